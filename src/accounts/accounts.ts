@@ -1,0 +1,123 @@
+// Subscriber accounts: sign-up, email verification, log-in and password reset.
+import { z } from 'zod';
+import type { Context } from '../context.js';
+import { DomainError, invalid } from '../lib/errors.js';
+import { newId, nowIso } from '../lib/ids.js';
+import { parseInput } from '../lib/validate.js';
+import { consumeToken, issueToken } from './email-tokens.js';
+import { Password, hashPassword, verifyPassword } from './passwords.js';
+import { createSession, revokeAllSessions } from './sessions.js';
+
+const Email = z.string().trim().toLowerCase().max(254).email('must be an email address');
+
+export const SignUpInput = z.object({ name: z.string().trim().min(1, 'is required').max(100), email: Email, password: Password });
+export const LogInInput = z.object({ email: Email, password: z.string().min(1, 'is required').max(256) });
+export const EmailInput = z.object({ email: Email });
+export const TokenInput = z.object({ token: z.string().min(10).max(100) });
+export const ResetInput = z.object({ token: z.string().min(10).max(100), password: Password });
+
+export async function signUp(ctx: Context, raw: unknown) {
+  const input = parseInput(SignUpInput, raw);
+  const { control } = ctx.dbs;
+  const existing = await control.selectFrom('subscribers').select('id').where('email', '=', input.email).executeTakeFirst();
+  if (existing)
+    throw new DomainError('conflict', 'an account with this email already exists; log in or reset your password', {
+      issues: [{ path: 'email', message: 'already registered' }],
+    });
+  const now = nowIso();
+  const subscriberId = newId('sub');
+  const workspaceId = newId('ws');
+  const passwordHash = await hashPassword(input.password);
+  await control.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('subscribers')
+      .values({
+        id: subscriberId,
+        name: input.name,
+        email: input.email,
+        password_hash: passwordHash,
+        email_verified_at: null,
+        created_at: now,
+        updated_at: now,
+      })
+      .execute();
+    await trx
+      .insertInto('workspaces')
+      .values({ id: workspaceId, name: `${input.name}'s workspace`, created_at: now })
+      .execute();
+    await trx.insertInto('workspace_members').values({ workspace_id: workspaceId, subscriber_id: subscriberId, role: 'owner', created_at: now }).execute();
+  });
+  await sendVerification(ctx, subscriberId, input.name, input.email);
+  const sessionToken = await createSession(control, subscriberId);
+  return { subscriberId, workspaceId, sessionToken };
+}
+
+async function sendVerification(ctx: Context, subscriberId: string, name: string, email: string) {
+  const token = await issueToken(ctx.dbs.control, subscriberId, email, 'verify_email');
+  const link = new URL(`/app/verify-email?token=${token}`, ctx.config.publicUrl).href;
+  await ctx.mailer.send({
+    to: email,
+    subject: 'Confirm your email for Atrium',
+    text: `Hi ${name},\n\nConfirm your email address to publish sites with Atrium:\n\n${link}\n\nThe link works for 24 hours. If you did not sign up, ignore this message.\n`,
+  });
+}
+
+export async function resendVerification(ctx: Context, subscriberId: string) {
+  const s = await ctx.dbs.control.selectFrom('subscribers').selectAll().where('id', '=', subscriberId).executeTakeFirstOrThrow();
+  if (s.email_verified_at) return { alreadyVerified: true };
+  await sendVerification(ctx, s.id, s.name, s.email);
+  return { alreadyVerified: false };
+}
+
+export async function verifyEmail(ctx: Context, raw: unknown) {
+  const { token } = parseInput(TokenInput, raw);
+  const row = await consumeToken(ctx.dbs.control, token, 'verify_email');
+  const now = nowIso();
+  // Only verifies the address the link was sent to, in case the email changed since.
+  const r = await ctx.dbs.control
+    .updateTable('subscribers')
+    .set({ email_verified_at: now, updated_at: now })
+    .where('id', '=', row.subscriber_id)
+    .where('email', '=', row.email)
+    .executeTakeFirst();
+  if (Number(r.numUpdatedRows) === 0) throw invalid('token', 'this link was for an earlier email address');
+  return { subscriberId: row.subscriber_id };
+}
+
+export async function logIn(ctx: Context, raw: unknown) {
+  const input = parseInput(LogInInput, raw);
+  const s = await ctx.dbs.control.selectFrom('subscribers').select(['id', 'password_hash']).where('email', '=', input.email).executeTakeFirst();
+  const ok = await verifyPassword(s?.password_hash, input.password);
+  if (!s || !ok) throw new DomainError('unauthenticated', 'email or password is incorrect');
+  return { subscriberId: s.id, sessionToken: await createSession(ctx.dbs.control, s.id) };
+}
+
+/** Always succeeds, so the answer does not reveal whether an account exists. */
+export async function requestPasswordReset(ctx: Context, raw: unknown) {
+  const { email } = parseInput(EmailInput, raw);
+  const s = await ctx.dbs.control.selectFrom('subscribers').select(['id', 'name']).where('email', '=', email).executeTakeFirst();
+  if (!s) return;
+  const token = await issueToken(ctx.dbs.control, s.id, email, 'reset_password');
+  const link = new URL(`/app/reset-password?token=${token}`, ctx.config.publicUrl).href;
+  await ctx.mailer.send({
+    to: email,
+    subject: 'Reset your Atrium password',
+    text: `Hi ${s.name},\n\nSomeone asked to reset the password of your Atrium account. To choose a new one, open:\n\n${link}\n\nThe link works for one hour. If it was not you, ignore this message; your password stays the same.\n`,
+  });
+}
+
+/** Sets the new password and signs out every session, then opens a fresh one. */
+export async function resetPassword(ctx: Context, raw: unknown) {
+  const input = parseInput(ResetInput, raw);
+  const row = await consumeToken(ctx.dbs.control, input.token, 'reset_password');
+  const passwordHash = await hashPassword(input.password);
+  const now = nowIso();
+  // Receiving the link proves control of the address, so it also counts as verification.
+  await ctx.dbs.control
+    .updateTable('subscribers')
+    .set((eb) => ({ password_hash: passwordHash, updated_at: now, email_verified_at: eb.fn.coalesce('email_verified_at', eb.val(now)) }))
+    .where('id', '=', row.subscriber_id)
+    .execute();
+  await revokeAllSessions(ctx.dbs.control, row.subscriber_id);
+  return { subscriberId: row.subscriber_id, sessionToken: await createSession(ctx.dbs.control, row.subscriber_id) };
+}

@@ -1,0 +1,41 @@
+import type { SiteDocument } from '../site-document/schema.js';
+import { safeHref } from './ui.js';
+
+export interface FooterProps {
+  footer: SiteDocument['footer'];
+  brand: string;
+}
+
+export function Footer({ footer, brand }: FooterProps) {
+  return (
+    <footer className="site-footer tone-surface">
+      <div className="container">
+        <div className="footer-top">
+          <div className="footer-brand">
+            <a className="brand" href="/">
+              <span className="brand-name">{brand}</span>
+            </a>
+            {footer.tagline && <p className="footer-tagline">{footer.tagline}</p>}
+          </div>
+          {footer.columns.length > 0 && (
+            <div className="footer-columns">
+              {footer.columns.map((col, i) => (
+                <nav key={i} className="footer-column" aria-label={col.heading}>
+                  <h2 className="footer-heading">{col.heading}</h2>
+                  <ul>
+                    {col.links.map((link, j) => (
+                      <li key={j}>
+                        <a href={safeHref(link.href)}>{link.label}</a>
+                      </li>
+                    ))}
+                  </ul>
+                </nav>
+              ))}
+            </div>
+          )}
+        </div>
+        {footer.legal && <p className="footer-legal">{footer.legal}</p>}
+      </div>
+    </footer>
+  );
+}

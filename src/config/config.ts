@@ -1,0 +1,61 @@
+// Configuration from environment variables, with defaults that run Atrium
+// embedded (SQLite under ./data, mail to an outbox folder) with no setup.
+import path from 'node:path';
+import { REGIONS, type Region } from '../regions/regions.js';
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  /** Where the dashboard and API are reached, e.g. http://localhost:3000 */
+  publicUrl: URL;
+  /** Published sites answer at <slug>.<sitesDomain> */
+  sitesDomain: string;
+  databaseUrl?: string;
+  regionUrls: Partial<Record<Region, string>>;
+  smtpUrl?: string;
+  mailFrom: string;
+  dnsServers: string[];
+  trustProxy: boolean;
+  logLevel: string;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const port = intOr(env.PORT, 3000, 'PORT');
+  const publicUrl = new URL(env.ATRIUM_PUBLIC_URL ?? `http://localhost:${port}`);
+  const regionUrls: Partial<Record<Region, string>> = {};
+  for (const r of REGIONS) {
+    const v = env[`ATRIUM_REGION_${r.replace('-', '_').toUpperCase()}_URL`];
+    if (v) regionUrls[r] = v;
+  }
+  return {
+    port,
+    host: env.HOST ?? '0.0.0.0',
+    dataDir: path.resolve(env.ATRIUM_DATA_DIR ?? './data'),
+    publicUrl,
+    sitesDomain: (env.ATRIUM_SITES_DOMAIN ?? 'localhost').toLowerCase(),
+    databaseUrl: env.ATRIUM_DATABASE_URL || undefined,
+    regionUrls,
+    smtpUrl: env.ATRIUM_SMTP_URL || undefined,
+    mailFrom: env.ATRIUM_MAIL_FROM ?? `Atrium <no-reply@${publicUrl.hostname}>`,
+    dnsServers: (env.ATRIUM_DNS_SERVERS ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+    trustProxy: env.ATRIUM_TRUST_PROXY === 'true' || env.ATRIUM_TRUST_PROXY === '1',
+    logLevel: env.LOG_LEVEL ?? 'info',
+  };
+}
+
+function intOr(v: string | undefined, d: number, name: string): number {
+  if (v === undefined || v === '') return d;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new Error(`${name} must be a port number, got ${v}`);
+  return n;
+}
+
+/** The public URL of a site's subdomain: same scheme and port as the dashboard. */
+export function siteSubdomainUrl(config: Config, slug: string): string {
+  const { protocol, port } = config.publicUrl;
+  return `${protocol}//${slug}.${config.sitesDomain}${port ? `:${port}` : ''}`;
+}

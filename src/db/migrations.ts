@@ -1,0 +1,126 @@
+// One migration set per database kind, written with Kysely's schema builder so
+// the same code creates the same tables on SQLite and PostgreSQL.
+import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from 'kysely';
+
+const control: Record<string, Migration> = {
+  '0001_accounts_sites': {
+    async up(db: Kysely<any>) {
+      await db.schema
+        .createTable('subscribers')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('email', 'text', (c) => c.notNull().unique())
+        .addColumn('password_hash', 'text', (c) => c.notNull())
+        .addColumn('email_verified_at', 'text')
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('workspaces')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('workspace_members')
+        .addColumn('workspace_id', 'text', (c) => c.notNull().references('workspaces.id').onDelete('cascade'))
+        .addColumn('subscriber_id', 'text', (c) => c.notNull().references('subscribers.id').onDelete('cascade'))
+        .addColumn('role', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('workspace_members_pk', ['workspace_id', 'subscriber_id'])
+        .execute();
+      await db.schema.createIndex('workspace_members_subscriber').on('workspace_members').column('subscriber_id').execute();
+      await db.schema
+        .createTable('sessions')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('subscriber_id', 'text', (c) => c.notNull().references('subscribers.id').onDelete('cascade'))
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('expires_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('sessions_subscriber').on('sessions').column('subscriber_id').execute();
+      await db.schema
+        .createTable('email_tokens')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('subscriber_id', 'text', (c) => c.notNull().references('subscribers.id').onDelete('cascade'))
+        .addColumn('purpose', 'text', (c) => c.notNull())
+        .addColumn('email', 'text', (c) => c.notNull())
+        .addColumn('expires_at', 'text', (c) => c.notNull())
+        .addColumn('used_at', 'text')
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('email_tokens_subscriber').on('email_tokens').column('subscriber_id').execute();
+      await db.schema
+        .createTable('sites')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('workspace_id', 'text', (c) => c.notNull().references('workspaces.id').onDelete('cascade'))
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('slug', 'text', (c) => c.notNull().unique())
+        .addColumn('region', 'text', (c) => c.notNull())
+        .addColumn('draft', 'text', (c) => c.notNull())
+        .addColumn('draft_revision', 'integer', (c) => c.notNull())
+        .addColumn('draft_updated_at', 'text', (c) => c.notNull())
+        .addColumn('live_release_id', 'text')
+        .addColumn('published_revision', 'integer')
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('sites_workspace').on('sites').column('workspace_id').execute();
+      await db.schema
+        .createTable('releases')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('site_id', 'text', (c) => c.notNull().references('sites.id').onDelete('cascade'))
+        .addColumn('content_hash', 'text', (c) => c.notNull())
+        .addColumn('manifest', 'text', (c) => c.notNull())
+        .addColumn('draft_revision', 'integer', (c) => c.notNull())
+        .addColumn('page_count', 'integer', (c) => c.notNull())
+        .addColumn('total_bytes', 'integer', (c) => c.notNull())
+        .addColumn('published_by', 'text')
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('releases_site').on('releases').columns(['site_id', 'created_at']).execute();
+      await db.schema
+        .createTable('domains')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('site_id', 'text', (c) => c.notNull().references('sites.id').onDelete('cascade'))
+        .addColumn('hostname', 'text', (c) => c.notNull().unique())
+        .addColumn('verification_token', 'text', (c) => c.notNull())
+        .addColumn('verified_at', 'text')
+        .addColumn('last_checked_at', 'text')
+        .addColumn('last_error', 'text')
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('domains_site').on('domains').column('site_id').execute();
+    },
+  },
+};
+
+const region: Record<string, Migration> = {
+  '0001_region_info': {
+    async up(db: Kysely<any>) {
+      // Records which region this database belongs to, so a mis-pointed URL
+      // (two regions sharing one database) is caught at start-up.
+      await db.schema
+        .createTable('region_info')
+        .addColumn('id', 'integer', (c) => c.primaryKey())
+        .addColumn('region', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+    },
+  },
+};
+
+class StaticProvider implements MigrationProvider {
+  constructor(private readonly set: Record<string, Migration>) {}
+  async getMigrations() {
+    return this.set;
+  }
+}
+
+export async function migrate(db: Kysely<any>, kind: 'control' | 'region'): Promise<void> {
+  const migrator = new Migrator({ db, provider: new StaticProvider(kind === 'control' ? control : region) });
+  const { error, results } = await migrator.migrateToLatest();
+  const failed = results?.find((r) => r.status === 'Error');
+  if (error || failed) throw new Error(`migration of ${kind} database failed at ${failed?.migrationName ?? '?'}: ${String(error)}`);
+}
+
+export { sql };

@@ -1,0 +1,66 @@
+// Table types of the control-plane and region databases. Times are ISO-8601
+// text and flags are 0/1 integers so one migration set fits SQLite and PostgreSQL.
+import type { Generated } from 'kysely';
+
+export interface ControlDatabase {
+  subscribers: {
+    id: string;
+    name: string;
+    email: string;
+    password_hash: string;
+    email_verified_at: string | null;
+    created_at: string;
+    updated_at: string;
+  };
+  workspaces: { id: string; name: string; created_at: string };
+  workspace_members: { workspace_id: string; subscriber_id: string; role: string; created_at: string };
+  sessions: { id: string; subscriber_id: string; created_at: string; expires_at: string };
+  email_tokens: {
+    id: string;
+    subscriber_id: string;
+    purpose: string;
+    email: string;
+    expires_at: string;
+    used_at: string | null;
+    created_at: string;
+  };
+  sites: {
+    id: string;
+    workspace_id: string;
+    name: string;
+    slug: string;
+    region: string;
+    draft: string;
+    draft_revision: number;
+    draft_updated_at: string;
+    live_release_id: string | null;
+    published_revision: number | null;
+    created_at: string;
+    updated_at: string;
+  };
+  releases: {
+    id: string;
+    site_id: string;
+    content_hash: string;
+    manifest: string;
+    draft_revision: number;
+    page_count: number;
+    total_bytes: number;
+    published_by: string | null;
+    created_at: string;
+  };
+  domains: {
+    id: string;
+    site_id: string;
+    hostname: string;
+    verification_token: string;
+    verified_at: string | null;
+    last_checked_at: string | null;
+    last_error: string | null;
+    created_at: string;
+  };
+}
+
+export interface RegionDatabase {
+  region_info: { id: Generated<number>; region: string; created_at: string };
+}

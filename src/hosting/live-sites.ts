@@ -1,0 +1,110 @@
+// The live sites in memory: hostname -> precomputed responses of the live
+// release. Serving never renders and, once a host is loaded, never queries SQL.
+import type { Context } from '../context.js';
+import { NOT_FOUND_KEY } from '../publishing/build-files.js';
+import type { Manifest } from '../publishing/publishing.js';
+import type { ReleaseStore, StoredFile } from '../publishing/release-store.js';
+
+export interface ServedFile extends StoredFile {
+  etag: string;
+  headers: Record<string, string>; // everything but encoding, length and ETag
+}
+
+export interface LiveSite {
+  siteId: string;
+  files: Map<string, ServedFile>;
+  notFound: ServedFile;
+}
+
+const CSP = "default-src 'none'; style-src 'self'; img-src 'self' https: data:; font-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'self'";
+
+const SECURITY_HEADERS = {
+  'content-security-policy': CSP,
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'strict-origin-when-cross-origin',
+  'permissions-policy': 'camera=(), microphone=(), geolocation=(), interest-cohort=(), browsing-topics=()',
+  'cross-origin-opener-policy': 'same-origin',
+};
+
+function cacheControl(path: string): string {
+  // Hashed assets never change; pages must revalidate so a publish shows at once.
+  return path.startsWith('/_atrium/') ? 'public, max-age=31536000, immutable' : 'public, max-age=0, must-revalidate';
+}
+
+export class LiveSites {
+  private byHost = new Map<string, LiveSite | null>();
+  private loading = new Map<string, Promise<LiveSite | null>>();
+  private hostsOfSite = new Map<string, Set<string>>();
+
+  constructor(
+    private readonly ctx: Context,
+    private readonly store: ReleaseStore,
+  ) {
+    ctx.events.on('site-hosts-changed', (siteId: string) => this.forgetSite(siteId));
+  }
+
+  /** The loaded site for a host, or undefined when it must be loaded first. */
+  peek(host: string): LiveSite | null | undefined {
+    return this.byHost.get(host);
+  }
+
+  load(host: string): Promise<LiveSite | null> {
+    let p = this.loading.get(host);
+    if (!p) {
+      p = this.fetch(host).finally(() => this.loading.delete(host));
+      this.loading.set(host, p);
+    }
+    return p;
+  }
+
+  forgetSite(siteId: string) {
+    for (const h of this.hostsOfSite.get(siteId) ?? []) this.byHost.delete(h);
+    this.hostsOfSite.delete(siteId);
+    // Unknown hosts may have become a site (new domain, renamed slug).
+    for (const [h, v] of this.byHost) if (v === null) this.byHost.delete(h);
+  }
+
+  private async fetch(host: string): Promise<LiveSite | null> {
+    const siteRow = await this.findSite(host);
+    if (!siteRow?.live_release_id) {
+      // Remember misses too, but bounded: random Host headers must not grow memory.
+      if (this.byHost.size < 50_000) this.byHost.set(host, null);
+      return null;
+    }
+    const release = await this.ctx.dbs.control.selectFrom('releases').select('manifest').where('id', '=', siteRow.live_release_id).executeTakeFirstOrThrow();
+    const manifest = JSON.parse(release.manifest) as Manifest;
+    const files = new Map<string, ServedFile>();
+    await Promise.all(
+      Object.entries(manifest.files).map(async ([path, f]) => {
+        const stored = await this.store.get(f.hash);
+        files.set(path, {
+          ...stored,
+          etag: `"${f.hash.slice(0, 32)}"`,
+          headers: { 'content-type': f.type, 'cache-control': cacheControl(path), vary: 'Accept-Encoding', ...SECURITY_HEADERS },
+        });
+      }),
+    );
+    const live: LiveSite = { siteId: siteRow.id, files, notFound: files.get(NOT_FOUND_KEY)! };
+    files.delete(NOT_FOUND_KEY);
+    this.byHost.set(host, live);
+    if (!this.hostsOfSite.has(siteRow.id)) this.hostsOfSite.set(siteRow.id, new Set());
+    this.hostsOfSite.get(siteRow.id)!.add(host);
+    return live;
+  }
+
+  private async findSite(host: string) {
+    const { control } = this.ctx.dbs;
+    const suffix = `.${this.ctx.config.sitesDomain}`;
+    if (host.endsWith(suffix)) {
+      const slug = host.slice(0, -suffix.length);
+      if (!slug.includes('.')) return control.selectFrom('sites').select(['id', 'live_release_id']).where('slug', '=', slug).executeTakeFirst();
+    }
+    return control
+      .selectFrom('domains')
+      .innerJoin('sites', 'sites.id', 'domains.site_id')
+      .select(['sites.id', 'sites.live_release_id'])
+      .where('domains.hostname', '=', host)
+      .where('domains.verified_at', 'is not', null)
+      .executeTakeFirst();
+  }
+}

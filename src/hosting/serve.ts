@@ -1,0 +1,111 @@
+// The serving hot path: a hostname + path lookup of precomputed, precompressed
+// bytes. It runs before Fastify's router, on the raw Node request.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { LiveSite, LiveSites, ServedFile } from './live-sites.js';
+
+const UNKNOWN_HOST_PAGE = Buffer.from(
+  '<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>Site not found</title></head>' +
+    '<body><main><h1>Site not found</h1><p>No published site answers at this address.</p></main></body></html>',
+);
+
+/** Picks br, gzip or identity from an Accept-Encoding header, honouring q=0. */
+export function negotiateEncoding(header: string | undefined): 'br' | 'gzip' | 'identity' {
+  if (!header) return 'identity';
+  let br = false;
+  let gz = false;
+  for (const part of header.split(',')) {
+    const [name, ...params] = part.trim().toLowerCase().split(';');
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    if (q && Number(q.slice(2)) === 0) continue;
+    if (name === 'br') br = true;
+    else if (name === 'gzip' || name === 'x-gzip') gz = true;
+    else if (name === '*') br = gz = true;
+  }
+  return br ? 'br' : gz ? 'gzip' : 'identity';
+}
+
+export function hostOf(req: IncomingMessage): string {
+  const raw = req.headers.host ?? '';
+  const h = raw.startsWith('[') ? raw.slice(0, raw.indexOf(']') + 1) : raw.split(':')[0]!;
+  return h.toLowerCase().replace(/\.$/, '');
+}
+
+function send(req: IncomingMessage, res: ServerResponse, file: ServedFile, status: number) {
+  const headers: Record<string, string | number> = { ...file.headers, etag: file.etag };
+  if (status === 200 && etagMatches(req.headers['if-none-match'], file.etag)) {
+    res.writeHead(304, headers);
+    res.end();
+    return;
+  }
+  const enc = negotiateEncoding(req.headers['accept-encoding'] as string | undefined);
+  const body = enc === 'br' ? file.br : enc === 'gzip' ? file.gz : file.identity;
+  if (enc !== 'identity') headers['content-encoding'] = enc;
+  headers['content-length'] = body.length;
+  res.writeHead(status, headers);
+  res.end(req.method === 'HEAD' ? undefined : body);
+}
+
+function etagMatches(header: string | undefined, etag: string) {
+  if (!header) return false;
+  return header === etag || header === '*' || header.split(',').some((t) => t.trim().replace(/^W\//, '') === etag);
+}
+
+export function servePublished(req: IncomingMessage, res: ServerResponse, site: LiveSite | null) {
+  if (!site) {
+    res.writeHead(404, {
+      'content-type': 'text/html; charset=utf-8',
+      'cache-control': 'no-store',
+      'content-security-policy': "default-src 'none'",
+      'x-content-type-options': 'nosniff',
+    });
+    res.end(req.method === 'HEAD' ? undefined : UNKNOWN_HOST_PAGE);
+    return;
+  }
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    res.writeHead(405, { allow: 'GET, HEAD', 'content-type': 'text/plain; charset=utf-8' });
+    res.end('Method not allowed');
+    return;
+  }
+  const url = req.url ?? '/';
+  const q = url.indexOf('?');
+  let path = q === -1 ? url : url.slice(0, q);
+  let file = site.files.get(path);
+  if (!file && path.length > 1 && path.endsWith('/')) {
+    // One canonical URL per page: /pricing/ redirects to /pricing.
+    const bare = path.replace(/\/+$/, '') || '/';
+    if (site.files.has(bare)) {
+      res.writeHead(301, { location: bare + (q === -1 ? '' : url.slice(q)), 'cache-control': 'public, max-age=3600' });
+      res.end();
+      return;
+    }
+  }
+  if (!file) {
+    try {
+      path = decodeURIComponent(path);
+      file = site.files.get(path.toLowerCase());
+    } catch {
+      /* malformed escapes: fall through to 404 */
+    }
+  }
+  if (file) send(req, res, file, 200);
+  else send(req, res, site.notFound, 404);
+}
+
+/** Serves the request if its host is a published site; returns false for the app's own hosts. */
+export function createSiteHandler(live: LiveSites, isAppHost: (host: string) => boolean) {
+  return (req: IncomingMessage, res: ServerResponse): boolean => {
+    const host = hostOf(req);
+    if (isAppHost(host)) return false;
+    const cached = live.peek(host);
+    if (cached !== undefined) servePublished(req, res, cached);
+    else
+      live.load(host).then(
+        (site) => servePublished(req, res, site),
+        () => {
+          res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8', 'retry-after': '5' });
+          res.end('Temporarily unavailable');
+        },
+      );
+    return true;
+  };
+}

@@ -1,0 +1,84 @@
+// The HTTP layer: published-site requests are answered before Fastify from
+// precomputed bytes; everything else (API, dashboard) goes through Fastify.
+import http from 'node:http';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import type { Context } from '../context.js';
+import { enforceCookieRegistry } from '../cookies/set-cookie.js';
+import { LiveSites } from '../hosting/live-sites.js';
+import { createSiteHandler } from '../hosting/serve.js';
+import { ReleaseStore } from '../publishing/release-store.js';
+import { registerAuth } from './auth.js';
+import { errorHandler } from './errors.js';
+import { authRoutes } from './routes/auth.js';
+import { siteRoutes } from './routes/sites.js';
+import path from 'node:path';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    routeList: { method: string; url: string }[];
+  }
+}
+
+const IP_LITERAL = /^(\d{1,3}(\.\d{1,3}){3}|\[[0-9a-f:.]+\])$/;
+
+export async function buildApp(ctx: Context): Promise<FastifyInstance> {
+  const store = new ReleaseStore(path.join(ctx.config.dataDir, 'releases'));
+  const live = new LiveSites(ctx, store);
+  const appHost = ctx.config.publicUrl.hostname.toLowerCase();
+  const serveSite = createSiteHandler(live, (host) => host === appHost || host === '' || IP_LITERAL.test(host));
+
+  const app = Fastify({
+    trustProxy: ctx.config.trustProxy,
+    bodyLimit: 256 * 1024,
+    logger: {
+      level: ctx.config.logLevel,
+      // No IP addresses or cookies in logs: they are personal data we do not need there.
+      serializers: {
+        req: (req) => ({ method: req.method, url: req.url.split('?')[0] }),
+        res: (res) => ({ statusCode: res.statusCode }),
+      },
+    },
+    serverFactory: (handler) =>
+      http.createServer((req, res) => {
+        if (!serveSite(req, res)) handler(req, res);
+      }),
+  });
+
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: { defaultSrc: ["'self'"], imgSrc: ["'self'", 'data:', 'https:'], scriptSrc: ["'self'"], styleSrc: ["'self'"], frameAncestors: ["'none'"] },
+    },
+    hsts: ctx.config.publicUrl.protocol === 'https:',
+  });
+  await app.register(rateLimit, { global: false });
+  // The route table, for the tenancy test that walks every route with foreign ids.
+  const routes: { method: string; url: string }[] = [];
+  app.decorate('routeList', routes);
+  app.addHook('onRoute', (r) => {
+    for (const method of [r.method].flat()) if (method !== 'HEAD') routes.push({ method, url: r.url });
+  });
+  app.setErrorHandler(errorHandler);
+  app.setNotFoundHandler((req, reply) => reply.code(404).send({ error: 'not_found', message: `no route ${req.method} ${req.url.split('?')[0]}` }));
+  app.addHook('onSend', async (_req, reply, payload) => {
+    enforceCookieRegistry(reply);
+    return payload;
+  });
+  registerAuth(app, ctx);
+
+  app.get('/healthz', async () => ({ ok: true }));
+  app.get('/', async (_req, reply) => reply.redirect('/app'));
+  app.get('/app', async (_req, reply) =>
+    reply
+      .type('text/html; charset=utf-8')
+      .send(
+        '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Atrium</title></head><body><main><h1>Atrium</h1><p>The API is at <code>/api</code>. The dashboard arrives with the next release.</p></main></body></html>',
+      ),
+  );
+  await authRoutes(app, ctx);
+  await siteRoutes(app, ctx, store);
+  return app;
+}

@@ -1,0 +1,40 @@
+// Maps domain errors and framework errors to clear JSON answers; never a stack trace.
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { DomainError, type ErrorCode } from '../lib/errors.js';
+
+const STATUS: Record<ErrorCode, number> = {
+  invalid_input: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  email_not_verified: 403,
+  rate_limited: 429,
+};
+
+export function errorHandler(error: FastifyError | DomainError | Error, req: FastifyRequest, reply: FastifyReply) {
+  if (error instanceof DomainError) {
+    return reply.code(STATUS[error.code]).send({ error: error.code, message: error.message, ...error.details });
+  }
+  const fe = error as FastifyError;
+  switch (fe.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return reply.code(413).send({ error: 'payload_too_large', message: 'the request body is too large' });
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return reply.code(415).send({ error: 'unsupported_media_type', message: 'send JSON with Content-Type: application/json' });
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      return reply.code(400).send({ error: 'invalid_json', message: 'the request body is not valid JSON' });
+  }
+  if (fe.statusCode === 429) {
+    return reply.code(429).send({ error: 'rate_limited', message: fe.message || 'too many requests; try again later' });
+  }
+  if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
+    return reply.code(fe.statusCode).send({ error: 'bad_request', message: fe.message });
+  }
+  if ((error as SyntaxError) instanceof SyntaxError && fe.statusCode === 400) {
+    return reply.code(400).send({ error: 'invalid_json', message: 'the request body is not valid JSON' });
+  }
+  req.log.error({ err: error }, 'unhandled error');
+  return reply.code(500).send({ error: 'internal_error', message: 'something went wrong on our side; it has been logged' });
+}

@@ -1,0 +1,93 @@
+import type { FastifyInstance } from 'fastify';
+import * as accounts from '../../accounts/accounts.js';
+import { csrfTokenFor, revokeAllSessions, revokeSession } from '../../accounts/sessions.js';
+import { clearCookie, setCookie } from '../../cookies/set-cookie.js';
+import type { Context } from '../../context.js';
+import { DomainError } from '../../lib/errors.js';
+import { requireAuth } from '../auth.js';
+
+export async function authRoutes(app: FastifyInstance, ctx: Context) {
+  const perIp = app.createRateLimit({ max: 20, timeWindow: 60_000, keyGenerator: (req) => `ip:${req.ip}` });
+  const perAccount = app.createRateLimit({
+    max: 10,
+    timeWindow: 15 * 60_000,
+    keyGenerator: (req) =>
+      `acct:${String((req.body as { email?: unknown })?.email ?? '')
+        .trim()
+        .toLowerCase()}`,
+  });
+
+  const session = (token: string, subscriberId: string) => ({ subscriberId, csrfToken: csrfTokenFor(token) });
+
+  app.post('/api/auth/signup', async (req, reply) => {
+    const r = await accounts.signUp(ctx, req.body);
+    setCookie(req, reply, 'atrium_session', r.sessionToken);
+    return reply.code(201).send({ ...session(r.sessionToken, r.subscriberId), workspaceId: r.workspaceId });
+  });
+
+  app.post('/api/auth/login', async (req, reply) => {
+    for (const [limit, increment, scope] of [
+      [perIp, true, 'from this network'],
+      [perAccount, false, 'for this account'],
+    ] as const) {
+      const r = await limit(req, { increment });
+      // A peek (no increment) is over the limit once the failures used it all up.
+      if (!r.isAllowed && (increment ? r.isExceeded : r.remaining <= 0)) {
+        return reply
+          .header('retry-after', r.ttlInSeconds)
+          .code(429)
+          .send({
+            error: 'rate_limited',
+            message: `too many log-in attempts ${scope}; try again in ${r.ttlInSeconds} seconds`,
+            retryAfterSeconds: r.ttlInSeconds,
+          });
+      }
+    }
+    try {
+      const r = await accounts.logIn(ctx, req.body);
+      // Rotate: whatever session the browser had is replaced by a fresh one.
+      if (req.sessionToken) await revokeSession(ctx.dbs.control, req.sessionToken);
+      setCookie(req, reply, 'atrium_session', r.sessionToken);
+      return session(r.sessionToken, r.subscriberId);
+    } catch (e) {
+      if (e instanceof DomainError && e.code === 'unauthenticated') await perAccount(req);
+      throw e;
+    }
+  });
+
+  app.post('/api/auth/logout', async (req, reply) => {
+    if (req.sessionToken) await revokeSession(ctx.dbs.control, req.sessionToken);
+    clearCookie(req, reply, 'atrium_session');
+    return reply.code(204).send();
+  });
+
+  app.post('/api/auth/logout-all', async (req, reply) => {
+    const auth = requireAuth(req);
+    const n = await revokeAllSessions(ctx.dbs.control, auth.subscriber.id);
+    clearCookie(req, reply, 'atrium_session');
+    return { revokedSessions: n };
+  });
+
+  app.get('/api/session', async (req) => {
+    const auth = requireAuth(req);
+    return { subscriber: auth.subscriber, csrfToken: csrfTokenFor(req.sessionToken!) };
+  });
+
+  app.post('/api/auth/verify-email', async (req) => {
+    await accounts.verifyEmail(ctx, req.body);
+    return { verified: true };
+  });
+
+  app.post('/api/auth/resend-verification', async (req) => accounts.resendVerification(ctx, requireAuth(req).subscriber.id));
+
+  app.post('/api/auth/password-reset', async (req, reply) => {
+    await accounts.requestPasswordReset(ctx, req.body);
+    return reply.code(202).send({ message: 'if an account exists for this address, a reset link is on its way' });
+  });
+
+  app.post('/api/auth/password-reset/confirm', async (req, reply) => {
+    const r = await accounts.resetPassword(ctx, req.body);
+    setCookie(req, reply, 'atrium_session', r.sessionToken);
+    return session(r.sessionToken, r.subscriberId);
+  });
+}

@@ -1,0 +1,118 @@
+// The data map: every column that can hold personal data, classified once.
+// Access, export, erasure and retention engines walk this map; a test fails
+// when any live column is neither mapped here nor listed as not personal.
+
+export type Subject = 'subscriber' | 'end_user';
+export type Category = 'contact' | 'identifier' | 'credential' | 'usage' | 'content' | 'payment';
+export type LegalBasis = 'contract' | 'consent' | 'legitimate_interest' | 'legal_obligation';
+export type DatabaseKind = 'control' | 'region';
+
+export interface PersonalColumn {
+  subject: Subject;
+  category: Category;
+  purpose: string;
+  legalBasis: LegalBasis;
+  retention: string;
+  /** How to find a subject's rows: the column holding the subject's id, or a join path. */
+  locate: { by: string; via?: string };
+}
+
+type TableMap = { personal: Record<string, PersonalColumn>; notPersonal: string[] };
+
+const account = (category: Category, purpose: string, retention = 'until the account is deleted'): PersonalColumn => ({
+  subject: 'subscriber',
+  category,
+  purpose,
+  legalBasis: 'contract',
+  retention,
+  locate: { by: 'subscriber_id' },
+});
+
+export const DATA_MAP: Record<DatabaseKind, Record<string, TableMap>> = {
+  control: {
+    subscribers: {
+      personal: {
+        id: { ...account('identifier', 'identify the account'), locate: { by: 'id' } },
+        name: { ...account('contact', 'address the subscriber'), locate: { by: 'id' } },
+        email: { ...account('contact', 'sign-in and service mail'), locate: { by: 'id' } },
+        password_hash: { ...account('credential', 'authenticate the subscriber'), locate: { by: 'id' } },
+        email_verified_at: { ...account('usage', 'prove the address is reachable'), locate: { by: 'id' } },
+        created_at: { ...account('usage', 'account history'), locate: { by: 'id' } },
+        updated_at: { ...account('usage', 'account history'), locate: { by: 'id' } },
+      },
+      notPersonal: [],
+    },
+    workspaces: { personal: {}, notPersonal: ['id', 'name', 'created_at'] },
+    workspace_members: {
+      personal: {
+        subscriber_id: account('identifier', 'who may work on a workspace'),
+        role: account('usage', 'what a member may do'),
+        created_at: account('usage', 'membership history'),
+      },
+      notPersonal: ['workspace_id'],
+    },
+    sessions: {
+      personal: {
+        id: account('credential', 'keep the subscriber signed in (hash of the cookie)', 'until sign-out or 365 days'),
+        subscriber_id: account('identifier', 'keep the subscriber signed in', 'until sign-out or 365 days'),
+        created_at: account('usage', 'session expiry', 'until sign-out or 365 days'),
+        expires_at: account('usage', 'session expiry', 'until sign-out or 365 days'),
+      },
+      notPersonal: [],
+    },
+    email_tokens: {
+      personal: {
+        id: account('credential', 'one-time link (hash)', '24 hours after use or expiry'),
+        subscriber_id: account('identifier', 'one-time link owner', '24 hours after use or expiry'),
+        purpose: account('usage', 'what the link does', '24 hours after use or expiry'),
+        email: account('contact', 'address the link was sent to', '24 hours after use or expiry'),
+        expires_at: account('usage', 'link expiry', '24 hours after use or expiry'),
+        used_at: account('usage', 'single use', '24 hours after use or expiry'),
+        created_at: account('usage', 'link history', '24 hours after use or expiry'),
+      },
+      notPersonal: [],
+    },
+    sites: {
+      personal: {},
+      // Site content is the subscriber's published work, not data about a person.
+      notPersonal: [
+        'id',
+        'workspace_id',
+        'name',
+        'slug',
+        'region',
+        'draft',
+        'draft_revision',
+        'draft_updated_at',
+        'live_release_id',
+        'published_revision',
+        'created_at',
+        'updated_at',
+      ],
+    },
+    releases: {
+      personal: {
+        published_by: { ...account('usage', 'who published a release', 'as long as the release'), locate: { by: 'published_by' } },
+      },
+      notPersonal: ['id', 'site_id', 'content_hash', 'manifest', 'draft_revision', 'page_count', 'total_bytes', 'created_at'],
+    },
+    domains: {
+      personal: {},
+      notPersonal: ['id', 'site_id', 'hostname', 'verification_token', 'verified_at', 'last_checked_at', 'last_error', 'created_at'],
+    },
+    kysely_migration: { personal: {}, notPersonal: ['name', 'timestamp'] },
+    kysely_migration_lock: { personal: {}, notPersonal: ['id', 'is_locked'] },
+  },
+  region: {
+    region_info: { personal: {}, notPersonal: ['id', 'region', 'created_at'] },
+    kysely_migration: { personal: {}, notPersonal: ['name', 'timestamp'] },
+    kysely_migration_lock: { personal: {}, notPersonal: ['id', 'is_locked'] },
+  },
+};
+
+/** Columns of a live table the map does not classify (empty when covered). */
+export function unclassifiedColumns(kind: DatabaseKind, table: string, columns: string[]): string[] {
+  const entry = DATA_MAP[kind][table];
+  if (!entry) return columns.map((c) => `${table}.${c}`);
+  return columns.filter((c) => !(c in entry.personal) && !entry.notPersonal.includes(c)).map((c) => `${table}.${c}`);
+}

@@ -1,0 +1,62 @@
+// Immutable, content-addressed storage of published files: each file is stored
+// once by its SHA-256 with brotli and gzip variants beside it, so identical
+// pages across releases cost nothing and a CDN could serve the folder as is.
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import zlib from 'node:zlib';
+import { sha256 } from '../lib/ids.js';
+
+const brotli = promisify(zlib.brotliCompress);
+const gzip = promisify(zlib.gzip);
+
+export interface StoredFile {
+  identity: Buffer;
+  br: Buffer;
+  gz: Buffer;
+}
+
+export class ReleaseStore {
+  constructor(private readonly dir: string) {}
+
+  private file(hash: string, suffix = '') {
+    return path.join(this.dir, hash.slice(0, 2), hash + suffix);
+  }
+
+  /** Stores a file (if new) and returns its content hash. */
+  async put(body: Buffer): Promise<string> {
+    const hash = sha256(body);
+    const target = this.file(hash);
+    if (await exists(target)) return hash;
+    const [br, gz] = await Promise.all([
+      brotli(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 10, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length } }),
+      gzip(body, { level: 9 }),
+    ]);
+    await fs.mkdir(path.dirname(target), { recursive: true });
+    // Variants first and the identity file last: its presence means all three are complete.
+    await writeAtomic(target + '.br', br);
+    await writeAtomic(target + '.gz', gz);
+    await writeAtomic(target, body);
+    return hash;
+  }
+
+  async get(hash: string): Promise<StoredFile> {
+    const [identity, br, gz] = await Promise.all([fs.readFile(this.file(hash)), fs.readFile(this.file(hash, '.br')), fs.readFile(this.file(hash, '.gz'))]);
+    return { identity, br, gz };
+  }
+}
+
+async function exists(p: string) {
+  try {
+    await fs.access(p);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function writeAtomic(p: string, data: Buffer) {
+  const tmp = `${p}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+  await fs.writeFile(tmp, data);
+  await fs.rename(tmp, p);
+}

@@ -1,0 +1,58 @@
+// The full HTML document around a page's blocks: head metadata, skip link,
+// header, main and footer. No inline styles or scripts anywhere (strict CSP).
+import type { ReactNode } from 'react';
+import { Footer, Navbar } from '../blocks/index.js';
+import type { SiteDocument } from '../site-document/schema.js';
+
+export interface HeadMeta {
+  title: string;
+  description: string;
+  canonical?: string;
+  image?: string;
+  noindex: boolean;
+}
+
+export interface DocumentProps {
+  doc: SiteDocument;
+  siteName: string;
+  cssHref: string;
+  path?: string;
+  meta: HeadMeta;
+  children: ReactNode;
+}
+
+export function HtmlDocument({ doc, siteName, cssHref, path, meta, children }: DocumentProps) {
+  const brand = doc.navigation.brand || siteName;
+  return (
+    <html lang={doc.defaultLanguage}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{meta.title}</title>
+        {meta.description && <meta name="description" content={meta.description} />}
+        {meta.noindex && <meta name="robots" content="noindex" />}
+        {meta.canonical && <link rel="canonical" href={meta.canonical} />}
+        <meta property="og:type" content="website" />
+        <meta property="og:site_name" content={siteName} />
+        <meta property="og:title" content={meta.title} />
+        {meta.description && <meta property="og:description" content={meta.description} />}
+        {meta.canonical && <meta property="og:url" content={meta.canonical} />}
+        {meta.image && <meta property="og:image" content={meta.image} />}
+        <meta name="twitter:card" content={meta.image ? 'summary_large_image' : 'summary'} />
+        <meta name="theme-color" content={doc.theme.palette.background} />
+        {doc.favicon && <link rel="icon" href={doc.favicon} />}
+        <link rel="stylesheet" href={cssHref} />
+      </head>
+      <body>
+        <a className="skip-link" href="#main">
+          Skip to content
+        </a>
+        <Navbar navigation={doc.navigation} siteName={siteName} currentPath={path} />
+        <main id="main" tabIndex={-1}>
+          {children}
+        </main>
+        <Footer footer={doc.footer} brand={brand} />
+      </body>
+    </html>
+  );
+}

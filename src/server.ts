@@ -1,0 +1,35 @@
+// Assembles a running Atrium from configuration: databases, mail, HTTP.
+import { EventEmitter } from 'node:events';
+import type { FastifyInstance } from 'fastify';
+import { loadConfig, type Config } from './config/config.js';
+import { openDatabases } from './db/connect.js';
+import { createMailer } from './mail/mailer.js';
+import { buildApp } from './http/app.js';
+import type { Context } from './context.js';
+
+export interface Running {
+  app: FastifyInstance;
+  ctx: Context;
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function startServer(config: Config = loadConfig()): Promise<Running> {
+  const dbs = await openDatabases(config);
+  const ctx: Context = { config, dbs, mailer: createMailer(config), events: new EventEmitter() };
+  ctx.events.setMaxListeners(100);
+  const app = await buildApp(ctx);
+  await app.listen({ port: config.port, host: config.host });
+  const port = (app.server.address() as { port: number }).port;
+  const url = new URL(config.publicUrl.href);
+  if (config.port === 0) url.port = String(port);
+  return {
+    app,
+    ctx,
+    url: url.origin,
+    async close() {
+      await app.close();
+      await dbs.close();
+    },
+  };
+}

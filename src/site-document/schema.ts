@@ -1,0 +1,204 @@
+// The one schema of a site document: shared by the API, the editor and the
+// renderer. Blocks follow Puck's data shape ({ type, props: { id, ... } }) so
+// the visual editor can load a page's blocks without translation.
+import { z } from 'zod';
+
+const text = (max: number) => z.string().trim().max(max);
+const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1-64 letters, digits, _ or -');
+
+/** A link target: a site path, an anchor, mailto/tel, or an http(s) URL. Never javascript:. */
+export const Href = z
+  .string()
+  .trim()
+  .max(2048)
+  .refine((v) => /^(\/(?!\/)|#|mailto:|tel:|https?:\/\/)/i.test(v) || v === '/', {
+    message: 'must start with /, #, mailto:, tel:, http:// or https://',
+  });
+
+/** An image source: a site asset path, an http(s) URL or an inline SVG/PNG data URL. */
+export const ImageSrc = z
+  .string()
+  .trim()
+  .max(200_000)
+  .refine((v) => /^(\/(?!\/)|https?:\/\/|data:image\/(svg\+xml|png|jpeg|webp)[;,])/i.test(v), {
+    message: 'must be a site path, an http(s) URL or an image data URL',
+  });
+
+export const Color = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a #rrggbb colour');
+
+export const FONT_STACKS = ['system', 'humanist', 'geometric', 'serif', 'mono'] as const;
+export const RADII = ['none', 'small', 'medium', 'large', 'pill'] as const;
+
+export const Theme = z.object({
+  preset: z.string().max(40).optional(),
+  palette: z.object({
+    primary: Color, // buttons, links, accents
+    primaryText: Color, // text on primary
+    background: Color,
+    surface: Color, // cards, alternate sections
+    text: Color,
+    muted: Color, // secondary text
+    border: Color,
+  }),
+  fonts: z.object({ heading: z.enum(FONT_STACKS), body: z.enum(FONT_STACKS) }),
+  radius: z.enum(RADII),
+});
+
+const Link = z.object({ label: text(80).min(1), href: Href });
+const Button = z.object({ label: text(60).min(1), href: Href });
+const Image = z.object({
+  src: ImageSrc,
+  alt: text(300),
+  width: z.number().int().positive().max(10000).optional(),
+  height: z.number().int().positive().max(10000).optional(),
+});
+const Icon = z
+  .string()
+  .regex(/^[a-z0-9-]{1,40}$/)
+  .optional();
+const Tone = z.enum(['default', 'surface', 'primary', 'dark']).default('default');
+
+const block = <T extends string, P extends z.ZodRawShape>(type: T, props: P) => z.object({ type: z.literal(type), props: z.object({ id, ...props }) });
+
+export const HeroBlock = block('hero', {
+  eyebrow: text(80).optional(),
+  heading: text(160).min(1),
+  subheading: text(400).optional(),
+  primary: Button.optional(),
+  secondary: Button.optional(),
+  image: Image.optional(),
+  layout: z.enum(['centered', 'split']).default('centered'),
+  tone: Tone,
+});
+export const FeaturesBlock = block('features', {
+  heading: text(160).optional(),
+  subheading: text(400).optional(),
+  columns: z.union([z.literal(2), z.literal(3), z.literal(4)]).default(3),
+  items: z.array(z.object({ icon: Icon, title: text(100).min(1), body: text(500) })).max(24),
+  tone: Tone,
+});
+export const LogosBlock = block('logos', {
+  heading: text(160).optional(),
+  logos: z.array(z.object({ name: text(80).min(1), image: Image.optional() })).max(24),
+  tone: Tone,
+});
+export const TestimonialsBlock = block('testimonials', {
+  heading: text(160).optional(),
+  items: z.array(z.object({ quote: text(800).min(1), name: text(80).min(1), role: text(120).optional(), avatar: Image.optional() })).max(24),
+  tone: Tone,
+});
+export const PricingBlock = block('pricing', {
+  heading: text(160).optional(),
+  subheading: text(400).optional(),
+  plans: z
+    .array(
+      z.object({
+        name: text(60).min(1),
+        price: text(30),
+        period: text(30).optional(),
+        description: text(300).optional(),
+        features: z.array(text(160)).max(30),
+        cta: Button.optional(),
+        highlighted: z.boolean().default(false),
+      }),
+    )
+    .max(6),
+  tone: Tone,
+});
+export const FaqBlock = block('faq', {
+  heading: text(160).optional(),
+  items: z.array(z.object({ question: text(300).min(1), answer: text(3000) })).max(50),
+  tone: Tone,
+});
+export const CtaBlock = block('cta', {
+  heading: text(160).min(1),
+  body: text(400).optional(),
+  primary: Button.optional(),
+  secondary: Button.optional(),
+  tone: Tone,
+});
+export const RichTextBlock = block('richtext', {
+  // HTML from the editor; sanitized to an allowlist when rendered.
+  html: z.string().max(100_000),
+  width: z.enum(['narrow', 'wide']).default('narrow'),
+  tone: Tone,
+});
+export const ImageBlock = block('image', {
+  image: Image,
+  caption: text(300).optional(),
+  width: z.enum(['narrow', 'wide', 'full']).default('wide'),
+  tone: Tone,
+});
+
+export const Block = z.discriminatedUnion('type', [
+  HeroBlock,
+  FeaturesBlock,
+  LogosBlock,
+  TestimonialsBlock,
+  PricingBlock,
+  FaqBlock,
+  CtaBlock,
+  RichTextBlock,
+  ImageBlock,
+]);
+export const BLOCK_TYPES = Block.options.map((o) => o.shape.type.value);
+
+export const PagePath = z
+  .string()
+  .regex(/^\/([a-z0-9]+(?:-[a-z0-9]+)*(\/[a-z0-9]+(?:-[a-z0-9]+)*)*)?$/, 'must be / or lowercase words joined by - and /, like /pricing or /blog/launch');
+
+export const Page = z.object({
+  id,
+  path: PagePath,
+  title: text(120).min(1),
+  description: text(320).default(''),
+  socialImage: ImageSrc.optional(),
+  noindex: z.boolean().default(false),
+  blocks: z.array(Block).max(100),
+});
+
+export const Navigation = z.object({
+  brand: text(80).optional(), // falls back to the site name
+  logo: Image.optional(),
+  links: z.array(Link).max(12),
+  cta: Button.optional(),
+});
+
+export const Footer = z.object({
+  tagline: text(300).optional(),
+  columns: z.array(z.object({ heading: text(60).min(1), links: z.array(Link).max(12) })).max(5),
+  legal: text(200).optional(), // e.g. "© 2026 Acme Inc."
+});
+
+export const LANGUAGE = z.string().regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, 'must be a language tag like en or pt-BR');
+
+export const SiteDocument = z
+  .object({
+    version: z.literal(1),
+    defaultLanguage: LANGUAGE,
+    theme: Theme,
+    navigation: Navigation,
+    footer: Footer,
+    favicon: ImageSrc.optional(),
+    socialImage: ImageSrc.optional(),
+    pages: z.array(Page).min(1).max(500),
+  })
+  .superRefine((doc, ctx) => {
+    const paths = new Set<string>();
+    const ids = new Set<string>();
+    doc.pages.forEach((p, i) => {
+      if (paths.has(p.path)) ctx.addIssue({ code: 'custom', path: ['pages', i, 'path'], message: `duplicate page path ${p.path}` });
+      if (ids.has(p.id)) ctx.addIssue({ code: 'custom', path: ['pages', i, 'id'], message: `duplicate page id ${p.id}` });
+      paths.add(p.path);
+      ids.add(p.id);
+    });
+    if (!paths.has('/')) ctx.addIssue({ code: 'custom', path: ['pages'], message: 'a site needs a home page with path /' });
+  });
+
+export type SiteDocument = z.infer<typeof SiteDocument>;
+export type SiteDocumentInput = z.input<typeof SiteDocument>;
+export type Theme = z.infer<typeof Theme>;
+export type Page = z.infer<typeof Page>;
+export type Block = z.infer<typeof Block>;
+export type BlockType = Block['type'];
+export type BlockProps<T extends BlockType> = Extract<Block, { type: T }>['props'];

@@ -1,0 +1,180 @@
+// Sites: creation from a template, the draft document with its revision check,
+// renaming and deletion. Publishing lives in ../publishing.
+import { z } from 'zod';
+import type { Context } from '../context.js';
+import { DomainError, invalid } from '../lib/errors.js';
+import { newId, nowIso } from '../lib/ids.js';
+import { parseInput } from '../lib/validate.js';
+import { REGIONS } from '../regions/regions.js';
+import { LANGUAGE, SiteDocument } from '../site-document/schema.js';
+import { TEMPLATES } from '../templates/index.js';
+import { THEMES } from '../themes/index.js';
+import { siteSubdomainUrl } from '../config/config.js';
+import { requireSite, workspaceIdsOf, requireWorkspace, type SiteRow } from './tenancy.js';
+
+const RESERVED_SLUGS = new Set([
+  'www',
+  'app',
+  'api',
+  'admin',
+  'mail',
+  'smtp',
+  'static',
+  'assets',
+  'cdn',
+  'status',
+  'help',
+  'docs',
+  'dashboard',
+  'internal',
+  'atrium',
+  'localhost',
+]);
+
+export const Slug = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z0-9](?:[a-z0-9-]{1,38}[a-z0-9])$/, 'must be 3-40 lowercase letters, digits or hyphens, not starting or ending with a hyphen')
+  .refine((s) => !RESERVED_SLUGS.has(s), 'is reserved');
+
+const Name = z.string().trim().min(1, 'is required').max(80);
+
+export const CreateSiteInput = z.object({
+  name: Name,
+  slug: Slug,
+  template: z.string().refine((t) => t in TEMPLATES, `must be one of: ${Object.keys(TEMPLATES).join(', ')}`),
+  theme: z
+    .string()
+    .refine((t) => t in THEMES, `must be one of: ${Object.keys(THEMES).join(', ')}`)
+    .optional(),
+  region: z.enum(REGIONS),
+  defaultLanguage: LANGUAGE.default('en'),
+  workspaceId: z.string().max(64).optional(),
+});
+
+export const UpdateSiteInput = z
+  .object({ name: Name.optional(), slug: Slug.optional() })
+  .refine((v) => v.name !== undefined || v.slug !== undefined, 'name or slug is required');
+
+export const SaveDraftInput = z.object({
+  revision: z.number().int().nonnegative(),
+  document: z.unknown(),
+});
+
+export function siteSummary(ctx: Context, s: SiteRow) {
+  return {
+    id: s.id,
+    workspaceId: s.workspace_id,
+    name: s.name,
+    slug: s.slug,
+    region: s.region,
+    url: siteSubdomainUrl(ctx.config, s.slug),
+    revision: s.draft_revision,
+    liveReleaseId: s.live_release_id,
+    status: s.live_release_id === null ? 'draft' : s.published_revision === s.draft_revision ? 'live' : 'live_with_changes',
+    createdAt: s.created_at,
+    updatedAt: s.updated_at,
+    draftUpdatedAt: s.draft_updated_at,
+  };
+}
+
+async function assertSlugFree(ctx: Context, slug: string, exceptSiteId?: string) {
+  const taken = await ctx.dbs.control.selectFrom('sites').select('id').where('slug', '=', slug).executeTakeFirst();
+  if (taken && taken.id !== exceptSiteId)
+    throw new DomainError('conflict', `the address ${slug} is taken; choose another`, { issues: [{ path: 'slug', message: 'is taken' }] });
+}
+
+export async function createSite(ctx: Context, subscriberId: string, raw: unknown) {
+  const input = parseInput(CreateSiteInput, raw);
+  const workspaceId = input.workspaceId ?? (await workspaceIdsOf(ctx.dbs.control, subscriberId))[0];
+  if (!workspaceId) throw invalid('workspaceId', 'you have no workspace');
+  await requireWorkspace(ctx.dbs.control, subscriberId, workspaceId);
+  await assertSlugFree(ctx, input.slug);
+  const doc = TEMPLATES[input.template].document(input.name);
+  doc.defaultLanguage = input.defaultLanguage;
+  if (input.theme) doc.theme = structuredClone(THEMES[input.theme]);
+  const document = SiteDocument.parse(doc);
+  const now = nowIso();
+  const id = newId('site');
+  try {
+    await ctx.dbs.control
+      .insertInto('sites')
+      .values({
+        id,
+        workspace_id: workspaceId,
+        name: input.name,
+        slug: input.slug,
+        region: input.region,
+        draft: JSON.stringify(document),
+        draft_revision: 1,
+        draft_updated_at: now,
+        live_release_id: null,
+        published_revision: null,
+        created_at: now,
+        updated_at: now,
+      })
+      .execute();
+  } catch (e) {
+    await assertSlugFree(ctx, input.slug); // lost a race for the slug: answer 409, not 500
+    throw e;
+  }
+  return getSite(ctx, subscriberId, id);
+}
+
+export async function listSites(ctx: Context, subscriberId: string) {
+  const rows = await ctx.dbs.control
+    .selectFrom('sites')
+    .innerJoin('workspace_members', 'workspace_members.workspace_id', 'sites.workspace_id')
+    .selectAll('sites')
+    .where('workspace_members.subscriber_id', '=', subscriberId)
+    .orderBy('sites.updated_at', 'desc')
+    .execute();
+  return rows.map((r) => siteSummary(ctx, r));
+}
+
+export async function getSite(ctx: Context, subscriberId: string, siteId: string) {
+  const s = await requireSite(ctx.dbs.control, subscriberId, siteId);
+  return { ...siteSummary(ctx, s), document: JSON.parse(s.draft) as SiteDocument };
+}
+
+/** Saves the draft only if the caller saw the current revision; otherwise 409 with the current one. */
+export async function saveDraft(ctx: Context, subscriberId: string, siteId: string, raw: unknown) {
+  const input = parseInput(SaveDraftInput, raw);
+  const site = await requireSite(ctx.dbs.control, subscriberId, siteId);
+  const document = parseInput(SiteDocument, input.document, 'document');
+  const now = nowIso();
+  const r = await ctx.dbs.control
+    .updateTable('sites')
+    .set({ draft: JSON.stringify(document), draft_revision: input.revision + 1, draft_updated_at: now, updated_at: now })
+    .where('id', '=', site.id)
+    .where('draft_revision', '=', input.revision)
+    .executeTakeFirst();
+  if (Number(r.numUpdatedRows) === 0) {
+    const current = await requireSite(ctx.dbs.control, subscriberId, siteId);
+    throw new DomainError('conflict', `the draft changed since revision ${input.revision}; it is now at revision ${current.draft_revision}`, {
+      currentRevision: current.draft_revision,
+      document: JSON.parse(current.draft),
+    });
+  }
+  return { revision: input.revision + 1, savedAt: now };
+}
+
+export async function updateSite(ctx: Context, subscriberId: string, siteId: string, raw: unknown) {
+  const input = parseInput(UpdateSiteInput, raw);
+  const site = await requireSite(ctx.dbs.control, subscriberId, siteId);
+  if (input.slug && input.slug !== site.slug) await assertSlugFree(ctx, input.slug, site.id);
+  await ctx.dbs.control
+    .updateTable('sites')
+    .set({ ...(input.name ? { name: input.name } : {}), ...(input.slug ? { slug: input.slug } : {}), updated_at: nowIso() })
+    .where('id', '=', site.id)
+    .execute();
+  ctx.events.emit('site-hosts-changed', site.id);
+  return getSite(ctx, subscriberId, siteId);
+}
+
+export async function deleteSite(ctx: Context, subscriberId: string, siteId: string) {
+  const site = await requireSite(ctx.dbs.control, subscriberId, siteId);
+  await ctx.dbs.control.deleteFrom('sites').where('id', '=', site.id).execute();
+  ctx.events.emit('site-hosts-changed', site.id);
+}

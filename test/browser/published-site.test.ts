@@ -1,0 +1,51 @@
+// Opens a published site at its own hostname in a real browser.
+import fs from 'node:fs';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../helpers/browser.js';
+import { startTestServer, type TestServer } from '../helpers/server.js';
+import { signUpVerified } from '../helpers/http.js';
+
+let t: TestServer;
+let browser: Browser;
+beforeAll(async () => {
+  t = await startTestServer();
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await t?.close();
+});
+
+describe('a published site in Chromium', () => {
+  it('renders every template at <slug>.localhost with no CSP violations and no cookies', async () => {
+    const c = t.client();
+    await signUpVerified(c, t.smtp, 'browser@example.com');
+    const templates = (await c.get('/api/templates')).json as { id: string }[];
+    fs.mkdirSync('test-results', { recursive: true });
+    for (const tpl of templates) {
+      const slug = `live-${tpl.id}`;
+      const site = (await c.post('/api/sites', { name: `Live ${tpl.id}`, slug, template: tpl.id, region: 'us-oregon' })).json;
+      expect((await c.post(`/api/sites/${site.id}/publish`)).status).toBe(201);
+      for (const width of [1280, 375]) {
+        const context = await browser.newContext({ viewport: { width, height: 900 } });
+        const page = await context.newPage();
+        const violations: string[] = [];
+        page.on('console', (m) => {
+          if (m.type() === 'error') violations.push(m.text());
+        });
+        const res = await page.goto(`http://${slug}.localhost:${t.port}/`);
+        expect(res!.status()).toBe(200);
+        expect(await page.locator('h1').count()).toBe(1);
+        const bg = await page.evaluate(() => getComputedStyle(document.body).fontFamily);
+        expect(bg.length).toBeGreaterThan(0); // the stylesheet loaded under the CSP
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        expect(overflow).toBeLessThanOrEqual(0);
+        expect(violations).toEqual([]);
+        expect(await context.cookies()).toEqual([]);
+        await page.screenshot({ path: `test-results/published-${tpl.id}-${width}.png`, fullPage: true });
+        await context.close();
+      }
+    }
+  });
+});

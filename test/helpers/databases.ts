@@ -1,0 +1,42 @@
+// Fresh databases per test server: SQLite files in a temp dir by default, or
+// brand-new PostgreSQL databases when ATRIUM_TEST_POSTGRES is set.
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { REGIONS } from '../../src/regions/regions.js';
+
+export const POSTGRES = process.env.ATRIUM_TEST_POSTGRES;
+
+export async function freshPostgresEnv(): Promise<Record<string, string>> {
+  if (!POSTGRES) return {};
+  const prefix = `atrium_t_${randomBytes(5).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: `${POSTGRES}/postgres` });
+  await admin.connect();
+  const env: Record<string, string> = {};
+  try {
+    for (const name of ['control', ...REGIONS]) {
+      const db = `${prefix}_${name.replace('-', '_')}`;
+      await admin.query(`CREATE DATABASE ${db}`);
+      const url = `${POSTGRES}/${db}`;
+      if (name === 'control') env.ATRIUM_DATABASE_URL = url;
+      else env[`ATRIUM_REGION_${name.replace('-', '_').toUpperCase()}_URL`] = url;
+    }
+  } finally {
+    await admin.end();
+  }
+  return env;
+}
+
+/** Drops the databases freshPostgresEnv created (after the server closed its pools). */
+export async function dropPostgres(env: Record<string, string>): Promise<void> {
+  if (!POSTGRES) return;
+  const names = Object.entries(env)
+    .filter(([k]) => k === 'ATRIUM_DATABASE_URL' || /^ATRIUM_REGION_.*_URL$/.test(k))
+    .map(([, v]) => new URL(v).pathname.slice(1));
+  const admin = new pg.Client({ connectionString: `${POSTGRES}/postgres` });
+  await admin.connect();
+  try {
+    for (const db of names) await admin.query(`DROP DATABASE IF EXISTS ${db} WITH (FORCE)`);
+  } finally {
+    await admin.end();
+  }
+}
