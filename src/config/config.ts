@@ -18,6 +18,8 @@ export interface Config {
   dnsServers: string[];
   trustProxy: boolean;
   logLevel: string;
+  /** HTTP worker processes; more than one uses every core for serving. */
+  workers: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -44,6 +46,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .filter(Boolean),
     trustProxy: env.ATRIUM_TRUST_PROXY === 'true' || env.ATRIUM_TRUST_PROXY === '1',
     logLevel: env.LOG_LEVEL ?? 'info',
+    workers: Math.max(1, Math.min(64, Number(env.ATRIUM_WORKERS ?? 1) || 1)),
   };
 }
 

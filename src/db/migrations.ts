@@ -1,6 +1,6 @@
 // One migration set per database kind, written with Kysely's schema builder so
 // the same code creates the same tables on SQLite and PostgreSQL.
-import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from 'kysely';
+import { type Kysely, type Migration, type MigrationProvider, Migrator, PostgresAdapter, sql } from 'kysely';
 
 const control: Record<string, Migration> = {
   '0001_accounts_sites': {
@@ -91,6 +91,20 @@ const control: Record<string, Migration> = {
         .execute();
       await db.schema.createIndex('domains_site').on('domains').column('site_id').execute();
     },
+  },
+};
+
+// The one place the dialects differ: an auto-incrementing integer key.
+const isPostgres = (db: Kysely<any>) => db.getExecutor().adapter instanceof PostgresAdapter;
+
+control['0002_host_changes'] = {
+  async up(db: Kysely<any>) {
+    await db.schema
+      .createTable('host_changes')
+      .addColumn('seq', isPostgres(db) ? 'bigserial' : 'integer', (c) => c.primaryKey())
+      .addColumn('site_id', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .execute();
   },
 };
 

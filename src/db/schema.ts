@@ -2,7 +2,7 @@
 // text and flags are 0/1 integers so one migration set fits SQLite and PostgreSQL.
 import type { Generated } from 'kysely';
 
-export interface ControlDatabase {
+export interface ControlDatabase extends HostChangesTable {
   subscribers: {
     id: string;
     name: string;
@@ -59,6 +59,10 @@ export interface ControlDatabase {
     last_error: string | null;
     created_at: string;
   };
+}
+
+export interface HostChangesTable {
+  host_changes: { seq: Generated<number>; site_id: string; created_at: string };
 }
 
 export interface RegionDatabase {

@@ -1,6 +1,7 @@
 // Custom domains: a subscriber proves control of a domain with a DNS TXT record
 // at _atrium-verify.<domain>; only verified domains serve the site or get TLS.
 import { Resolver } from 'node:dns/promises';
+import { hostsChanged } from '../hosting/host-changes.js';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import type { Context } from '../context.js';
@@ -115,14 +116,14 @@ export async function verifyDomain(ctx: Context, subscriberId: string, siteId: s
   const now = nowIso();
   const patch = error ? { last_checked_at: now, last_error: error } : { last_checked_at: now, last_error: null, verified_at: d.verified_at ?? now };
   await ctx.dbs.control.updateTable('domains').set(patch).where('id', '=', d.id).execute();
-  if (!error) ctx.events.emit('site-hosts-changed', d.site_id);
+  if (!error) await hostsChanged(ctx, d.site_id);
   return domainView({ ...d, ...patch });
 }
 
 export async function removeDomain(ctx: Context, subscriberId: string, siteId: string, domainId: string) {
   const d = await requireDomain(ctx, subscriberId, siteId, domainId);
   await ctx.dbs.control.deleteFrom('domains').where('id', '=', d.id).execute();
-  ctx.events.emit('site-hosts-changed', d.site_id);
+  await hostsChanged(ctx, d.site_id);
 }
 
 /** For a TLS front's on-demand certificates: only hosts that serve a site get a certificate. */

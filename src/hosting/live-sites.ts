@@ -1,13 +1,15 @@
 // The live sites in memory: hostname -> precomputed responses of the live
 // release. Serving never renders and, once a host is loaded, never queries SQL.
 import type { Context } from '../context.js';
+import { HOSTS_CHANGED } from './host-changes.js';
 import { NOT_FOUND_KEY } from '../publishing/build-files.js';
 import type { Manifest } from '../publishing/publishing.js';
 import type { ReleaseStore, StoredFile } from '../publishing/release-store.js';
 
 export interface ServedFile extends StoredFile {
   etag: string;
-  headers: Record<string, string>; // everything but encoding, length and ETag
+  /** Complete response headers per encoding, as flat [name, value, ...] arrays built once at load. */
+  head: { br: string[]; gzip: string[]; identity: string[]; notModified: string[] };
 }
 
 export interface LiveSite {
@@ -31,6 +33,31 @@ function cacheControl(path: string): string {
   return path.startsWith('/_atrium/') ? 'public, max-age=31536000, immutable' : 'public, max-age=0, must-revalidate';
 }
 
+function servedFile(stored: StoredFile, hash: string, type: string, path: string): ServedFile {
+  const etag = `"${hash.slice(0, 32)}"`;
+  const common = [
+    'content-type',
+    type,
+    'cache-control',
+    cacheControl(path),
+    'vary',
+    'Accept-Encoding',
+    'etag',
+    etag,
+    ...Object.entries(SECURITY_HEADERS).flat(),
+  ];
+  return {
+    ...stored,
+    etag,
+    head: {
+      br: [...common, 'content-encoding', 'br', 'content-length', String(stored.br.length)],
+      gzip: [...common, 'content-encoding', 'gzip', 'content-length', String(stored.gz.length)],
+      identity: [...common, 'content-length', String(stored.identity.length)],
+      notModified: common,
+    },
+  };
+}
+
 export class LiveSites {
   private byHost = new Map<string, LiveSite | null>();
   private loading = new Map<string, Promise<LiveSite | null>>();
@@ -40,7 +67,7 @@ export class LiveSites {
     private readonly ctx: Context,
     private readonly store: ReleaseStore,
   ) {
-    ctx.events.on('site-hosts-changed', (siteId: string) => this.forgetSite(siteId));
+    ctx.events.on(HOSTS_CHANGED, (siteId: string) => this.forgetSite(siteId));
   }
 
   /** The loaded site for a host, or undefined when it must be loaded first. */
@@ -77,11 +104,7 @@ export class LiveSites {
     await Promise.all(
       Object.entries(manifest.files).map(async ([path, f]) => {
         const stored = await this.store.get(f.hash);
-        files.set(path, {
-          ...stored,
-          etag: `"${f.hash.slice(0, 32)}"`,
-          headers: { 'content-type': f.type, 'cache-control': cacheControl(path), vary: 'Accept-Encoding', ...SECURITY_HEADERS },
-        });
+        files.set(path, servedFile(stored, f.hash, f.type, path));
       }),
     );
     const live: LiveSite = { siteId: siteRow.id, files, notFound: files.get(NOT_FOUND_KEY)! };

@@ -31,22 +31,18 @@ export function hostOf(req: IncomingMessage): string {
 }
 
 function send(req: IncomingMessage, res: ServerResponse, file: ServedFile, status: number) {
-  const headers: Record<string, string | number> = { ...file.headers, etag: file.etag };
-  if (status === 200 && etagMatches(req.headers['if-none-match'], file.etag)) {
-    res.writeHead(304, headers);
+  const inm = req.headers['if-none-match'];
+  if (status === 200 && inm !== undefined && etagMatches(inm, file.etag)) {
+    res.writeHead(304, file.head.notModified);
     res.end();
     return;
   }
   const enc = negotiateEncoding(req.headers['accept-encoding'] as string | undefined);
-  const body = enc === 'br' ? file.br : enc === 'gzip' ? file.gz : file.identity;
-  if (enc !== 'identity') headers['content-encoding'] = enc;
-  headers['content-length'] = body.length;
-  res.writeHead(status, headers);
-  res.end(req.method === 'HEAD' ? undefined : body);
+  res.writeHead(status, file.head[enc]);
+  res.end(req.method === 'HEAD' ? undefined : enc === 'br' ? file.br : enc === 'gzip' ? file.gz : file.identity);
 }
 
-function etagMatches(header: string | undefined, etag: string) {
-  if (!header) return false;
+function etagMatches(header: string, etag: string) {
   return header === etag || header === '*' || header.split(',').some((t) => t.trim().replace(/^W\//, '') === etag);
 }
 

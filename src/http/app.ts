@@ -9,6 +9,7 @@ import type { Context } from '../context.js';
 import { enforceCookieRegistry } from '../cookies/set-cookie.js';
 import { LiveSites } from '../hosting/live-sites.js';
 import { createSiteHandler } from '../hosting/serve.js';
+import { followHostChanges } from '../hosting/host-changes.js';
 import { ReleaseStore } from '../publishing/release-store.js';
 import { registerAuth } from './auth.js';
 import { errorHandler } from './errors.js';
@@ -27,6 +28,7 @@ const IP_LITERAL = /^(\d{1,3}(\.\d{1,3}){3}|\[[0-9a-f:.]+\])$/;
 export async function buildApp(ctx: Context): Promise<FastifyInstance> {
   const store = new ReleaseStore(path.join(ctx.config.dataDir, 'releases'));
   const live = new LiveSites(ctx, store);
+  const stopFollowing = await followHostChanges(ctx, (siteId) => live.forgetSite(siteId));
   const appHost = ctx.config.publicUrl.hostname.toLowerCase();
   const serveSite = createSiteHandler(live, (host) => host === appHost || host === '' || IP_LITERAL.test(host));
 
@@ -67,6 +69,7 @@ export async function buildApp(ctx: Context): Promise<FastifyInstance> {
     enforceCookieRegistry(reply);
     return payload;
   });
+  app.addHook('onClose', async () => stopFollowing());
   registerAuth(app, ctx);
 
   app.get('/healthz', async () => ({ ok: true }));

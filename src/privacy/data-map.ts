@@ -100,6 +100,7 @@ export const DATA_MAP: Record<DatabaseKind, Record<string, TableMap>> = {
       personal: {},
       notPersonal: ['id', 'site_id', 'hostname', 'verification_token', 'verified_at', 'last_checked_at', 'last_error', 'created_at'],
     },
+    host_changes: { personal: {}, notPersonal: ['seq', 'site_id', 'created_at'] },
     kysely_migration: { personal: {}, notPersonal: ['name', 'timestamp'] },
     kysely_migration_lock: { personal: {}, notPersonal: ['id', 'is_locked'] },
   },

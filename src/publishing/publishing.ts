@@ -1,6 +1,7 @@
 // Publishing: render the draft into an immutable release, then switch the
 // site's live pointer to it in one UPDATE. Rollback switches the pointer back.
 import { z } from 'zod';
+import { hostsChanged } from '../hosting/host-changes.js';
 import type { Context } from '../context.js';
 import { siteSubdomainUrl } from '../config/config.js';
 import { DomainError, notFound } from '../lib/errors.js';
@@ -63,7 +64,7 @@ export async function publish(ctx: Context, store: ReleaseStore, subscriber: { i
       .where('id', '=', site.id)
       .execute();
   });
-  ctx.events.emit('site-hosts-changed', site.id);
+  await hostsChanged(ctx, site.id);
   return { id: releaseId, contentHash, pageCount: doc.pages.length, totalBytes, createdAt: publishedAt.toISOString(), live: true };
 }
 
@@ -105,12 +106,12 @@ export async function rollback(ctx: Context, subscriberId: string, siteId: strin
     .set({ live_release_id: release.id, published_revision: release.draft_revision, updated_at: nowIso() })
     .where('id', '=', site.id)
     .execute();
-  ctx.events.emit('site-hosts-changed', site.id);
+  await hostsChanged(ctx, site.id);
   return { liveReleaseId: release.id };
 }
 
 export async function unpublish(ctx: Context, subscriberId: string, siteId: string) {
   const site = await requireSite(ctx.dbs.control, subscriberId, siteId);
   await ctx.dbs.control.updateTable('sites').set({ live_release_id: null, published_revision: null, updated_at: nowIso() }).where('id', '=', site.id).execute();
-  ctx.events.emit('site-hosts-changed', site.id);
+  await hostsChanged(ctx, site.id);
 }

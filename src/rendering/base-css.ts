@@ -6,6 +6,7 @@ export const BASE_CSS = /* css */ `
 html{-webkit-text-size-adjust:100%;text-size-adjust:100%;scroll-behavior:smooth;scroll-padding-top:5rem}
 body{margin:0;min-height:100vh;display:flex;flex-direction:column;background:var(--bg);color:var(--text);font-family:var(--font-body);font-size:1.0625rem;line-height:1.65;-webkit-font-smoothing:antialiased;-moz-osx-font-smoothing:grayscale;text-rendering:optimizeLegibility}
 main{flex:1 0 auto}
+main:focus{outline:none}
 h1,h2,h3,h4,p,figure,blockquote,ul,ol,dl{margin:0}
 img,svg{display:block;max-width:100%}
 img{height:auto}
@@ -81,13 +82,14 @@ a:hover{text-decoration-thickness:2px}
 /* Hero */
 .hero{position:relative;overflow:hidden;padding-block:clamp(4.5rem,3rem + 6vw,8.5rem)}
 .hero::before{content:"";position:absolute;inset:0;background:radial-gradient(60% 65% at 50% -12%,var(--accent-glow),transparent 72%);pointer-events:none}
-.hero>.container{position:relative}
+.hero-first::after{content:"";position:absolute;inset:0;background-image:linear-gradient(var(--border) 1px,transparent 1px),linear-gradient(90deg,var(--border) 1px,transparent 1px);background-size:56px 56px;background-position:center top;opacity:.55;-webkit-mask-image:radial-gradient(70% 60% at 50% 0%,#000,transparent 75%);mask-image:radial-gradient(70% 60% at 50% 0%,#000,transparent 75%);pointer-events:none}
+.hero>.container{position:relative;z-index:1}
 .hero-copy{display:flex;flex-direction:column;align-items:flex-start;gap:1.5rem}
 .hero-title{font-size:clamp(2.375rem,1.4rem + 4.2vw,4.5rem);line-height:1.04;letter-spacing:calc(var(--heading-tracking) * 1.5)}
 .hero-lead{max-width:40rem}
 .hero-buttons{margin-top:.5rem}
 @media (max-width:30rem){.hero-buttons,.cta-buttons{width:100%}.hero-buttons .btn,.cta-buttons .btn{flex:1 1 100%}}
-.hero-centered .hero-copy{align-items:center;max-width:54rem;margin-inline:auto;text-align:center}
+.hero-centered .hero-copy{align-items:center;max-width:62rem;margin-inline:auto;text-align:center}
 .hero-centered .hero-buttons{justify-content:center}
 .hero-centered .hero-media{margin-top:clamp(3rem,2rem + 4vw,5rem)}
 .hero-image{margin-inline:auto;border-radius:var(--r-lg);filter:drop-shadow(0 24px 48px rgb(0 0 0 / .14))}

@@ -1,6 +1,7 @@
 // Sites: creation from a template, the draft document with its revision check,
 // renaming and deletion. Publishing lives in ../publishing.
 import { z } from 'zod';
+import { hostsChanged } from '../hosting/host-changes.js';
 import type { Context } from '../context.js';
 import { DomainError, invalid } from '../lib/errors.js';
 import { newId, nowIso } from '../lib/ids.js';
@@ -169,12 +170,12 @@ export async function updateSite(ctx: Context, subscriberId: string, siteId: str
     .set({ ...(input.name ? { name: input.name } : {}), ...(input.slug ? { slug: input.slug } : {}), updated_at: nowIso() })
     .where('id', '=', site.id)
     .execute();
-  ctx.events.emit('site-hosts-changed', site.id);
+  await hostsChanged(ctx, site.id);
   return getSite(ctx, subscriberId, siteId);
 }
 
 export async function deleteSite(ctx: Context, subscriberId: string, siteId: string) {
   const site = await requireSite(ctx.dbs.control, subscriberId, siteId);
   await ctx.dbs.control.deleteFrom('sites').where('id', '=', site.id).execute();
-  ctx.events.emit('site-hosts-changed', site.id);
+  await hostsChanged(ctx, site.id);
 }

@@ -178,8 +178,8 @@ export function phoneArt(p: Palette): string {
   <circle cx="330" cy="380" r="300" fill="${p.primary}" opacity=".08"/>
   <circle cx="330" cy="380" r="205" fill="${p.primary}" opacity=".08"/>
   <g ${FONT}>
-    <g transform="translate(330 60) rotate(7)" filter="url(#s)" opacity=".97">${back}</g>
-    <g transform="translate(80 60) rotate(-4)" filter="url(#s)">${front}</g>
+    <g transform="translate(350 40) rotate(7)" filter="url(#s)" opacity=".97">${back}</g>
+    <g transform="translate(60 70) rotate(-4)" filter="url(#s)">${front}</g>
   </g>
 </svg>`);
 }

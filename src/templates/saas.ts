@@ -341,10 +341,19 @@ export function saasDocument(name: string): SiteDocument {
         description: `How ${name} handles personal data on this website.`,
         blocks: [
           {
+            type: 'hero',
+            props: {
+              id: 'privacy-hero',
+              eyebrow: 'Privacy',
+              heading: 'Privacy on this website',
+              subheading: 'Short version: no tracking cookies, no advertising, no selling data.',
+            },
+          },
+          {
             type: 'richtext',
             props: {
               id: 'privacy-text',
-              html: `<h2>Privacy on this website</h2><p>This website does not use advertising or tracking cookies. We count visits without identifying you.</p><p>If you write to us, we use your message only to reply, and we delete it when it is no longer needed. To ask what we hold about you, or to have it deleted, email <a href="mailto:privacy@example.com">privacy@example.com</a>.</p>`,
+              html: `<p>This website does not use advertising or tracking cookies. We count visits without identifying you.</p><p>If you write to us, we use your message only to reply, and we delete it when it is no longer needed. To ask what we hold about you, or to have it deleted, email <a href="mailto:privacy@example.com">privacy@example.com</a>.</p>`,
             },
           },
         ],

@@ -1,0 +1,31 @@
+// Shared bench set-up: a data dir with one verified subscriber and a site,
+// created through the same core modules the API uses.
+import { EventEmitter } from 'node:events';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { signUp } from '../src/accounts/accounts.js';
+import { loadConfig } from '../src/config/config.js';
+import type { Context } from '../src/context.js';
+import { openDatabases } from '../src/db/connect.js';
+import { createMailer } from '../src/mail/mailer.js';
+import { ReleaseStore } from '../src/publishing/release-store.js';
+import { createSite } from '../src/sites/sites.js';
+
+export async function benchContext(env: Record<string, string> = {}) {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'atrium-bench-'));
+  const config = loadConfig({ ATRIUM_DATA_DIR: dataDir, PORT: env.PORT ?? '3999', ...env });
+  const dbs = await openDatabases(config);
+  const ctx: Context = { config, dbs, mailer: createMailer(config), events: new EventEmitter() };
+  const store = new ReleaseStore(path.join(dataDir, 'releases'));
+  const { subscriberId } = await signUp(ctx, { name: 'Bench', email: 'bench@example.com', password: 'benchmark password' });
+  await dbs.control.updateTable('subscribers').set({ email_verified_at: new Date().toISOString() }).execute();
+  const subscriber = { id: subscriberId, emailVerified: true };
+  return {
+    ctx,
+    store,
+    subscriber,
+    dataDir,
+    newSite: (slug: string, template = 'saas') => createSite(ctx, subscriberId, { name: 'Bench Co', slug, template, region: 'us-oregon' }),
+  };
+}
