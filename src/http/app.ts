@@ -69,7 +69,10 @@ export async function buildApp(ctx: Context): Promise<FastifyInstance> {
     enforceCookieRegistry(reply);
     return payload;
   });
-  app.addHook('onClose', async () => stopFollowing());
+  app.addHook('onClose', async () => {
+    stopFollowing();
+    await store.idle();
+  });
   registerAuth(app, ctx);
 
   app.get('/healthz', async () => ({ ok: true }));

@@ -34,10 +34,13 @@ export async function publish(ctx: Context, store: ReleaseStore, subscriber: { i
   const publishedAt = new Date();
   const files = buildFiles(doc, await primaryUrl(ctx, site), site.name, publishedAt);
   const manifest: Manifest = { files: {} };
+  const created: string[] = [];
   let totalBytes = 0;
   await Promise.all(
     files.map(async (f) => {
-      manifest.files[f.path] = { hash: await store.put(f.body), type: f.type, bytes: f.body.length };
+      const { hash, created: isNew } = await store.put(f.body);
+      if (isNew) created.push(hash);
+      manifest.files[f.path] = { hash, type: f.type, bytes: f.body.length };
       totalBytes += f.body.length;
     }),
   );
@@ -65,6 +68,8 @@ export async function publish(ctx: Context, store: ReleaseStore, subscriber: { i
       .execute();
   });
   await hostsChanged(ctx, site.id);
+  // Live now with fast compression; smaller brotli files replace it shortly after.
+  void store.upgradeCompression(created, () => hostsChanged(ctx, site.id));
   return { id: releaseId, contentHash, pageCount: doc.pages.length, totalBytes, createdAt: publishedAt.toISOString(), live: true };
 }
 

@@ -139,3 +139,15 @@ describe('accounts', () => {
     expect(last!.json.message).toMatch(/from this network/);
   });
 });
+
+describe('mail limits', () => {
+  it('sends at most three reset mails per address per hour, answering the same every time', async () => {
+    await t.client().post('/api/auth/signup', { name: 'Flood', email: 'flood@example.com', password: PASSWORD });
+    const before = t.smtp.mails.filter((m) => m.to.includes('flood@example.com')).length;
+    const answers = [];
+    for (let i = 0; i < 5; i++) answers.push(await t.client().post('/api/auth/password-reset', { email: 'flood@example.com' }));
+    expect(answers.map((a) => a.status)).toEqual([202, 202, 202, 202, 202]);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(t.smtp.mails.filter((m) => m.to.includes('flood@example.com')).length - before).toBe(3);
+  });
+});

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import * as accounts from '../../accounts/accounts.js';
 import { csrfTokenFor, revokeAllSessions, revokeSession } from '../../accounts/sessions.js';
 import { clearCookie, setCookie } from '../../cookies/set-cookie.js';
@@ -19,7 +19,26 @@ export async function authRoutes(app: FastifyInstance, ctx: Context) {
 
   const session = (token: string, subscriberId: string) => ({ subscriberId, csrfToken: csrfTokenFor(token) });
 
+  // Sign-ups and reset mails cost us mail reputation: a ceiling per network and per address.
+  const signupsPerIp = app.createRateLimit({ max: 20, timeWindow: 3600_000, keyGenerator: (req) => `signup:${req.ip}` });
+  const resetsPerIp = app.createRateLimit({ max: 10, timeWindow: 15 * 60_000, keyGenerator: (req) => `reset-ip:${req.ip}` });
+  const resetsPerEmail = app.createRateLimit({
+    max: 3,
+    timeWindow: 3600_000,
+    keyGenerator: (req) =>
+      `reset:${String((req.body as { email?: unknown })?.email ?? '')
+        .trim()
+        .toLowerCase()}`,
+  });
+  const tooMany = (reply: FastifyReply, seconds: number, what: string) =>
+    reply
+      .header('retry-after', seconds)
+      .code(429)
+      .send({ error: 'rate_limited', message: `too many ${what}; try again in ${seconds} seconds`, retryAfterSeconds: seconds });
+
   app.post('/api/auth/signup', async (req, reply) => {
+    const limit = await signupsPerIp(req);
+    if (!limit.isAllowed && limit.isExceeded) return tooMany(reply, limit.ttlInSeconds, 'sign-ups from this network');
     const r = await accounts.signUp(ctx, req.body);
     setCookie(req, reply, 'atrium_session', r.sessionToken);
     return reply.code(201).send({ ...session(r.sessionToken, r.subscriberId), workspaceId: r.workspaceId });
@@ -81,6 +100,11 @@ export async function authRoutes(app: FastifyInstance, ctx: Context) {
   app.post('/api/auth/resend-verification', async (req) => accounts.resendVerification(ctx, requireAuth(req).subscriber.id));
 
   app.post('/api/auth/password-reset', async (req, reply) => {
+    const ip = await resetsPerIp(req);
+    if (!ip.isAllowed && ip.isExceeded) return tooMany(reply, ip.ttlInSeconds, 'reset requests from this network');
+    // Over the per-address limit the answer stays the same, but no more mail goes out.
+    const email = await resetsPerEmail(req);
+    if (!email.isAllowed && email.isExceeded) return reply.code(202).send({ message: 'if an account exists for this address, a reset link is on its way' });
     await accounts.requestPasswordReset(ctx, req.body);
     return reply.code(202).send({ message: 'if an account exists for this address, a reset link is on its way' });
   });
