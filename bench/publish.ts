@@ -41,19 +41,19 @@ const edit = async (pageIndex: number) => {
 const first = await time(async () => {
   doc.navigation.brand = `Bench ${revision}`;
   await saveDraft(ctx, subscriber.id, site.id, { revision: revision++, document: doc });
-  await publish(ctx, store, subscriber, site.id);
+  await publish(ctx, subscriber, site.id);
 });
 const oneChanged = await time(async () => {
   await edit(1);
-  await publish(ctx, store, subscriber, site.id);
+  await publish(ctx, subscriber, site.id);
 });
-const unchanged = await time(() => publish(ctx, store, subscriber, site.id));
+const unchanged = await time(() => publish(ctx, subscriber, site.id));
 // After going live, new files are recompressed at brotli's best quality in the background.
 doc.navigation.brand = 'Background';
 await saveDraft(ctx, subscriber.id, site.id, { revision: revision++, document: doc });
 await store.idle();
 const t0 = performance.now();
-await publish(ctx, store, subscriber, site.id);
+await publish(ctx, subscriber, site.id);
 const live = performance.now() - t0;
 await store.idle();
 const background = performance.now() - t0;

@@ -33,7 +33,7 @@ const encoding = hasBrotli ? 'br' : 'gzip';
 // 1. A published site.
 const { ctx, store, subscriber, dataDir, newSite } = await benchContext({ PORT: String(ATRIUM_PORT) });
 const site = await newSite('bench');
-const release = await publish(ctx, store, subscriber, site.id);
+const release = await publish(ctx, subscriber, site.id);
 const row = await ctx.dbs.control.selectFrom('releases').select('manifest').where('id', '=', release.id).executeTakeFirstOrThrow();
 const home = (JSON.parse(row.manifest) as Manifest).files['/']!;
 await ctx.dbs.close();

@@ -1,5 +1,7 @@
 // Assembles a running Atrium from configuration: databases, mail, HTTP.
 import { EventEmitter } from 'node:events';
+import path from 'node:path';
+import { ReleaseStore } from './publishing/release-store.js';
 import type { FastifyInstance } from 'fastify';
 import { loadConfig, type Config } from './config/config.js';
 import { openDatabases } from './db/connect.js';
@@ -16,7 +18,13 @@ export interface Running {
 
 export async function startServer(config: Config = loadConfig()): Promise<Running> {
   const dbs = await openDatabases(config);
-  const ctx: Context = { config, dbs, mailer: createMailer(config), events: new EventEmitter() };
+  const ctx: Context = {
+    config,
+    dbs,
+    mailer: createMailer(config),
+    releases: new ReleaseStore(path.join(config.dataDir, 'releases')),
+    events: new EventEmitter(),
+  };
   ctx.events.setMaxListeners(100);
   const app = await buildApp(ctx);
   await app.listen({ port: config.port, host: config.host });

@@ -108,6 +108,24 @@ control['0002_host_changes'] = {
   },
 };
 
+control['0003_release_documents'] = {
+  async up(db: Kysely<any>) {
+    // The document a release was rendered from and the URL it was rendered for.
+    await db.schema
+      .alterTable('releases')
+      .addColumn('document', 'text', (c) => c.notNull().defaultTo('{}'))
+      .execute();
+    await db.schema
+      .alterTable('releases')
+      .addColumn('site_url', 'text', (c) => c.notNull().defaultTo(''))
+      .execute();
+    await db.schema
+      .alterTable('releases')
+      .addColumn('reason', 'text', (c) => c.notNull().defaultTo('publish'))
+      .execute();
+  },
+};
+
 const region: Record<string, Migration> = {
   '0001_region_info': {
     async up(db: Kysely<any>) {

@@ -43,6 +43,9 @@ export interface ControlDatabase extends HostChangesTable {
     site_id: string;
     content_hash: string;
     manifest: string;
+    document: string;
+    site_url: string;
+    reason: string;
     draft_revision: number;
     page_count: number;
     total_bytes: number;

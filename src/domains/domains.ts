@@ -2,6 +2,7 @@
 // at _atrium-verify.<domain>; only verified domains serve the site or get TLS.
 import { Resolver } from 'node:dns/promises';
 import { hostsChanged } from '../hosting/host-changes.js';
+import { rerenderLive } from '../publishing/publishing.js';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import type { Context } from '../context.js';
@@ -116,7 +117,10 @@ export async function verifyDomain(ctx: Context, subscriberId: string, siteId: s
   const now = nowIso();
   const patch = error ? { last_checked_at: now, last_error: error } : { last_checked_at: now, last_error: null, verified_at: d.verified_at ?? now };
   await ctx.dbs.control.updateTable('domains').set(patch).where('id', '=', d.id).execute();
-  if (!error) await hostsChanged(ctx, d.site_id);
+  if (!error) {
+    await hostsChanged(ctx, d.site_id);
+    await rerenderLive(ctx, d.site_id); // the first verified domain becomes the canonical address
+  }
   return domainView({ ...d, ...patch });
 }
 
@@ -124,6 +128,7 @@ export async function removeDomain(ctx: Context, subscriberId: string, siteId: s
   const d = await requireDomain(ctx, subscriberId, siteId, domainId);
   await ctx.dbs.control.deleteFrom('domains').where('id', '=', d.id).execute();
   await hostsChanged(ctx, d.site_id);
+  await rerenderLive(ctx, d.site_id);
 }
 
 /** For a TLS front's on-demand certificates: only hosts that serve a site get a certificate. */

@@ -10,12 +10,10 @@ import { enforceCookieRegistry } from '../cookies/set-cookie.js';
 import { LiveSites } from '../hosting/live-sites.js';
 import { createSiteHandler } from '../hosting/serve.js';
 import { followHostChanges } from '../hosting/host-changes.js';
-import { ReleaseStore } from '../publishing/release-store.js';
 import { registerAuth } from './auth.js';
 import { errorHandler } from './errors.js';
 import { authRoutes } from './routes/auth.js';
 import { siteRoutes } from './routes/sites.js';
-import path from 'node:path';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -26,8 +24,7 @@ declare module 'fastify' {
 const IP_LITERAL = /^(\d{1,3}(\.\d{1,3}){3}|\[[0-9a-f:.]+\])$/;
 
 export async function buildApp(ctx: Context): Promise<FastifyInstance> {
-  const store = new ReleaseStore(path.join(ctx.config.dataDir, 'releases'));
-  const live = new LiveSites(ctx, store);
+  const live = new LiveSites(ctx, ctx.releases);
   const stopFollowing = await followHostChanges(ctx, (siteId) => live.forgetSite(siteId));
   const appHost = ctx.config.publicUrl.hostname.toLowerCase();
   const serveSite = createSiteHandler(live, (host) => host === appHost || host === '' || IP_LITERAL.test(host));
@@ -71,20 +68,14 @@ export async function buildApp(ctx: Context): Promise<FastifyInstance> {
   });
   app.addHook('onClose', async () => {
     stopFollowing();
-    await store.idle();
+    await ctx.releases.idle();
   });
   registerAuth(app, ctx);
 
   app.get('/healthz', async () => ({ ok: true }));
   app.get('/', async (_req, reply) => reply.redirect('/app'));
-  app.get('/app', async (_req, reply) =>
-    reply
-      .type('text/html; charset=utf-8')
-      .send(
-        '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Atrium</title></head><body><main><h1>Atrium</h1><p>The API is at <code>/api</code>. The dashboard arrives with the next release.</p></main></body></html>',
-      ),
-  );
+  await app.register(import('./routes/app.js')); // the dashboard SPA at /app (dist/app)
   await authRoutes(app, ctx);
-  await siteRoutes(app, ctx, store);
+  await siteRoutes(app, ctx);
   return app;
 }

@@ -2,6 +2,7 @@
 // renaming and deletion. Publishing lives in ../publishing.
 import { z } from 'zod';
 import { hostsChanged } from '../hosting/host-changes.js';
+import { rerenderLive } from '../publishing/publishing.js';
 import type { Context } from '../context.js';
 import { DomainError, invalid } from '../lib/errors.js';
 import { newId, nowIso } from '../lib/ids.js';
@@ -171,6 +172,7 @@ export async function updateSite(ctx: Context, subscriberId: string, siteId: str
     .where('id', '=', site.id)
     .execute();
   await hostsChanged(ctx, site.id);
+  if (input.slug && input.slug !== site.slug) await rerenderLive(ctx, site.id);
   return getSite(ctx, subscriberId, siteId);
 }
 

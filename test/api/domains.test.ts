@@ -49,6 +49,8 @@ describe('custom domains', () => {
 
     const page = await c.get('/', { host: 'www.acme.example' });
     expect(page.status).toBe(200);
+    // The verified domain became the canonical address of the live site.
+    expect(page.text).toContain('<link rel="canonical" href="https://www.acme.example/"/>');
     expect(page.headers['content-type']).toContain('text/html');
     expect((await c.get('/internal/tls-ask?domain=www.acme.example')).status).toBe(200);
     expect((await c.get('/internal/tls-ask?domain=acme-co.localhost')).status).toBe(200);
@@ -59,5 +61,6 @@ describe('custom domains', () => {
     expect((await c.delete(`/api/sites/${site.id}/domains/${domain.id}`)).status).toBe(204);
     expect((await c.get('/', { host: 'www.acme.example' })).status).toBe(404);
     expect((await c.get('/internal/tls-ask?domain=www.acme.example')).status).toBe(404);
+    expect((await c.get('/', { host: 'acme-co.localhost' })).text).toContain(`<link rel="canonical" href="http://acme-co.localhost:${t.port}/"/>`);
   });
 });

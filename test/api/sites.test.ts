@@ -91,7 +91,18 @@ describe('sites and drafts', () => {
     expect(r.status).toBe(200);
     expect(r.json).toMatchObject({ name: 'New', slug: 'new-name' });
     expect((await c.get('/', { host: 'old-name.localhost' })).status).toBe(404);
-    expect((await c.get('/', { host: 'new-name.localhost' })).status).toBe(200);
+    const moved = await c.get('/', { host: 'new-name.localhost' });
+    expect(moved.status).toBe(200);
+    // The live site was re-rendered for its new address: canonical URLs and sitemap follow.
+    expect(moved.text).toContain(`<link rel="canonical" href="http://new-name.localhost:${t.port}/"/>`);
+    expect((await c.get('/sitemap.xml', { host: 'new-name.localhost' })).text).not.toContain('old-name');
+    const releases = (await c.get(`/api/sites/${site.id}/releases`)).json.releases;
+    expect(releases.map((r: { reason: string }) => r.reason)).toEqual(['address_change', 'publish']);
+    expect(releases[0].siteUrl).toBe(`http://new-name.localhost:${t.port}`);
+    // Rolling back to the release made for the old address re-renders it for the new one.
+    const rb = await c.post(`/api/sites/${site.id}/releases/${releases[1].id}/rollback`);
+    expect(rb.json.rolledBackTo).toBe(releases[1].id);
+    expect((await c.get('/', { host: 'new-name.localhost' })).text).toContain('new-name.localhost');
     expect((await c.delete(`/api/sites/${site.id}`)).status).toBe(204);
     expect((await c.get('/', { host: 'new-name.localhost' })).status).toBe(404);
     expect((await c.get(`/api/sites/${site.id}`)).status).toBe(404);

@@ -2,7 +2,6 @@ import type { FastifyInstance } from 'fastify';
 import type { Context } from '../../context.js';
 import * as domains from '../../domains/domains.js';
 import * as publishing from '../../publishing/publishing.js';
-import type { ReleaseStore } from '../../publishing/release-store.js';
 import { REGION_INFO, REGIONS } from '../../regions/regions.js';
 import * as sites from '../../sites/sites.js';
 import { TEMPLATES } from '../../templates/index.js';
@@ -13,7 +12,7 @@ type SiteParams = { Params: { siteId: string } };
 type ReleaseParams = { Params: { siteId: string; releaseId: string } };
 type DomainParams = { Params: { siteId: string; domainId: string } };
 
-export async function siteRoutes(app: FastifyInstance, ctx: Context, store: ReleaseStore) {
+export async function siteRoutes(app: FastifyInstance, ctx: Context) {
   app.get('/api/templates', async () =>
     Object.values(TEMPLATES).map((t: { id: string; name: string; description: string }) => ({ id: t.id, name: t.name, description: t.description })),
   );
@@ -33,7 +32,7 @@ export async function siteRoutes(app: FastifyInstance, ctx: Context, store: Rele
   );
 
   app.post<SiteParams>('/api/sites/:siteId/publish', async (req, reply) =>
-    reply.code(201).send(await publishing.publish(ctx, store, requireAuth(req).subscriber, req.params.siteId)),
+    reply.code(201).send(await publishing.publish(ctx, requireAuth(req).subscriber, req.params.siteId)),
   );
   app.post<SiteParams>('/api/sites/:siteId/unpublish', async (req, reply) => {
     await publishing.unpublish(ctx, requireAuth(req).subscriber.id, req.params.siteId);
