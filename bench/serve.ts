@@ -44,8 +44,8 @@ fs.mkdirSync(path.join(root, 'logs'), { recursive: true });
 fs.chmodSync(dataDir, 0o755); // nginx workers run as an unprivileged user
 const stored = await store.get(home.hash);
 fs.writeFileSync(path.join(root, 'index.html'), stored.identity);
-fs.writeFileSync(path.join(root, 'index.html.gz'), stored.gz);
-fs.writeFileSync(path.join(root, 'index.html.br'), stored.br);
+fs.writeFileSync(path.join(root, 'index.html.gz'), stored.gz!);
+fs.writeFileSync(path.join(root, 'index.html.br'), stored.br!);
 const conf = path.join(root, 'nginx.conf');
 fs.writeFileSync(
   conf,
@@ -141,7 +141,7 @@ const nginx = best(runs.nginx);
 const row2 = (name: string, r: Result) =>
   `| ${name.padEnd(6)} | ${r.rps.toFixed(0).padStart(8)} | ${r.p50.toFixed(2).padStart(8)} | ${r.p99.toFixed(2).padStart(8)} |`;
 console.log(
-  `\nbench:serve — home page (${home.bytes} B, ${encoding} ${stored[encoding === 'br' ? 'br' : 'gz'].length} B), wrk -t1 -c${CONNECTIONS} -d${DURATION}s, best of ${ROUNDS}, ${WORKERS} worker process(es) each\n`,
+  `\nbench:serve — home page (${home.bytes} B, ${encoding} ${stored[encoding === 'br' ? 'br' : 'gz']!.length} B), wrk -t1 -c${CONNECTIONS} -d${DURATION}s, best of ${ROUNDS}, ${WORKERS} worker process(es) each\n`,
 );
 console.log('| server | req/s    | p50 ms   | p99 ms   |');
 console.log('|--------|----------|----------|----------|');

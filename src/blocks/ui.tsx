@@ -73,16 +73,34 @@ export interface ImageValue {
   alt: string;
   width?: number;
   height?: number;
+  srcset?: { src: string; width: number }[];
 }
 
-/** An <img> with intrinsic size when known (no layout shift) and lazy loading below the fold. */
-export function Img({ image, eager, className }: { image: ImageValue; eager?: boolean; className?: string }) {
+/**
+ * An <img> with intrinsic size when known (no layout shift), resized variants
+ * for uploaded images, and lazy loading below the fold. `sizes` says how wide
+ * the image is laid out, so the browser picks the smallest sufficient variant.
+ */
+export function Img({
+  image,
+  eager,
+  className,
+  sizes = '(min-width: 1200px) 1200px, 100vw',
+}: {
+  image: ImageValue;
+  eager?: boolean;
+  className?: string;
+  sizes?: string;
+}) {
   const src = safeSrc(image.src);
   if (!src) return null;
+  const variants = (image.srcset ?? []).filter((v) => safeSrc(v.src));
   return (
     <img
       className={className}
       src={src}
+      srcSet={variants.length ? variants.map((v) => `${v.src} ${v.width}w`).join(', ') : undefined}
+      sizes={variants.length ? sizes : undefined}
       alt={image.alt}
       width={image.width}
       height={image.height}

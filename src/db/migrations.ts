@@ -126,6 +126,32 @@ control['0003_release_documents'] = {
   },
 };
 
+control['0004_assets'] = {
+  async up(db: Kysely<any>) {
+    await db.schema
+      .createTable('assets')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('site_id', 'text', (c) => c.notNull().references('sites.id').onDelete('cascade'))
+      .addColumn('width', 'integer', (c) => c.notNull())
+      .addColumn('height', 'integer', (c) => c.notNull())
+      .addColumn('original_type', 'text', (c) => c.notNull())
+      .addColumn('original_bytes', 'integer', (c) => c.notNull())
+      .addColumn('created_by', 'text')
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex('assets_site').on('assets').columns(['site_id', 'created_at']).execute();
+    await db.schema
+      .createTable('asset_variants')
+      .addColumn('asset_id', 'text', (c) => c.notNull().references('assets.id').onDelete('cascade'))
+      .addColumn('hash', 'text', (c) => c.notNull())
+      .addColumn('width', 'integer', (c) => c.notNull())
+      .addColumn('bytes', 'integer', (c) => c.notNull())
+      .addPrimaryKeyConstraint('asset_variants_pk', ['asset_id', 'width'])
+      .execute();
+    await db.schema.createIndex('asset_variants_hash').on('asset_variants').column('hash').execute();
+  },
+};
+
 const region: Record<string, Migration> = {
   '0001_region_info': {
     async up(db: Kysely<any>) {

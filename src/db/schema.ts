@@ -52,6 +52,17 @@ export interface ControlDatabase extends HostChangesTable {
     published_by: string | null;
     created_at: string;
   };
+  assets: {
+    id: string;
+    site_id: string;
+    width: number;
+    height: number;
+    original_type: string;
+    original_bytes: number;
+    created_by: string | null;
+    created_at: string;
+  };
+  asset_variants: { asset_id: string; hash: string; width: number; bytes: number };
   domains: {
     id: string;
     site_id: string;

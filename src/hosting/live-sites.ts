@@ -6,7 +6,7 @@ import { NOT_FOUND_KEY } from '../publishing/build-files.js';
 import type { Manifest } from '../publishing/publishing.js';
 import type { ReleaseStore, StoredFile } from '../publishing/release-store.js';
 
-export interface ServedFile extends StoredFile {
+export interface ServedFile extends Required<StoredFile> {
   etag: string;
   /** Complete response headers per encoding, as flat [name, value, ...] arrays built once at load. */
   head: { br: string[]; gzip: string[]; identity: string[]; notModified: string[] };
@@ -46,15 +46,15 @@ function servedFile(stored: StoredFile, hash: string, type: string, path: string
     etag,
     ...Object.entries(SECURITY_HEADERS).flat(),
   ];
+  const identity = [...common, 'content-length', String(stored.identity.length)];
+  const encoded = (name: string, body: Buffer | undefined) => (body ? [...common, 'content-encoding', name, 'content-length', String(body.length)] : identity);
   return {
-    ...stored,
+    // Files stored without compressed variants (images) answer every encoding with their own bytes.
+    identity: stored.identity,
+    br: stored.br ?? stored.identity,
+    gz: stored.gz ?? stored.identity,
     etag,
-    head: {
-      br: [...common, 'content-encoding', 'br', 'content-length', String(stored.br.length)],
-      gzip: [...common, 'content-encoding', 'gzip', 'content-length', String(stored.gz.length)],
-      identity: [...common, 'content-length', String(stored.identity.length)],
-      notModified: common,
-    },
+    head: { br: encoded('br', stored.br), gzip: encoded('gzip', stored.gz), identity, notModified: common },
   };
 }
 

@@ -96,6 +96,14 @@ export const DATA_MAP: Record<DatabaseKind, Record<string, TableMap>> = {
       },
       notPersonal: ['id', 'site_id', 'content_hash', 'manifest', 'document', 'site_url', 'reason', 'draft_revision', 'page_count', 'total_bytes', 'created_at'],
     },
+    assets: {
+      personal: {
+        created_by: { ...account('usage', 'who uploaded an image', 'as long as the image'), locate: { by: 'created_by' } },
+      },
+      // Images are the subscriber's site content; uploads are stripped of EXIF/GPS metadata.
+      notPersonal: ['id', 'site_id', 'width', 'height', 'original_type', 'original_bytes', 'created_at'],
+    },
+    asset_variants: { personal: {}, notPersonal: ['asset_id', 'hash', 'width', 'bytes'] },
     domains: {
       personal: {},
       notPersonal: ['id', 'site_id', 'hostname', 'verification_token', 'verified_at', 'last_checked_at', 'last_error', 'created_at'],

@@ -10,6 +10,7 @@ import { newId, nowIso, sha256 } from '../lib/ids.js';
 import { SiteDocument } from '../site-document/schema.js';
 import { requireSite, type SiteRow } from '../sites/tenancy.js';
 import { buildFiles } from './build-files.js';
+import { assetPath, imagesReferenced } from '../assets/assets.js';
 
 export interface Manifest {
   files: Record<string, { hash: string; type: string; bytes: number }>;
@@ -45,6 +46,11 @@ async function release(ctx: Context, site: SiteRow, doc: SiteDocument, opts: { d
       totalBytes += f.body.length;
     }),
   );
+  // Uploaded images the pages use ship with the release, served like any other file.
+  for (const img of await imagesReferenced(ctx, site.id, JSON.stringify(doc))) {
+    manifest.files[assetPath(img.hash)] = { hash: img.hash, type: 'image/webp', bytes: img.bytes };
+    totalBytes += img.bytes;
+  }
   const contentHash = sha256(JSON.stringify(Object.entries(manifest.files).sort(([a], [b]) => (a < b ? -1 : 1))));
   const id = newId('rel');
   await ctx.dbs.control.transaction().execute(async (trx) => {

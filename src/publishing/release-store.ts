@@ -12,8 +12,9 @@ const gzip = promisify(zlib.gzip);
 
 export interface StoredFile {
   identity: Buffer;
-  br: Buffer;
-  gz: Buffer;
+  /** Absent for files that do not compress (images). */
+  br?: Buffer;
+  gz?: Buffer;
 }
 
 // Publishing compresses quickly so a site goes live at once; afterwards each
@@ -35,10 +36,15 @@ export class ReleaseStore {
   }
 
   /** Stores a file (if new) and returns its content hash and whether it was new. */
-  async put(body: Buffer): Promise<{ hash: string; created: boolean }> {
+  async put(body: Buffer, opts: { compress?: boolean } = {}): Promise<{ hash: string; created: boolean }> {
     const hash = sha256(body);
     const target = this.file(hash);
     if (await exists(target)) return { hash, created: false };
+    if (opts.compress === false) {
+      await fs.mkdir(path.dirname(target), { recursive: true });
+      await writeAtomic(target, body);
+      return { hash, created: false }; // nothing to recompress later
+    }
     const [br, gz] = await Promise.all([brotliAt(body, FAST_BROTLI), gzip(body, { level: 9 })]);
     await fs.mkdir(path.dirname(target), { recursive: true });
     // Variants first and the identity file last: its presence means all three are complete.
@@ -70,8 +76,21 @@ export class ReleaseStore {
   }
 
   async get(hash: string): Promise<StoredFile> {
-    const [identity, br, gz] = await Promise.all([fs.readFile(this.file(hash)), fs.readFile(this.file(hash, '.br')), fs.readFile(this.file(hash, '.gz'))]);
+    const [identity, br, gz] = await Promise.all([fs.readFile(this.file(hash)), readIfExists(this.file(hash, '.br')), readIfExists(this.file(hash, '.gz'))]);
     return { identity, br, gz };
+  }
+
+  async has(hash: string): Promise<boolean> {
+    return exists(this.file(hash));
+  }
+}
+
+async function readIfExists(p: string): Promise<Buffer | undefined> {
+  try {
+    return await fs.readFile(p);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw e;
   }
 }
 

@@ -46,11 +46,17 @@ export const Theme = z.object({
 
 const Link = z.object({ label: text(80).min(1), href: Href });
 const Button = z.object({ label: text(60).min(1), href: Href });
+/** An uploaded image's resized variants, for srcset: site asset paths only. */
+export const AssetPath = z.string().regex(/^\/_atrium\/img\/[0-9a-f]{64}\.webp$/, 'must be an uploaded image path');
 const Image = z.object({
   src: ImageSrc,
   alt: text(300),
   width: z.number().int().positive().max(10000).optional(),
   height: z.number().int().positive().max(10000).optional(),
+  srcset: z
+    .array(z.object({ src: AssetPath, width: z.number().int().positive().max(10000) }))
+    .max(8)
+    .optional(),
 });
 const Icon = z
   .string()

@@ -1,5 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Context } from '../../context.js';
+import * as assets from '../../assets/assets.js';
+import { IMAGE_TYPES, MAX_UPLOAD_BYTES } from '../../assets/assets.js';
 import * as domains from '../../domains/domains.js';
 import * as publishing from '../../publishing/publishing.js';
 import { REGION_INFO, REGIONS } from '../../regions/regions.js';
@@ -44,6 +46,22 @@ export async function siteRoutes(app: FastifyInstance, ctx: Context) {
   app.post<ReleaseParams>('/api/sites/:siteId/releases/:releaseId/rollback', async (req) =>
     publishing.rollback(ctx, requireAuth(req).subscriber.id, req.params.siteId, req.params.releaseId),
   );
+
+  // Images arrive as raw bytes (drag and drop sends the File as is); sharp checks what they really are.
+  app.addContentTypeParser(IMAGE_TYPES as unknown as string[], { parseAs: 'buffer', bodyLimit: MAX_UPLOAD_BYTES }, (_req, body, done) => done(null, body));
+  app.post<SiteParams>('/api/sites/:siteId/assets', { bodyLimit: MAX_UPLOAD_BYTES }, async (req, reply) =>
+    reply.code(201).send(await assets.uploadImage(ctx, requireAuth(req).subscriber.id, req.params.siteId, req.body)),
+  );
+  app.get<SiteParams>('/api/sites/:siteId/assets', async (req) => ({
+    assets: await assets.listImages(ctx, requireAuth(req).subscriber.id, req.params.siteId),
+  }));
+  // Draft previews in the editor load uploaded images from the app host; the hash is the capability.
+  app.get<{ Params: { file: string } }>('/_atrium/img/:file', async (req, reply) => {
+    const hash = /^([0-9a-f]{64})\.webp$/.exec(req.params.file)?.[1];
+    if (!hash || !(await assets.isImageVariant(ctx, hash))) return reply.code(404).send({ error: 'not_found', message: 'no such image' });
+    const { identity } = await ctx.releases.get(hash);
+    return reply.header('cache-control', 'public, max-age=31536000, immutable').type('image/webp').send(identity);
+  });
 
   app.get<SiteParams>('/api/sites/:siteId/domains', async (req) => ({
     domains: await domains.listDomains(ctx, requireAuth(req).subscriber.id, req.params.siteId),
