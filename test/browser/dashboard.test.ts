@@ -201,12 +201,21 @@ describe('the dashboard in Chromium', () => {
       await page.goto(`${t.baseUrl}/app/nowhere`);
       await page.getByRole('heading', { name: 'Page not found' }).waitFor();
       await check(page, width, '14-not-found');
+      // Logged in and confirmed, a used link just confirms; logged out, it says what to do.
       await page.goto(link);
-      await page.getByText('This link is invalid, already used or expired; request a new one.').waitFor();
-      await check(page, width, '15-verify-email-used');
-
+      await page.getByRole('heading', { name: 'Your email is confirmed' }).waitFor();
       expect(problems).toEqual([]);
       await context.close();
+
+      const anonymous = await browser.newContext({ viewport: { width, height: 780 } });
+      const anonymousProblems = await watch(anonymous);
+      const page2 = await anonymous.newPage();
+      await page2.goto(link);
+      await page2.getByText('This link is invalid, already used or expired; request a new one.').waitFor();
+      await page2.getByRole('link', { name: 'Log in' }).waitFor();
+      await check(page2, width, '15-verify-email-used');
+      expect(anonymousProblems).toEqual([]);
+      await anonymous.close();
     });
   }
 

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import * as accounts from '../../accounts/accounts.js';
+import * as settings from '../../accounts/settings.js';
 import { csrfTokenFor, revokeAllSessions, revokeSession } from '../../accounts/sessions.js';
 import { clearCookie, setCookie } from '../../cookies/set-cookie.js';
 import type { Context } from '../../context.js';
@@ -90,6 +91,15 @@ export async function authRoutes(app: FastifyInstance, ctx: Context) {
   app.get('/api/session', async (req) => {
     const auth = requireAuth(req);
     return { subscriber: auth.subscriber, csrfToken: csrfTokenFor(req.sessionToken!) };
+  });
+
+  app.get('/api/account', async (req) => settings.getAccount(ctx, requireAuth(req).subscriber.id));
+  app.patch('/api/account', async (req) => settings.updateAccount(ctx, requireAuth(req).subscriber.id, req.body));
+  app.post('/api/account/email', async (req) => settings.changeEmail(ctx, requireAuth(req).subscriber.id, req.body));
+  app.post('/api/account/password', async (req, reply) => {
+    const r = await settings.changePassword(ctx, requireAuth(req).subscriber.id, req.body);
+    setCookie(req, reply, 'atrium_session', r.sessionToken);
+    return { csrfToken: csrfTokenFor(r.sessionToken) };
   });
 
   app.post('/api/auth/verify-email', async (req) => {
