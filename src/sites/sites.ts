@@ -12,6 +12,7 @@ import { LANGUAGE, SiteDocument } from '../site-document/schema.js';
 import { TEMPLATES } from '../templates/index.js';
 import { THEMES } from '../themes/index.js';
 import { siteSubdomainUrl } from '../config/config.js';
+import { documentPreview } from './preview.js';
 import { requireSite, workspaceIdsOf, requireWorkspace, type SiteRow } from './tenancy.js';
 
 const RESERVED_SLUGS = new Set([
@@ -81,6 +82,11 @@ export function siteSummary(ctx: Context, s: SiteRow) {
   };
 }
 
+/** A site summary with what the dashboard's thumbnail draws. */
+export function siteListItem(ctx: Context, s: SiteRow) {
+  return { ...siteSummary(ctx, s), preview: documentPreview(JSON.parse(s.draft) as SiteDocument) };
+}
+
 async function assertSlugFree(ctx: Context, slug: string, exceptSiteId?: string) {
   const taken = await ctx.dbs.control.selectFrom('sites').select('id').where('slug', '=', slug).executeTakeFirst();
   if (taken && taken.id !== exceptSiteId)
@@ -132,7 +138,7 @@ export async function listSites(ctx: Context, subscriberId: string) {
     .where('workspace_members.subscriber_id', '=', subscriberId)
     .orderBy('sites.updated_at', 'desc')
     .execute();
-  return rows.map((r) => siteSummary(ctx, r));
+  return rows.map((r) => siteListItem(ctx, r));
 }
 
 export async function getSite(ctx: Context, subscriberId: string, siteId: string) {

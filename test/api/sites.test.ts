@@ -23,6 +23,14 @@ describe('sites and drafts', () => {
     }
     const list = (await c.get('/api/sites')).json.sites;
     expect(list.length).toBe(templates.length);
+    // Thumbnails need no extra request: theme, brand and the home hero come with the list.
+    for (const item of list) {
+      expect(item.preview.theme.palette.primary).toMatch(/^#[0-9a-f]{6}$/i);
+      expect(item.preview.pages[0].blocks.every((b: { type: string }) => b.type === 'hero')).toBe(true);
+      expect(item.document).toBeUndefined();
+    }
+    expect(templates.every((tpl: any) => tpl.preview.theme && tpl.name && tpl.description)).toBe(true);
+    expect((await c.get('/api/meta')).json).toEqual({ sitesDomain: 'localhost', siteUrlTemplate: `http://{slug}.localhost:${t.port}` });
   });
 
   it('names every bad field of a site and stores nothing', async () => {

@@ -8,6 +8,8 @@ import { REGION_INFO, REGIONS } from '../../regions/regions.js';
 import * as sites from '../../sites/sites.js';
 import { TEMPLATES } from '../../templates/index.js';
 import { THEMES } from '../../themes/index.js';
+import { documentPreview } from '../../sites/preview.js';
+import { siteSubdomainUrl } from '../../config/config.js';
 import { requireAuth } from '../auth.js';
 
 type SiteParams = { Params: { siteId: string } };
@@ -16,9 +18,11 @@ type DomainParams = { Params: { siteId: string; domainId: string } };
 
 export async function siteRoutes(app: FastifyInstance, ctx: Context) {
   app.get('/api/templates', async () =>
-    Object.values(TEMPLATES).map((t: { id: string; name: string; description: string }) => ({ id: t.id, name: t.name, description: t.description })),
+    Object.values(TEMPLATES).map((t) => ({ id: t.id, name: t.name, description: t.description, preview: documentPreview(t.document(t.name)) })),
   );
   app.get('/api/themes', async () => Object.entries(THEMES).map(([id, theme]) => ({ id, theme })));
+  // What the dashboard needs to show addresses before a site exists.
+  app.get('/api/meta', async () => ({ sitesDomain: ctx.config.sitesDomain, siteUrlTemplate: siteSubdomainUrl(ctx.config, '{slug}') }));
   app.get('/api/regions', async () => REGIONS.map((id) => ({ id, ...REGION_INFO[id] })));
 
   app.get('/api/sites', async (req) => ({ sites: await sites.listSites(ctx, requireAuth(req).subscriber.id) }));
