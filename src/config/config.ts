@@ -18,6 +18,8 @@ export interface Config {
   dnsServers: string[];
   trustProxy: boolean;
   logLevel: string;
+  /** Memory for published sites kept ready to serve, per process. */
+  serveCacheBytes: number;
   /** HTTP worker processes; more than one uses every core for serving. */
   workers: number;
 }
@@ -46,6 +48,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .filter(Boolean),
     trustProxy: env.ATRIUM_TRUST_PROXY === 'true' || env.ATRIUM_TRUST_PROXY === '1',
     logLevel: env.LOG_LEVEL ?? 'info',
+    serveCacheBytes: Math.max(0, Number(env.ATRIUM_SERVE_CACHE_MB ?? 512) || 0) * 1024 * 1024,
     workers: Math.max(1, Math.min(64, Number(env.ATRIUM_WORKERS ?? 1) || 1)),
   };
 }

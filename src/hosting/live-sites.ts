@@ -14,6 +14,10 @@ export interface ServedFile extends Required<StoredFile> {
 
 export interface LiveSite {
   siteId: string;
+  /** Bytes held in memory for this site (all variants). */
+  bytes: number;
+  /** Last request time; a cheap stamp instead of LRU bookkeeping on the hot path. */
+  usedAt: number;
   files: Map<string, ServedFile>;
   notFound: ServedFile;
 }
@@ -70,9 +74,13 @@ export class LiveSites {
     ctx.events.on(HOSTS_CHANGED, (siteId: string) => this.forgetSite(siteId));
   }
 
+  private heldBytes = 0;
+
   /** The loaded site for a host, or undefined when it must be loaded first. */
   peek(host: string): LiveSite | null | undefined {
-    return this.byHost.get(host);
+    const site = this.byHost.get(host);
+    if (site) site.usedAt = Date.now();
+    return site;
   }
 
   load(host: string): Promise<LiveSite | null> {
@@ -85,7 +93,7 @@ export class LiveSites {
   }
 
   forgetSite(siteId: string) {
-    for (const h of this.hostsOfSite.get(siteId) ?? []) this.byHost.delete(h);
+    for (const h of this.hostsOfSite.get(siteId) ?? []) this.dropHost(h);
     this.hostsOfSite.delete(siteId);
     // Unknown hosts may have become a site (new domain, renamed slug).
     for (const [h, v] of this.byHost) if (v === null) this.byHost.delete(h);
@@ -107,12 +115,38 @@ export class LiveSites {
         files.set(path, servedFile(stored, f.hash, f.type, path));
       }),
     );
-    const live: LiveSite = { siteId: siteRow.id, files, notFound: files.get(NOT_FOUND_KEY)! };
+    let bytes = 0;
+    for (const f of files.values()) bytes += f.identity.length + (f.br === f.identity ? 0 : f.br.length) + (f.gz === f.identity ? 0 : f.gz.length);
+    const live: LiveSite = { siteId: siteRow.id, bytes, usedAt: Date.now(), files, notFound: files.get(NOT_FOUND_KEY)! };
     files.delete(NOT_FOUND_KEY);
+    this.dropHost(host);
     this.byHost.set(host, live);
+    this.heldBytes += bytes;
+    this.evict(host);
     if (!this.hostsOfSite.has(siteRow.id)) this.hostsOfSite.set(siteRow.id, new Set());
     this.hostsOfSite.get(siteRow.id)!.add(host);
     return live;
+  }
+
+  private dropHost(host: string) {
+    const site = this.byHost.get(host);
+    if (site) this.heldBytes -= site.bytes;
+    this.byHost.delete(host);
+  }
+
+  /** Drops least recently used sites until the held bytes fit the budget (never the one just loaded). */
+  private evict(keep: string) {
+    if (this.heldBytes <= this.ctx.config.serveCacheBytes) return;
+    const loaded = [...this.byHost].filter((e): e is [string, LiveSite] => e[1] !== null && e[0] !== keep).sort((a, b) => a[1].usedAt - b[1].usedAt);
+    for (const [host] of loaded) {
+      if (this.heldBytes <= this.ctx.config.serveCacheBytes) break;
+      this.dropHost(host);
+    }
+  }
+
+  /** For tests and monitoring. */
+  stats() {
+    return { hosts: [...this.byHost.values()].filter(Boolean).length, heldBytes: this.heldBytes };
   }
 
   private async findSite(host: string) {
