@@ -8,9 +8,34 @@ const UNKNOWN_HOST_PAGE = Buffer.from(
     '<body><main><h1>Site not found</h1><p>No published site answers at this address.</p></main></body></html>',
 );
 
+type Encoding = 'br' | 'gzip' | 'identity';
+
+/**
+ * A small memo for per-request header parsing: browsers send the same few
+ * Accept-Encoding and Host strings over and over. Bounded so odd headers
+ * cannot grow memory.
+ */
+function memo<T>(fn: (key: string) => T, max = 1000): (key: string) => T {
+  const cache = new Map<string, T>();
+  return (key) => {
+    let v = cache.get(key);
+    if (v === undefined) {
+      v = fn(key);
+      if (cache.size >= max) cache.clear();
+      cache.set(key, v);
+    }
+    return v;
+  };
+}
+
+const negotiateMemo = memo(parseEncoding);
+
 /** Picks br, gzip or identity from an Accept-Encoding header, honouring q=0. */
-export function negotiateEncoding(header: string | undefined): 'br' | 'gzip' | 'identity' {
-  if (!header) return 'identity';
+export function negotiateEncoding(header: string | undefined): Encoding {
+  return header ? negotiateMemo(header) : 'identity';
+}
+
+function parseEncoding(header: string): Encoding {
   let br = false;
   let gz = false;
   for (const part of header.split(',')) {
@@ -24,8 +49,7 @@ export function negotiateEncoding(header: string | undefined): 'br' | 'gzip' | '
   return br ? 'br' : gz ? 'gzip' : 'identity';
 }
 
-export function hostOf(req: IncomingMessage): string {
-  const raw = req.headers.host ?? '';
+export function normalizeHost(raw: string): string {
   const h = raw.startsWith('[') ? raw.slice(0, raw.indexOf(']') + 1) : raw.split(':')[0]!;
   return h.toLowerCase().replace(/\.$/, '');
 }
@@ -89,9 +113,14 @@ export function servePublished(req: IncomingMessage, res: ServerResponse, site: 
 
 /** Serves the request if its host is a published site; returns false for the app's own hosts. */
 export function createSiteHandler(live: LiveSites, isAppHost: (host: string) => boolean) {
+  // Host header -> the site host it names, or '' for the app's own hosts.
+  const siteHost = memo((raw) => {
+    const host = normalizeHost(raw);
+    return isAppHost(host) ? '' : host;
+  });
   return (req: IncomingMessage, res: ServerResponse): boolean => {
-    const host = hostOf(req);
-    if (isAppHost(host)) return false;
+    const host = siteHost(req.headers.host ?? '');
+    if (host === '') return false;
     const cached = live.peek(host);
     if (cached !== undefined) servePublished(req, res, cached);
     else
