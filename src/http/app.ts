@@ -31,6 +31,8 @@ export async function buildApp(ctx: Context): Promise<FastifyInstance> {
 
   const app = Fastify({
     trustProxy: ctx.config.trustProxy,
+    // One line per request only when asked for (LOG_LEVEL=debug); errors are always logged.
+    disableRequestLogging: ctx.config.logLevel !== 'debug' && ctx.config.logLevel !== 'trace',
     bodyLimit: 256 * 1024,
     logger: {
       level: ctx.config.logLevel,
@@ -49,7 +51,16 @@ export async function buildApp(ctx: Context): Promise<FastifyInstance> {
   await app.register(cookie);
   await app.register(helmet, {
     contentSecurityPolicy: {
-      directives: { defaultSrc: ["'self'"], imgSrc: ["'self'", 'data:', 'https:'], scriptSrc: ["'self'"], styleSrc: ["'self'"], frameAncestors: ["'none'"] },
+      // style-src 'unsafe-inline' (dashboard and API only; published sites have their own strict CSP in
+      // hosting/live-sites.ts): the visual editor (Puck) inserts <style> elements at run time, including
+      // into its srcdoc preview iframe, which inherits this policy. Scripts stay 'self' only.
+      directives: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:', 'https:'],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        frameAncestors: ["'none'"],
+      },
     },
     hsts: ctx.config.publicUrl.protocol === 'https:',
   });

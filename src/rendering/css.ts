@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { SiteDocument } from '../site-document/schema.js';
 import { themeCss } from '../themes/theme-css.js';
 import { BASE_CSS } from './base-css.js';
@@ -13,11 +12,9 @@ const minify = (css: string) =>
 
 const BASE = minify(BASE_CSS);
 
+// No Node imports here: the editor builds the same stylesheet in the browser.
+
 /** The site's single stylesheet: theme variables followed by the shared block styles. */
 export function buildCss(doc: Pick<SiteDocument, 'theme'>): string {
   return themeCss(doc.theme) + BASE + '\n';
-}
-
-export function cssPath(css: string): string {
-  return `/_atrium/site.${createHash('sha256').update(css).digest('hex').slice(0, 12)}.css`;
 }

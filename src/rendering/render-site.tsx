@@ -3,7 +3,8 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { blockHasHeading, renderBlock } from '../blocks/index.js';
 import type { Page, SiteDocument } from '../site-document/schema.js';
-import { buildCss, cssPath } from './css.js';
+import { buildCss } from './css.js';
+import { cssPath } from './css-path.js';
 import { HtmlDocument } from './document.js';
 
 export interface RenderedSite {

@@ -1,0 +1,221 @@
+// The visual editor in Chromium, driving the real app: open a site from the
+// sites list, edit the hero heading, add a pricing block, upload an image
+// with alt text, publish, and see the edits on the live hostname; a second
+// tab's conflicting save is reported, not lost. Screenshots of the editor go
+// to $ATRIUM_EDITOR_SHOTS (default test-results/editor).
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import sharp from 'sharp';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../helpers/browser.js';
+import { signUpVerified, type HttpClient } from '../helpers/http.js';
+import { startTestServer, type TestServer } from '../helpers/server.js';
+
+const SHOTS = process.env.ATRIUM_EDITOR_SHOTS ?? 'test-results/editor';
+const AXE_SOURCE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+let t: TestServer;
+let browser: Browser;
+let api: HttpClient;
+
+beforeAll(async () => {
+  t = await startTestServer();
+  browser = await launchChromium();
+  fs.mkdirSync(SHOTS, { recursive: true });
+  api = t.client();
+  await signUpVerified(api, t.smtp, 'editor@example.com', 'Grace Hopper');
+});
+afterAll(async () => {
+  await browser?.close();
+  await t?.close();
+});
+
+/** A browser tab logged in as the API client's subscriber (the session cookie is the one the API set). */
+async function loggedIn(width = 1280): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
+  const context = await browser.newContext({ viewport: { width, height: width > 500 ? 860 : 780 }, locale: 'en-US' });
+  await context.addCookies([
+    { name: 'atrium_session', value: api.cookie!.slice('atrium_session='.length), domain: 'localhost', path: '/', httpOnly: true, sameSite: 'Lax' },
+  ]);
+  const problems: string[] = [];
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
+  });
+  context.on('console', (m) => {
+    if (m.type() === 'error' && !/Failed to load resource: the server responded with a status of 409/.test(m.text())) problems.push(m.text());
+  });
+  context.on('weberror', (e) => problems.push(String(e.error())));
+  return { context, page: await context.newPage(), problems };
+}
+
+async function createSite(name: string, slug: string) {
+  const r = await api.post('/api/sites', { name, slug, template: 'saas', region: 'de-frankfurt', defaultLanguage: 'en' });
+  expect(r.status, r.text).toBe(201);
+  return r.json as { id: string };
+}
+
+const saveState = (page: Page) => page.locator('[data-save-state]').getAttribute('data-save-state');
+const waitSaved = (page: Page) => expect.poll(() => saveState(page), { timeout: 15_000 }).toBe('saved');
+const canvas = (page: Page) => page.frameLocator('#preview-frame');
+
+/** axe-core on the editor's own interface: no serious or critical violations. */
+async function axe(page: Page, name: string) {
+  const serious = await page.evaluate(async (source) => {
+    const w = window as unknown as {
+      axe?: { run(ctx: Document, opts: object): Promise<{ violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] }> };
+    };
+    if (!w.axe) (0, eval)(source);
+    const r = await w.axe!.run(document, { resultTypes: ['violations'] });
+    return r.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  }, AXE_SOURCE);
+  expect(serious, name).toEqual([]);
+}
+
+async function openEditor(page: Page, siteId: string) {
+  await page.goto(`${t.baseUrl}/app/sites/${siteId}/edit`);
+  await canvas(page).locator('h1').first().waitFor();
+}
+
+async function draft(siteId: string) {
+  const r = await api.get(`/api/sites/${siteId}`);
+  return r.json as { revision: number; status: string; document: { pages: { path: string; blocks: { type: string; props: Record<string, any> }[] }[] } };
+}
+
+describe('the visual editor', () => {
+  it('edits, adds a block, uploads an image, publishes and shows the result live', async () => {
+    const site = await createSite('Acme Analytics', 'acme');
+    const { context, page, problems } = await loggedIn();
+
+    // From the sites list, the card opens the editor (its own lazily loaded chunk).
+    await page.goto(`${t.baseUrl}/app`);
+    await page.getByRole('link', { name: 'Acme Analytics — open in the editor' }).click();
+    await page.waitForURL(`**/app/sites/${site.id}/edit`);
+    await canvas(page).locator('h1').first().waitFor();
+    expect(await canvas(page).locator('h1').first().textContent()).toBe('Build what your customers are already asking for');
+    // The canvas carries the site's own stylesheet: the theme's brand colour reaches the buttons.
+    expect(
+      await canvas(page)
+        .locator('.hero .btn-primary')
+        .evaluate((el) => getComputedStyle(el).getPropertyValue('--btn-bg').trim()),
+    ).toBe('#4f46e5');
+    await axe(page, 'editor');
+    await page.screenshot({ path: path.join(SHOTS, 'editor-1280.png') });
+
+    // Select the hero on the canvas and change its heading in the fields panel.
+    await canvas(page).locator('h1').first().click();
+    const heading = page.getByRole('textbox', { name: 'Heading', exact: true });
+    await heading.fill('Feedback, finally in one place');
+    await expect.poll(() => canvas(page).locator('h1').first().textContent()).toBe('Feedback, finally in one place');
+    await axe(page, 'editor with a block selected');
+    await page.screenshot({ path: path.join(SHOTS, 'editor-hero-selected-1280.png') });
+
+    // Upload an image for the hero; the alt text is asked for right away.
+    const png = await sharp({ create: { width: 640, height: 400, channels: 3, background: '#4f46e5' } })
+      .png()
+      .toBuffer();
+    await page.locator('.ed-image:visible input[type=file]').setInputFiles({ name: 'shot.png', mimeType: 'image/png', buffer: png });
+    const alt = page.getByRole('textbox', { name: 'Alt text' });
+    await expect.poll(() => alt.evaluate((el) => el === document.activeElement), { timeout: 15_000 }).toBe(true);
+    await alt.fill('A violet test card');
+    await expect.poll(() => canvas(page).locator('.hero-image').getAttribute('alt')).toBe('A violet test card');
+
+    // Add a pricing block from the gallery with the keyboard path (the + button adds below the selection).
+    await page.getByRole('button', { name: /^Add Pricing block/ }).click();
+    await canvas(page).locator('.pricing').first().waitFor();
+    await waitSaved(page);
+
+    const saved = await draft(site.id);
+    const home = saved.document.pages.find((p) => p.path === '/')!;
+    expect(home.blocks[0]!.props.heading).toBe('Feedback, finally in one place');
+    expect(home.blocks[0]!.props.image.alt).toBe('A violet test card');
+    expect(home.blocks[0]!.props.image.src).toMatch(/^\/_atrium\/img\/[0-9a-f]{64}\.webp$/);
+    expect(home.blocks[1]!.type).toBe('pricing');
+
+    // Publish: progress, then a link to the live site.
+    await page.getByRole('button', { name: 'Publish' }).click();
+    const live = page.getByRole('link', { name: /acme\.localhost/ });
+    await live.waitFor({ timeout: 30_000 });
+    expect(await page.getByText('Your site is live').count()).toBe(1);
+    const url = await live.getAttribute('href');
+    expect(url).toBe(`http://acme.localhost:${t.port}`);
+    await page.screenshot({ path: path.join(SHOTS, 'editor-published-1280.png') });
+
+    // The live hostname shows the edits.
+    const visitor = await context.newPage();
+    await visitor.goto(`${url}/`);
+    expect(await visitor.locator('h1').textContent()).toBe('Feedback, finally in one place');
+    expect(await visitor.locator('.pricing .section-title').textContent()).toBe('Simple pricing');
+    expect(await visitor.locator('.hero-image').getAttribute('alt')).toBe('A violet test card');
+    const loaded = await visitor.locator('.hero-image').evaluate((img: HTMLImageElement) => img.decode().then(() => img.naturalWidth));
+    expect(loaded).toBeGreaterThan(0);
+
+    // Another edit after publishing: the site is live with unpublished changes.
+    await page.getByRole('button', { name: 'Close' }).click();
+    await canvas(page).locator('h1').first().click();
+    await heading.fill('Feedback, in one place');
+    await waitSaved(page);
+    await page.getByText('Unpublished changes').waitFor();
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('reports a conflicting save from another tab and keeps the choice with the person', async () => {
+    const site = await createSite('Conflict Co', 'conflict-co');
+    const a = await loggedIn();
+    const b = await loggedIn();
+    await openEditor(a.page, site.id);
+    await openEditor(b.page, site.id);
+
+    // Tab A saves first.
+    await canvas(a.page).locator('h1').first().click();
+    await a.page.getByRole('textbox', { name: 'Heading', exact: true }).fill('Heading from tab A');
+    await waitSaved(a.page);
+
+    // Tab B, still at the old revision, saves next: the conflict is shown, nothing is overwritten.
+    await canvas(b.page).locator('h1').first().click();
+    await b.page.getByRole('textbox', { name: 'Heading', exact: true }).fill('Heading from tab B');
+    const dialog = b.page.getByRole('dialog', { name: 'This site was changed somewhere else' });
+    await dialog.waitFor({ timeout: 15_000 });
+    expect(await saveState(b.page)).toBe('conflict');
+    expect((await draft(site.id)).document.pages[0]!.blocks[0]!.props.heading).toBe('Heading from tab A');
+    await b.page.screenshot({ path: path.join(SHOTS, 'editor-conflict-1280.png') });
+
+    // "Keep my version" saves B's page over A's.
+    await dialog.getByRole('button', { name: 'Keep my version' }).click();
+    await waitSaved(b.page);
+    expect((await draft(site.id)).document.pages[0]!.blocks[0]!.props.heading).toBe('Heading from tab B');
+
+    // Now A is behind: its next save conflicts, and "Load their version" shows B's heading.
+    await a.page.getByRole('textbox', { name: 'Heading', exact: true }).fill('Heading from tab A again');
+    const dialogA = a.page.getByRole('dialog', { name: 'This site was changed somewhere else' });
+    await dialogA.waitFor({ timeout: 15_000 });
+    await dialogA.getByRole('button', { name: 'Load their version' }).click();
+    await expect.poll(() => canvas(a.page).locator('h1').first().textContent()).toBe('Heading from tab B');
+    expect(await saveState(a.page)).toBe('saved');
+    expect(a.problems).toEqual([]);
+    expect(b.problems).toEqual([]);
+    await a.context.close();
+    await b.context.close();
+  });
+
+  it('works at phone width', async () => {
+    const site = await createSite('Pocket Site', 'pocket');
+    const { context, page, problems } = await loggedIn(375);
+    await openEditor(page, site.id);
+    await page.screenshot({ path: path.join(SHOTS, 'editor-375.png') });
+    await axe(page, 'editor at 375px');
+    // Selecting a block opens its fields in the bottom panel, under the header that keeps Publish in reach.
+    await canvas(page).locator('h1').first().click();
+    await page.getByRole('textbox', { name: 'Heading', exact: true }).waitFor();
+    expect(await page.getByRole('button', { name: 'Publish' }).isVisible()).toBe(true);
+    await page.screenshot({ path: path.join(SHOTS, 'editor-fields-375.png') });
+    await axe(page, 'editor fields at 375px');
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});

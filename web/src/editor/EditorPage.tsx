@@ -1,0 +1,481 @@
+// The visual editor (lazy-loaded as its own chunk): Puck edits the blocks of
+// one page; the pages, theme, navigation and footer are edited beside it.
+// Every change is autosaved to the draft with the revision check, and
+// Publish renders the draft to the live site.
+import { blocksPlugin, createUsePuck, outlinePlugin, Puck, type Data, type Overrides, type Plugin, type Viewports } from '@puckeditor/core';
+import '@puckeditor/core/no-external.css';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { api, ApiError, type SiteStatus } from '../api';
+import { displayHost } from '../format';
+import { StatusBadge } from '../pages/sites';
+import { Link } from '../router';
+import { Alert, Button, Logo, Spinner, usePage } from '../ui';
+import { usePuckNavA11y } from './a11y';
+import { sendWithCsrf, useAutosave, type SaveState } from './autosave';
+import { BLOCK_LABELS, puckConfig } from './config';
+import { EditorEnvContext, type EditorEnv, type UploadedImage } from './env';
+import { GalleryItem } from './gallery';
+import { pageToPuck, puckToBlocks, type BlockType, type Doc } from './model';
+import { PagesPanel, PageSettings, SitePanel, ThemePanel } from './panels';
+import { PreviewFrame } from './preview';
+import './editor.css';
+
+const usePuckSelect = createUsePuck();
+
+interface SiteResponse {
+  id: string;
+  name: string;
+  slug: string;
+  url: string;
+  revision: number;
+  status: SiteStatus;
+  document: Doc;
+}
+
+const VIEWPORTS: Viewports = [
+  { width: 1280, height: 'auto', label: 'Desktop', icon: 'Monitor' },
+  { width: 768, height: 'auto', label: 'Tablet', icon: 'Tablet' },
+  { width: 375, height: 'auto', label: 'Mobile', icon: 'Smartphone' },
+];
+
+type PublishState =
+  { kind: 'idle' } | { kind: 'busy'; step: string } | { kind: 'done'; url: string } | { kind: 'error'; message: string; unverified?: boolean };
+
+interface Chrome {
+  site: SiteResponse;
+  status: SiteStatus;
+  save: SaveState;
+  publish: PublishState;
+  doPublish(): void;
+  closePublish(): void;
+}
+const ChromeContext = createContext<Chrome | null>(null);
+const useChrome = () => useContext(ChromeContext)!;
+
+const Icon = ({ d }: { d: string }) => (
+  <svg viewBox="0 0 20 20" aria-hidden="true" className="ed-icon">
+    <path d={d} />
+  </svg>
+);
+
+function SaveIndicator({ state }: { state: SaveState }) {
+  const [text, tone] =
+    state.kind === 'saved'
+      ? ['Saved', 'ok']
+      : state.kind === 'pending' || state.kind === 'saving'
+        ? ['Saving…', 'busy']
+        : state.kind === 'offline'
+          ? ['Offline — will retry', 'warn']
+          : state.kind === 'conflict'
+            ? ['Conflict', 'bad']
+            : state.kind === 'invalid'
+              ? ['Not saved', 'bad']
+              : ['Not saved', 'bad'];
+  return (
+    <span className={`ed-save ed-save-${tone}`} role="status" aria-live="polite" data-save-state={state.kind}>
+      <span className="ed-save-dot" aria-hidden="true" />
+      <span className="ed-save-text">{text}</span>
+    </span>
+  );
+}
+
+/** "document.pages.0.blocks.2.props.heading: must ..." -> "Hero (block 3) · Heading: must ..." */
+function describeIssue(doc: Doc, issue: { path: string; message: string }) {
+  const m = /^document\.pages\.(\d+)(?:\.blocks\.(\d+)\.props\.(.+)|\.(\w+))?/.exec(issue.path);
+  if (!m) return `${issue.path.replace(/^document\./, '')}: ${issue.message}`;
+  const page = doc.pages[Number(m[1])];
+  const where = page ? `“${page.title || page.path}”` : 'a page';
+  if (m[2] !== undefined) {
+    const block = page?.blocks[Number(m[2])];
+    const field = m[3]!.split('.').map((s) => (/^\d+$/.test(s) ? `#${Number(s) + 1}` : s.replace(/([A-Z])/g, ' $1').toLowerCase()));
+    return `${block ? BLOCK_LABELS[block.type as BlockType] : 'A block'} on ${where}, ${field.join(' ')}: ${issue.message}`;
+  }
+  return `${where} ${m[4] ?? ''}: ${issue.message}`;
+}
+
+function PublishPanel() {
+  const { publish, closePublish, site } = useChrome();
+  const [resent, setResent] = useState(false);
+  if (publish.kind === 'idle' || publish.kind === 'busy') return null;
+  return (
+    <div className="ed-popover" role="dialog" aria-label={publish.kind === 'done' ? 'Published' : 'Publishing failed'}>
+      {publish.kind === 'done' ? (
+        <>
+          <p className="ed-popover-title">
+            <span className="ed-live-dot" aria-hidden="true" /> Your site is live
+          </p>
+          <a className="ed-live-link" href={publish.url} target="_blank" rel="noopener noreferrer">
+            {displayHost(publish.url)}
+            <span className="visually-hidden"> (opens in a new tab)</span>
+            <svg viewBox="0 0 16 16" aria-hidden="true" className="ed-ext">
+              <path d="M6 3h7v7M13 3 4 12" />
+            </svg>
+          </a>
+        </>
+      ) : (
+        <>
+          <p className="ed-popover-title">{publish.unverified ? 'Confirm your email to publish' : 'Publishing failed'}</p>
+          <p className="ed-popover-text">
+            {publish.unverified ? 'We sent a link when you signed up. Your draft is saved; publish again once confirmed.' : publish.message}
+          </p>
+          {publish.unverified && (
+            <button
+              type="button"
+              className="ed-btn ed-btn-secondary ed-btn-sm"
+              disabled={resent}
+              onClick={() =>
+                void api.post('/api/auth/resend-verification').then(
+                  () => setResent(true),
+                  () => setResent(false),
+                )
+              }
+            >
+              {resent ? 'Email sent' : 'Resend email'}
+            </button>
+          )}
+        </>
+      )}
+      <button type="button" className="ed-popover-close" onClick={closePublish} aria-label="Close">
+        ×
+      </button>
+      <span className="visually-hidden">{site.name}</span>
+    </div>
+  );
+}
+
+function EditorHeader() {
+  const { site, status, save, publish, doPublish } = useChrome();
+  const { doc, page, switchPage } = useContext(EditorEnvContext)!;
+  const back = usePuckSelect((s) => s.history.back);
+  const forward = usePuckSelect((s) => s.history.forward);
+  const hasPast = usePuckSelect((s) => s.history.hasPast);
+  const hasFuture = usePuckSelect((s) => s.history.hasFuture);
+  const busy = publish.kind === 'busy';
+  const selection = usePuckSelect((s) => s.appState.ui.itemSelector);
+  const dispatch = usePuckSelect((s) => s.dispatch);
+  // On phones the fields share the bottom panel with the other tools: selecting a block opens them.
+  useEffect(() => {
+    if (selection && window.matchMedia('(max-width: 637px)').matches)
+      dispatch({ type: 'setUi', ui: { plugin: { current: 'fields' }, leftSideBarVisible: true } });
+  }, [selection, dispatch]);
+  return (
+    <header className="ed-header">
+      <div className="ed-header-left">
+        <Link to="/" className="ed-back" aria-label="Back to your sites">
+          <svg viewBox="0 0 16 16" aria-hidden="true" className="ed-back-arrow">
+            <path d="M10 3 5 8l5 5" />
+          </svg>
+          <Logo withName={false} />
+        </Link>
+        <div className="ed-site">
+          <h1 className="ed-site-name">{site.name}</h1>
+          <StatusBadge status={status} />
+        </div>
+      </div>
+      <div className="ed-header-center">
+        <label htmlFor="ed-page-select" className="visually-hidden">
+          Page
+        </label>
+        <div className="ed-page-select-wrap">
+          <select id="ed-page-select" className="ed-page-select" value={page.id} onChange={(e) => switchPage(e.target.value)}>
+            {doc.pages.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.title || 'Untitled'} — {p.path}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      <div className="ed-header-right">
+        <div className="ed-history" role="group" aria-label="History">
+          <button type="button" className="ed-icon-btn ed-icon-btn-lg" onClick={() => back()} disabled={!hasPast} aria-label="Undo" title="Undo (Ctrl+Z)">
+            <Icon d="M7.5 5 3.5 9l4 4M4 9h8a4.5 4.5 0 0 1 0 9h-2" />
+          </button>
+          <button
+            type="button"
+            className="ed-icon-btn ed-icon-btn-lg"
+            onClick={() => forward()}
+            disabled={!hasFuture}
+            aria-label="Redo"
+            title="Redo (Ctrl+Shift+Z)"
+          >
+            <Icon d="M12.5 5l4 4-4 4M16 9H8a4.5 4.5 0 0 0 0 9h2" />
+          </button>
+        </div>
+        <SaveIndicator state={save} />
+        {status !== 'draft' && (
+          <a className="ed-btn ed-btn-ghost ed-btn-sm ed-view" href={site.url} target="_blank" rel="noopener noreferrer">
+            View site<span className="visually-hidden"> (opens in a new tab)</span>
+          </a>
+        )}
+        <div className="ed-publish-wrap">
+          <button type="button" className="ed-btn ed-btn-primary ed-btn-md ed-publish" onClick={doPublish} disabled={busy} aria-busy={busy || undefined}>
+            {busy && <Spinner />}
+            <span>{busy ? publish.step : status === 'live' ? 'Published' : 'Publish'}</span>
+          </button>
+          <PublishPanel />
+        </div>
+      </div>
+    </header>
+  );
+}
+
+function FieldsPanel({
+  children,
+  itemSelector,
+  isLoading,
+}: {
+  children: ReactNode;
+  itemSelector?: { index: number; zone?: string } | null;
+  isLoading: boolean;
+}) {
+  const selected = usePuckSelect((s) => s.selectedItem);
+  if (!itemSelector || !selected) return <PageSettings />;
+  return (
+    <div className="ed-fields" aria-busy={isLoading || undefined}>
+      {children}
+    </div>
+  );
+}
+
+function ConflictDialog({ onTheirs, onMine }: { onTheirs(): void; onMine(): void }) {
+  const ref = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const d = ref.current;
+    if (d && !d.open) d.showModal();
+  }, []);
+  return (
+    <dialog ref={ref} className="ed-dialog" aria-labelledby="conflict-title" aria-describedby="conflict-text" onCancel={(e) => e.preventDefault()}>
+      <h2 id="conflict-title" className="ed-dialog-title">
+        This site was changed somewhere else
+      </h2>
+      <p id="conflict-text" className="ed-dialog-text">
+        Another tab or person saved a newer version of this site while you were editing here. Your changes in this tab are kept until you choose which version
+        to continue with.
+      </p>
+      <div className="ed-dialog-actions">
+        <button type="button" className="ed-btn ed-btn-secondary ed-btn-md" onClick={onTheirs}>
+          Load their version
+        </button>
+        <button type="button" className="ed-btn ed-btn-primary ed-btn-md" onClick={onMine}>
+          Keep my version
+        </button>
+      </div>
+      <p className="ed-hint">“Keep my version” saves this tab’s page over theirs. “Load their version” discards the edits made in this tab.</p>
+    </dialog>
+  );
+}
+
+const plugins: Plugin[] = [
+  blocksPlugin({ label: 'Add' }),
+  // The block outline needs room; phones reorder by dragging on the canvas instead.
+  { ...outlinePlugin({ label: 'Layers' }), desktopOnly: true } as Plugin,
+  {
+    name: 'pages',
+    label: 'Pages',
+    icon: <Icon d="M5 2.5h6.5L15 6v11.5H5zM11.5 2.5V6H15" />,
+    render: PagesPanel,
+  },
+  {
+    name: 'theme',
+    label: 'Theme',
+    icon: (
+      <Icon d="M10 2.5a7.5 7.5 0 1 0 0 15c1 0 1.5-.6 1.5-1.4 0-1.2-1-1.4-1-2.4 0-.8.6-1.2 1.4-1.2H14a3.5 3.5 0 0 0 3.5-3.5C17.5 5.5 14.2 2.5 10 2.5ZM6 9.5h.01M8.5 6h.01M12.5 6h.01" />
+    ),
+    render: ThemePanel,
+  },
+  {
+    name: 'site',
+    label: 'Site',
+    icon: <Icon d="M3 3.5h14v13H3zM3 7h14M3 13h14" />,
+    render: SitePanel,
+  },
+];
+
+const overrides: Partial<Overrides> = {
+  header: () => <EditorHeader />,
+  drawerItem: GalleryItem,
+  iframe: PreviewFrame,
+  fields: FieldsPanel,
+};
+
+function Editor({ initial }: { initial: SiteResponse }) {
+  const [doc, setDoc] = useState<Doc>(initial.document);
+  const docRef = useRef(doc);
+  const [pageId, setPageId] = useState(() => (initial.document.pages.find((p) => p.path === '/') ?? initial.document.pages[0]!).id);
+  const [generation, setGeneration] = useState(0); // remounts Puck when the document is replaced from outside
+  const [status, setStatus] = useState<SiteStatus>(initial.status);
+  const [publish, setPublish] = useState<PublishState>({ kind: 'idle' });
+  const autosave = useAutosave(initial.id, initial.revision, () => setStatus((s) => (s === 'draft' ? 'draft' : 'live_with_changes')));
+  const page = doc.pages.find((p) => p.id === pageId) ?? doc.pages[0]!;
+  usePuckNavA11y();
+
+  const commit = useCallback(
+    (next: Doc) => {
+      docRef.current = next;
+      setDoc(next);
+      autosave.change(next);
+    },
+    [autosave.change],
+  );
+
+  const updateDoc = useCallback((fn: (d: Doc) => Doc) => commit(fn(docRef.current)), [commit]);
+
+  const onPuckChange = useCallback(
+    (data: Data) => {
+      const current = docRef.current;
+      const blocks = puckToBlocks(data);
+      const idx = current.pages.findIndex((p) => p.id === pageId);
+      if (idx < 0 || JSON.stringify(current.pages[idx]!.blocks) === JSON.stringify(blocks)) return; // loading is not editing
+      const pages = [...current.pages];
+      pages[idx] = { ...pages[idx]!, blocks };
+      commit({ ...current, pages });
+    },
+    [pageId, commit],
+  );
+
+  const uploadImage = useCallback(
+    async (file: File): Promise<UploadedImage> => {
+      let r: Response;
+      try {
+        r = await sendWithCsrf('POST', `/api/sites/${initial.id}/assets`, file, file.type);
+      } catch {
+        throw new ApiError(0, 'network', 'Atrium could not be reached. Check your connection and try again.');
+      }
+      const data = await r.json().catch(() => null);
+      if (!r.ok)
+        throw new ApiError(
+          r.status,
+          String(data?.error ?? 'upload'),
+          String(data?.message ?? 'The image could not be uploaded.').replace(/^./, (c) => c.toUpperCase()),
+        );
+      return data as UploadedImage;
+    },
+    [initial.id],
+  );
+
+  const env: EditorEnv = useMemo(
+    () => ({ siteId: initial.id, siteName: initial.name, doc, page, updateDoc, switchPage: setPageId, uploadImage }),
+    [initial.id, initial.name, doc, page, updateDoc, uploadImage],
+  );
+
+  const doPublish = useCallback(async () => {
+    setPublish({ kind: 'busy', step: 'Saving…' });
+    const saved = await autosave.flush();
+    if (!saved) {
+      setPublish({ kind: 'error', message: 'The draft could not be saved, so nothing was published. Check the message next to “Not saved”.' });
+      return;
+    }
+    setPublish({ kind: 'busy', step: 'Publishing…' });
+    try {
+      const r = await api.post<{ siteUrl?: string }>(`/api/sites/${initial.id}/publish`);
+      setStatus('live');
+      setPublish({ kind: 'done', url: r.siteUrl ?? initial.url });
+    } catch (e) {
+      const err = e instanceof ApiError ? e : null;
+      setPublish({ kind: 'error', message: err?.message ?? 'Publishing failed. Try again.', unverified: err?.code === 'email_not_verified' });
+    }
+  }, [autosave, initial.id, initial.url]);
+
+  const chrome: Chrome = useMemo(
+    () => ({ site: initial, status, save: autosave.state, publish, doPublish: () => void doPublish(), closePublish: () => setPublish({ kind: 'idle' }) }),
+    [initial, status, autosave.state, publish, doPublish],
+  );
+
+  // Puck reads data once per mount (keyed by page and generation); later edits flow out through onChange.
+  const data = useMemo(() => pageToPuck(page), [page.id, generation]);
+
+  const save = autosave.state;
+  return (
+    <EditorEnvContext.Provider value={env}>
+      <ChromeContext.Provider value={chrome}>
+        <div className="ed-root">
+          {save.kind === 'invalid' && (
+            <div className="ed-banner" role="alert">
+              <strong>Not saved yet.</strong>{' '}
+              {save.issues
+                .slice(0, 2)
+                .map((i) => describeIssue(doc, i))
+                .join(' · ')}
+            </div>
+          )}
+          {save.kind === 'error' && (
+            <div className="ed-banner" role="alert">
+              {save.message}
+            </div>
+          )}
+          <Puck
+            key={`${page.id}:${generation}`}
+            config={puckConfig}
+            data={data}
+            onChange={onPuckChange}
+            plugins={plugins}
+            overrides={overrides}
+            viewports={VIEWPORTS}
+            iframe={{ enabled: true, syncHostStyles: false, waitForStyles: false }}
+            ui={{ plugin: { current: 'blocks' } }}
+            height="100%"
+          />
+          {save.kind === 'conflict' && (
+            <ConflictDialog
+              onTheirs={() => {
+                autosave.acceptTheirs(save.theirRevision);
+                docRef.current = save.theirs;
+                setDoc(save.theirs);
+                if (!save.theirs.pages.some((p) => p.id === pageId)) setPageId(save.theirs.pages[0]!.id);
+                setGeneration((g) => g + 1);
+              }}
+              onMine={() => void autosave.overwrite(save.theirRevision)}
+            />
+          )}
+        </div>
+      </ChromeContext.Provider>
+    </EditorEnvContext.Provider>
+  );
+}
+
+export default function EditorPage({ siteId }: { siteId: string }) {
+  const [state, setState] = useState<{ kind: 'loading' } | { kind: 'error'; message: string; status: number } | { kind: 'ready'; site: SiteResponse }>({
+    kind: 'loading',
+  });
+  const heading = usePage(state.kind === 'ready' ? `Editing ${state.site.name}` : 'Editor');
+  useEffect(() => {
+    let live = true;
+    api.get<SiteResponse>(`/api/sites/${siteId}`).then(
+      (site) => live && setState({ kind: 'ready', site }),
+      (e) =>
+        live &&
+        setState({ kind: 'error', message: e instanceof ApiError ? e.message : 'The site could not be loaded.', status: e instanceof ApiError ? e.status : 0 }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [siteId]);
+  if (state.kind === 'loading')
+    return (
+      <div className="boot">
+        <Logo withName={false} />
+        <Spinner label="Opening the editor" />
+      </div>
+    );
+  if (state.kind === 'error')
+    return (
+      <div className="boot">
+        <div className="stack narrow">
+          <h1 ref={heading} tabIndex={-1} className="page-title">
+            {state.status === 404 ? 'Site not found' : 'The editor could not open'}
+          </h1>
+          <Alert title={state.status === 404 ? 'This site does not exist or belongs to another account.' : 'Something went wrong'}>{state.message}</Alert>
+          <div>
+            <Link to="/" className="btn btn-secondary btn-md">
+              <span>Back to your sites</span>
+            </Link>
+          </div>
+          <Button variant="ghost" onClick={() => location.reload()}>
+            Try again
+          </Button>
+        </div>
+      </div>
+    );
+  return <Editor initial={state.site} />;
+}

@@ -1,0 +1,30 @@
+// What the editor's panels, fields and preview share: the document beside
+// Puck's page, the site, and the actions that change them.
+import { createContext, useContext } from 'react';
+import type { Doc, Page } from './model';
+
+export interface UploadedImage {
+  src: string;
+  width?: number;
+  height?: number;
+  srcset?: { src: string; width: number }[];
+}
+
+export interface EditorEnv {
+  siteId: string;
+  siteName: string;
+  doc: Doc;
+  page: Page;
+  /** Replaces the document outside Puck (theme, navigation, footer, page settings). */
+  updateDoc(fn: (doc: Doc) => Doc): void;
+  switchPage(pageId: string): void;
+  uploadImage(file: File): Promise<UploadedImage>;
+}
+
+export const EditorEnvContext = createContext<EditorEnv | null>(null);
+
+export function useEditorEnv(): EditorEnv {
+  const env = useContext(EditorEnvContext);
+  if (!env) throw new Error('useEditorEnv outside the editor');
+  return env;
+}

@@ -1,0 +1,67 @@
+// The canvas iframe: the site's own stylesheet (the same text the publisher
+// writes, built from the theme) is adopted into the frame as a constructable
+// stylesheet and swapped in place when the theme changes, so colour, font and
+// radius edits show at once. The editor's own styles never enter the frame
+// (iframe.syncHostStyles is off), so the page looks exactly as it will live.
+import { useEffect, useMemo, type ReactNode } from 'react';
+import { buildCss } from '../../../src/rendering/css';
+import type { Theme } from '../../../src/site-document/schema';
+import { useEditorEnv } from './env';
+
+/** The publisher's own stylesheet for a theme: the same text a release serves. */
+export const siteCss = (theme: Theme) => buildCss({ theme });
+
+/**
+ * Editor-only adjustments. Puck wraps every block in a <div>, so the
+ * stylesheet's "same tone twice in a row shares one gap" rule is restated for
+ * the wrappers; and the insertion placeholder gets a visible shape.
+ */
+const FRAME_CSS = `
+[data-puck-component]:has(> .tone-default:not(.logos)) + [data-puck-component] > .tone-default,
+[data-puck-component]:has(> .tone-surface:not(.logos)) + [data-puck-component] > .tone-surface { padding-top: 0 }
+.ed-block-card { display: flex; align-items: center; justify-content: center; height: 96px; margin: 8px; border: 2px dashed #6366f1; border-radius: 12px; background: #eef2ff; color: #3730a3; font: 600 15px system-ui, sans-serif }
+.ed-block-card > :not(.ed-block-name) { display: none }
+.ed-empty-image { display: grid; place-items: center; gap: .5rem; min-height: 240px; border: 2px dashed var(--border-strong); border-radius: var(--r-lg); color: var(--muted); font-size: 1rem }
+`;
+
+export function PreviewFrame({ children, document: frameDoc }: { children: ReactNode; document?: Document }) {
+  const { doc, siteName } = useEditorEnv();
+  const css = useMemo(() => siteCss(doc.theme), [doc.theme]);
+
+  // One sheet per frame document, replaced in place on every theme change.
+  const sheet = useMemo(() => {
+    const win = frameDoc?.defaultView as (Window & typeof globalThis) | null | undefined;
+    if (!frameDoc || !win) return null;
+    const s = new win.CSSStyleSheet();
+    const extra = new win.CSSStyleSheet();
+    extra.replaceSync(FRAME_CSS);
+    frameDoc.adoptedStyleSheets = [...frameDoc.adoptedStyleSheets, s, extra];
+    return s;
+  }, [frameDoc]);
+
+  useEffect(() => {
+    sheet?.replaceSync(css);
+  }, [sheet, css]);
+
+  useEffect(() => {
+    if (!frameDoc) return;
+    frameDoc.documentElement.lang = doc.defaultLanguage;
+    frameDoc.title = siteName;
+  }, [frameDoc, doc.defaultLanguage, siteName]);
+
+  // Links in the canvas select and edit; they never navigate the frame away.
+  useEffect(() => {
+    if (!frameDoc) return;
+    const stop = (e: Event) => {
+      if ((e.target as Element | null)?.closest?.('a[href], form')) e.preventDefault();
+    };
+    frameDoc.addEventListener('click', stop, true);
+    frameDoc.addEventListener('submit', stop, true);
+    return () => {
+      frameDoc.removeEventListener('click', stop, true);
+      frameDoc.removeEventListener('submit', stop, true);
+    };
+  }, [frameDoc]);
+
+  return <>{children}</>;
+}
