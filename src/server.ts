@@ -2,6 +2,7 @@
 import { EventEmitter } from 'node:events';
 import path from 'node:path';
 import { ReleaseStore } from './publishing/release-store.js';
+import { startJobWorker } from './forms/queue.js';
 import type { FastifyInstance } from 'fastify';
 import { loadConfig, type Config } from './config/config.js';
 import { openDatabases } from './db/connect.js';
@@ -28,6 +29,8 @@ export async function startServer(config: Config = loadConfig()): Promise<Runnin
   ctx.events.setMaxListeners(100);
   const app = await buildApp(ctx);
   await app.listen({ port: config.port, host: config.host });
+  // Deliveries queued before a restart (or by another process) go out from here too.
+  const stopJobs = startJobWorker(ctx);
   const port = (app.server.address() as { port: number }).port;
   const url = new URL(config.publicUrl.href);
   if (config.port === 0) url.port = String(port);
@@ -36,6 +39,7 @@ export async function startServer(config: Config = loadConfig()): Promise<Runnin
     ctx,
     url: url.origin,
     async close() {
+      await stopJobs();
       await app.close();
       await dbs.close();
     },

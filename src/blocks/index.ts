@@ -5,6 +5,7 @@ import type { Block, BlockType } from '../site-document/schema.js';
 import { Cta } from './cta.js';
 import { Faq } from './faq.js';
 import { Features } from './features.js';
+import { Form } from './form.js';
 import { Hero } from './hero.js';
 import { ImageBlock } from './image.js';
 import { Logos } from './logos.js';
@@ -29,6 +30,7 @@ export const BLOCKS: { [T in BlockType]: BlockComponent<T> } = {
   cta: Cta,
   richtext: RichText,
   image: ImageBlock,
+  form: Form,
 };
 
 /** Whether the block renders its own section heading (which becomes the h1 when it is first). */

@@ -20,6 +20,10 @@ export interface Config {
   logLevel: string;
   /** Memory for published sites kept ready to serve, per process. */
   serveCacheBytes: number;
+  /** First retry delay of failed deliveries (doubles each attempt). */
+  retryBaseMs: number;
+  /** Let webhooks target private networks (off: protects the server's network from SSRF). */
+  webhooksAllowPrivate: boolean;
   /** HTTP worker processes; more than one uses every core for serving. */
   workers: number;
 }
@@ -49,6 +53,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: env.ATRIUM_TRUST_PROXY === 'true' || env.ATRIUM_TRUST_PROXY === '1',
     logLevel: env.LOG_LEVEL ?? 'info',
     serveCacheBytes: Math.max(0, Number(env.ATRIUM_SERVE_CACHE_MB ?? 512) || 0) * 1024 * 1024,
+    retryBaseMs: Math.max(10, Number(env.ATRIUM_RETRY_BASE_MS ?? 30_000) || 30_000),
+    webhooksAllowPrivate: env.ATRIUM_WEBHOOKS_ALLOW_PRIVATE === 'true' || env.ATRIUM_WEBHOOKS_ALLOW_PRIVATE === '1',
     workers: Math.max(1, Math.min(64, Number(env.ATRIUM_WORKERS ?? 1) || 1)),
   };
 }

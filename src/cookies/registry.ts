@@ -25,7 +25,27 @@ export const COOKIES = {
     httpOnly: true,
     sameSite: 'lax',
   },
+  c_r_id_: {
+    name: 'c_r_id_',
+    scope: 'site',
+    purpose: 'Verifies that a form submission comes from a visitor who loaded the page, to keep spam out. Holds no personal data.',
+    maxAgeSeconds: 24 * 60 * 60,
+    category: 'security',
+    httpOnly: true,
+    sameSite: 'strict',
+  },
 } as const satisfies Record<string, CookieDeclaration>;
+
+/** A Set-Cookie header value for a declared cookie, for code that writes raw responses (the serving hot path). */
+export function cookieHeader(name: CookieName, value: string, opts: { secure: boolean; path?: string }): string {
+  const d: CookieDeclaration = COOKIES[name];
+  const parts = [`${d.name}=${value}`, `Path=${opts.path ?? '/'}`];
+  if (d.maxAgeSeconds !== null) parts.push(`Max-Age=${d.maxAgeSeconds}`);
+  if (d.httpOnly) parts.push('HttpOnly');
+  parts.push(`SameSite=${d.sameSite === 'strict' ? 'Strict' : 'Lax'}`);
+  if (opts.secure) parts.push('Secure');
+  return parts.join('; ');
+}
 
 export type CookieName = keyof typeof COOKIES;
 

@@ -152,6 +152,27 @@ control['0004_assets'] = {
   },
 };
 
+control['0005_forms_control'] = {
+  async up(db: Kysely<any>) {
+    // Server-wide secrets (e.g. the key that signs form tokens), shared by every process.
+    await db.schema
+      .createTable('server_secrets')
+      .addColumn('name', 'text', (c) => c.primaryKey())
+      .addColumn('value', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createTable('webhooks')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('site_id', 'text', (c) => c.notNull().references('sites.id').onDelete('cascade'))
+      .addColumn('url', 'text', (c) => c.notNull())
+      .addColumn('secret', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex('webhooks_site').on('webhooks').column('site_id').execute();
+  },
+};
+
 const region: Record<string, Migration> = {
   '0001_region_info': {
     async up(db: Kysely<any>) {
@@ -163,6 +184,60 @@ const region: Record<string, Migration> = {
         .addColumn('region', 'text', (c) => c.notNull())
         .addColumn('created_at', 'text', (c) => c.notNull())
         .execute();
+    },
+  },
+  '0002_forms': {
+    async up(db: Kysely<any>) {
+      await db.schema
+        .createTable('form_submissions')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('site_id', 'text', (c) => c.notNull())
+        .addColumn('form_id', 'text', (c) => c.notNull())
+        .addColumn('form_version', 'text', (c) => c.notNull())
+        .addColumn('page_path', 'text', (c) => c.notNull())
+        .addColumn('data', 'text', (c) => c.notNull()) // JSON: field name -> value
+        .addColumn('submitter_email', 'text') // lower-cased, to find a data subject's submissions
+        .addColumn('consent_text', 'text') // the exact wording agreed to, if the form asked
+        .addColumn('status', 'text', (c) => c.notNull()) // inbox | spam
+        .addColumn('spam_reasons', 'text')
+        .addColumn('read_at', 'text')
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('form_submissions_site').on('form_submissions').columns(['site_id', 'status', 'created_at']).execute();
+      await db.schema.createIndex('form_submissions_email').on('form_submissions').columns(['site_id', 'submitter_email']).execute();
+      // Durable outbox of notification emails and webhook deliveries: it lives in the
+      // region because its payloads carry the submission.
+      await db.schema
+        .createTable('jobs')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('site_id', 'text', (c) => c.notNull())
+        .addColumn('submission_id', 'text')
+        .addColumn('kind', 'text', (c) => c.notNull()) // email | webhook
+        .addColumn('target', 'text', (c) => c.notNull()) // address or webhook id
+        .addColumn('payload', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull()) // pending | done | failed
+        .addColumn('attempts', 'integer', (c) => c.notNull())
+        .addColumn('next_attempt_at', 'text', (c) => c.notNull())
+        .addColumn('locked_until', 'text')
+        .addColumn('last_error', 'text')
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('jobs_due').on('jobs').columns(['status', 'next_attempt_at']).execute();
+      await db.schema
+        .createTable('webhook_deliveries')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('job_id', 'text', (c) => c.notNull())
+        .addColumn('site_id', 'text', (c) => c.notNull())
+        .addColumn('webhook_id', 'text', (c) => c.notNull())
+        .addColumn('submission_id', 'text')
+        .addColumn('attempt', 'integer', (c) => c.notNull())
+        .addColumn('status_code', 'integer')
+        .addColumn('error', 'text')
+        .addColumn('duration_ms', 'integer', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('webhook_deliveries_hook').on('webhook_deliveries').columns(['webhook_id', 'created_at']).execute();
     },
   },
 };

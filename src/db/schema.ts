@@ -63,6 +63,8 @@ export interface ControlDatabase extends HostChangesTable {
     created_at: string;
   };
   asset_variants: { asset_id: string; hash: string; width: number; bytes: number };
+  server_secrets: { name: string; value: string; created_at: string };
+  webhooks: { id: string; site_id: string; url: string; secret: string; created_at: string };
   domains: {
     id: string;
     site_id: string;
@@ -81,4 +83,45 @@ export interface HostChangesTable {
 
 export interface RegionDatabase {
   region_info: { id: Generated<number>; region: string; created_at: string };
+  form_submissions: {
+    id: string;
+    site_id: string;
+    form_id: string;
+    form_version: string;
+    page_path: string;
+    data: string;
+    submitter_email: string | null;
+    consent_text: string | null;
+    status: string;
+    spam_reasons: string | null;
+    read_at: string | null;
+    created_at: string;
+  };
+  jobs: {
+    id: string;
+    site_id: string;
+    submission_id: string | null;
+    kind: string;
+    target: string;
+    payload: string;
+    status: string;
+    attempts: number;
+    next_attempt_at: string;
+    locked_until: string | null;
+    last_error: string | null;
+    created_at: string;
+    updated_at: string;
+  };
+  webhook_deliveries: {
+    id: string;
+    job_id: string;
+    site_id: string;
+    webhook_id: string;
+    submission_id: string | null;
+    attempt: number;
+    status_code: number | null;
+    error: string | null;
+    duration_ms: number;
+    created_at: string;
+  };
 }

@@ -2,18 +2,33 @@
 // release. Serving never renders and, once a host is loaded, never queries SQL.
 import type { Context } from '../context.js';
 import { HOSTS_CHANGED } from './host-changes.js';
+import { formsOf, type PublishedForm } from '../forms/definitions.js';
+import { FORM_TOKEN_SECRET } from '../forms/token.js';
+import { serverSecret } from '../secrets/secrets.js';
+import type { SiteDocument } from '../site-document/schema.js';
 import { NOT_FOUND_KEY } from '../publishing/build-files.js';
 import type { Manifest } from '../publishing/publishing.js';
 import type { ReleaseStore, StoredFile } from '../publishing/release-store.js';
 
 export interface ServedFile extends Required<StoredFile> {
   etag: string;
+  /** The page holds a form: each response also sets a fresh verified-request cookie. */
+  form: boolean;
   /** Complete response headers per encoding, as flat [name, value, ...] arrays built once at load. */
   head: { br: string[]; gzip: string[]; identity: string[]; notModified: string[] };
 }
 
 export interface LiveSite {
   siteId: string;
+  siteName: string;
+  region: string;
+  /** The document of the live release (for pages rendered on demand, like form errors). */
+  document: SiteDocument;
+  siteUrl: string;
+  /** The forms of the live release, by block id, as the visitor sees them. */
+  forms: Map<string, PublishedForm>;
+  /** Signs the c_r_id_ tokens of this server. */
+  formKey: Buffer;
   /** Bytes held in memory for this site (all variants). */
   bytes: number;
   /** Last request time; a cheap stamp instead of LRU bookkeeping on the hot path. */
@@ -23,9 +38,10 @@ export interface LiveSite {
 }
 
 const CSP = "default-src 'none'; style-src 'self'; img-src 'self' https: data:; font-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'self'";
+// Pages with a form load the one runtime script (same origin) that submits in place.
+const FORM_CSP = CSP.replace("default-src 'none';", "default-src 'none'; script-src 'self'; connect-src 'self';");
 
 const SECURITY_HEADERS = {
-  'content-security-policy': CSP,
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'strict-origin-when-cross-origin',
   'permissions-policy': 'camera=(), microphone=(), geolocation=(), interest-cohort=(), browsing-topics=()',
@@ -37,17 +53,20 @@ function cacheControl(path: string): string {
   return path.startsWith('/_atrium/') ? 'public, max-age=31536000, immutable' : 'public, max-age=0, must-revalidate';
 }
 
-function servedFile(stored: StoredFile, hash: string, type: string, path: string): ServedFile {
+function servedFile(stored: StoredFile, hash: string, type: string, path: string, form = false): ServedFile {
   const etag = `"${hash.slice(0, 32)}"`;
   const common = [
     'content-type',
     type,
     'cache-control',
-    cacheControl(path),
+    // A form page carries a per-visitor token cookie: never from a shared cache.
+    form ? 'private, no-cache' : cacheControl(path),
     'vary',
     'Accept-Encoding',
     'etag',
     etag,
+    'content-security-policy',
+    form ? FORM_CSP : CSP,
     ...Object.entries(SECURITY_HEADERS).flat(),
   ];
   const identity = [...common, 'content-length', String(stored.identity.length)];
@@ -58,6 +77,7 @@ function servedFile(stored: StoredFile, hash: string, type: string, path: string
     br: stored.br ?? stored.identity,
     gz: stored.gz ?? stored.identity,
     etag,
+    form,
     head: { br: encoded('br', stored.br), gzip: encoded('gzip', stored.gz), identity, notModified: common },
   };
 }
@@ -106,18 +126,37 @@ export class LiveSites {
       if (this.byHost.size < 50_000) this.byHost.set(host, null);
       return null;
     }
-    const release = await this.ctx.dbs.control.selectFrom('releases').select('manifest').where('id', '=', siteRow.live_release_id).executeTakeFirstOrThrow();
+    const release = await this.ctx.dbs.control
+      .selectFrom('releases')
+      .select(['manifest', 'document', 'site_url'])
+      .where('id', '=', siteRow.live_release_id)
+      .executeTakeFirstOrThrow();
+    const document = JSON.parse(release.document) as SiteDocument;
+    const forms = formsOf(document);
+    const formKey = await serverSecret(this.ctx, FORM_TOKEN_SECRET);
     const manifest = JSON.parse(release.manifest) as Manifest;
     const files = new Map<string, ServedFile>();
     await Promise.all(
       Object.entries(manifest.files).map(async ([path, f]) => {
         const stored = await this.store.get(f.hash);
-        files.set(path, servedFile(stored, f.hash, f.type, path));
+        files.set(path, servedFile(stored, f.hash, f.type, path, f.form === true));
       }),
     );
     let bytes = 0;
     for (const f of files.values()) bytes += f.identity.length + (f.br === f.identity ? 0 : f.br.length) + (f.gz === f.identity ? 0 : f.gz.length);
-    const live: LiveSite = { siteId: siteRow.id, bytes, usedAt: Date.now(), files, notFound: files.get(NOT_FOUND_KEY)! };
+    const live: LiveSite = {
+      siteId: siteRow.id,
+      siteName: siteRow.name,
+      region: siteRow.region,
+      document,
+      siteUrl: release.site_url,
+      forms,
+      formKey,
+      bytes,
+      usedAt: Date.now(),
+      files,
+      notFound: files.get(NOT_FOUND_KEY)!,
+    };
     files.delete(NOT_FOUND_KEY);
     this.dropHost(host);
     this.byHost.set(host, live);
@@ -154,12 +193,13 @@ export class LiveSites {
     const suffix = `.${this.ctx.config.sitesDomain}`;
     if (host.endsWith(suffix)) {
       const slug = host.slice(0, -suffix.length);
-      if (!slug.includes('.')) return control.selectFrom('sites').select(['id', 'live_release_id']).where('slug', '=', slug).executeTakeFirst();
+      if (!slug.includes('.'))
+        return control.selectFrom('sites').select(['id', 'live_release_id', 'name', 'region']).where('slug', '=', slug).executeTakeFirst();
     }
     return control
       .selectFrom('domains')
       .innerJoin('sites', 'sites.id', 'domains.site_id')
-      .select(['sites.id', 'sites.live_release_id'])
+      .select(['sites.id', 'sites.live_release_id', 'sites.name', 'sites.region'])
       .where('domains.hostname', '=', host)
       .where('domains.verified_at', 'is not', null)
       .executeTakeFirst();

@@ -1,12 +1,17 @@
 // The serving hot path: a hostname + path lookup of precomputed, precompressed
 // bytes. It runs before Fastify's router, on the raw Node request.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { TLSSocket } from 'node:tls';
 import type { LiveSite, LiveSites, ServedFile } from './live-sites.js';
+import { cookieHeader } from '../cookies/registry.js';
+import { issueFormToken } from '../forms/token.js';
 
 const UNKNOWN_HOST_PAGE = Buffer.from(
   '<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>Site not found</title></head>' +
     '<body><main><h1>Site not found</h1><p>No published site answers at this address.</p></main></body></html>',
 );
+
+export const FORMS_PREFIX = '/_atrium/forms/';
 
 type Encoding = 'br' | 'gzip' | 'identity';
 
@@ -54,15 +59,26 @@ export function normalizeHost(raw: string): string {
   return h.toLowerCase().replace(/\.$/, '');
 }
 
-function send(req: IncomingMessage, res: ServerResponse, file: ServedFile, status: number) {
+/** Whether the visitor reached us over TLS (directly, or through a trusted proxy). */
+function isSecure(req: IncomingMessage, trustProxy: boolean): boolean {
+  return (req.socket as TLSSocket).encrypted === true || (trustProxy && req.headers['x-forwarded-proto'] === 'https');
+}
+
+/** Pages with a form hand out a fresh signed c_r_id_ token, scoped to the form endpoint. */
+function withFormToken(head: string[], req: IncomingMessage, site: LiveSite, trustProxy: boolean): string[] {
+  const cookie = cookieHeader('c_r_id_', issueFormToken(site.formKey, site.siteId), { secure: isSecure(req, trustProxy), path: '/_atrium/forms' });
+  return [...head, 'set-cookie', cookie];
+}
+
+function send(req: IncomingMessage, res: ServerResponse, file: ServedFile, status: number, site: LiveSite, trustProxy: boolean) {
   const inm = req.headers['if-none-match'];
   if (status === 200 && inm !== undefined && etagMatches(inm, file.etag)) {
-    res.writeHead(304, file.head.notModified);
+    res.writeHead(304, file.form ? withFormToken(file.head.notModified, req, site, trustProxy) : file.head.notModified);
     res.end();
     return;
   }
   const enc = negotiateEncoding(req.headers['accept-encoding'] as string | undefined);
-  res.writeHead(status, file.head[enc]);
+  res.writeHead(status, file.form ? withFormToken(file.head[enc], req, site, trustProxy) : file.head[enc]);
   res.end(req.method === 'HEAD' ? undefined : enc === 'br' ? file.br : enc === 'gzip' ? file.gz : file.identity);
 }
 
@@ -70,7 +86,7 @@ function etagMatches(header: string, etag: string) {
   return header === etag || header === '*' || header.split(',').some((t) => t.trim().replace(/^W\//, '') === etag);
 }
 
-export function servePublished(req: IncomingMessage, res: ServerResponse, site: LiveSite | null) {
+export function servePublished(req: IncomingMessage, res: ServerResponse, site: LiveSite | null, trustProxy = false) {
   if (!site) {
     res.writeHead(404, {
       'content-type': 'text/html; charset=utf-8',
@@ -107,12 +123,12 @@ export function servePublished(req: IncomingMessage, res: ServerResponse, site: 
       /* malformed escapes: fall through to 404 */
     }
   }
-  if (file) send(req, res, file, 200);
-  else send(req, res, site.notFound, 404);
+  if (file) send(req, res, file, 200, site, trustProxy);
+  else send(req, res, site.notFound, 404, site, trustProxy);
 }
 
 /** Serves the request if its host is a published site; returns false for the app's own hosts. */
-export function createSiteHandler(live: LiveSites, isAppHost: (host: string) => boolean) {
+export function createSiteHandler(live: LiveSites, isAppHost: (host: string) => boolean, trustProxy = false) {
   // Host header -> the site host it names, or '' for the app's own hosts.
   const siteHost = memo((raw) => {
     const host = normalizeHost(raw);
@@ -121,11 +137,13 @@ export function createSiteHandler(live: LiveSites, isAppHost: (host: string) => 
   return (req: IncomingMessage, res: ServerResponse): boolean => {
     const host = siteHost(req.headers.host ?? '');
     if (host === '') return false;
+    // Form submissions need body parsing and validation: Fastify's job (routes/forms.ts).
+    if (req.method === 'POST' && req.url?.startsWith(FORMS_PREFIX)) return false;
     const cached = live.peek(host);
-    if (cached !== undefined) servePublished(req, res, cached);
+    if (cached !== undefined) servePublished(req, res, cached, trustProxy);
     else
       live.load(host).then(
-        (site) => servePublished(req, res, site),
+        (site) => servePublished(req, res, site, trustProxy),
         () => {
           res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8', 'retry-after': '5' });
           res.end('Temporarily unavailable');

@@ -14,6 +14,8 @@ import { registerAuth } from './auth.js';
 import { errorHandler } from './errors.js';
 import { authRoutes } from './routes/auth.js';
 import { siteRoutes } from './routes/sites.js';
+import { formRoutes } from './routes/forms.js';
+import { inboxRoutes } from './routes/inbox.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -27,7 +29,7 @@ export async function buildApp(ctx: Context): Promise<FastifyInstance> {
   const live = new LiveSites(ctx, ctx.releases);
   const stopFollowing = await followHostChanges(ctx, (siteId) => live.forgetSite(siteId));
   const appHost = ctx.config.publicUrl.hostname.toLowerCase();
-  const serveSite = createSiteHandler(live, (host) => host === appHost || host === '' || IP_LITERAL.test(host));
+  const serveSite = createSiteHandler(live, (host) => host === appHost || host === '' || IP_LITERAL.test(host), ctx.config.trustProxy);
 
   const app = Fastify({
     trustProxy: ctx.config.trustProxy,
@@ -88,5 +90,8 @@ export async function buildApp(ctx: Context): Promise<FastifyInstance> {
   await app.register(import('./routes/app.js')); // the dashboard SPA at /app (dist/app)
   await authRoutes(app, ctx);
   await siteRoutes(app, ctx);
+  // Its own scope: only the form endpoint accepts urlencoded bodies; the JSON API keeps answering 415 to them.
+  await app.register(async (scope) => formRoutes(scope, ctx, live));
+  await inboxRoutes(app, ctx);
   return app;
 }

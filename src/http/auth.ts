@@ -27,8 +27,8 @@ export function registerAuth(app: FastifyInstance, ctx: Context) {
   app.addHook('preHandler', async (req: FastifyRequest) => {
     const token = req.cookies.atrium_session;
     req.sessionToken = token;
-    // Static dashboard files and health checks need no session lookup.
-    if (SAFE.has(req.method) && !req.url.startsWith('/api/')) return;
+    // Static dashboard files and health checks need no session lookup; form posts come from published sites.
+    if ((SAFE.has(req.method) && !req.url.startsWith('/api/')) || req.url.startsWith('/_atrium/forms/')) return;
     req.auth = await authenticate(ctx.dbs.control, token);
     if (SAFE.has(req.method)) return;
     // Browsers send Origin on cross-site POSTs; refuse any that is not ours.

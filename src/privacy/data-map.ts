@@ -28,6 +28,21 @@ const account = (category: Category, purpose: string, retention = 'until the acc
   locate: { by: 'subscriber_id' },
 });
 
+/** End-user data Atrium processes for a subscriber (the controller), in the site's region. */
+const endUser = (
+  category: Category,
+  purpose: string,
+  legalBasis: LegalBasis = 'contract',
+  retention = 'until the subscriber deletes it or the site',
+): PersonalColumn => ({
+  subject: 'end_user',
+  category,
+  purpose,
+  legalBasis,
+  retention,
+  locate: { by: 'submitter_email', via: 'form_submissions.submitter_email (jobs and deliveries by submission_id)' },
+});
+
 export const DATA_MAP: Record<DatabaseKind, Record<string, TableMap>> = {
   control: {
     subscribers: {
@@ -108,11 +123,48 @@ export const DATA_MAP: Record<DatabaseKind, Record<string, TableMap>> = {
       personal: {},
       notPersonal: ['id', 'site_id', 'hostname', 'verification_token', 'verified_at', 'last_checked_at', 'last_error', 'created_at'],
     },
+    server_secrets: { personal: {}, notPersonal: ['name', 'value', 'created_at'] },
+    webhooks: { personal: {}, notPersonal: ['id', 'site_id', 'url', 'secret', 'created_at'] },
     host_changes: { personal: {}, notPersonal: ['seq', 'site_id', 'created_at'] },
     kysely_migration: { personal: {}, notPersonal: ['name', 'timestamp'] },
     kysely_migration_lock: { personal: {}, notPersonal: ['id', 'is_locked'] },
   },
   region: {
+    form_submissions: {
+      personal: {
+        data: endUser('content', 'the message an end user sent through a form'),
+        submitter_email: endUser('contact', 'find and answer the sender; locate their submissions'),
+        consent_text: endUser('content', 'proof of the exact consent wording agreed to', 'consent'),
+        created_at: endUser('usage', 'when the message was sent'),
+        read_at: endUser('usage', 'whether the subscriber has read it'),
+        page_path: endUser('usage', 'which page the form was on'),
+      },
+      notPersonal: ['id', 'site_id', 'form_id', 'form_version', 'status', 'spam_reasons'],
+    },
+    jobs: {
+      personal: {
+        payload: endUser('content', 'deliver a submission by email or webhook', 'contract', 'until delivered, then 30 days'),
+        target: endUser('contact', 'where a submission is delivered (subscriber address or webhook)', 'contract', 'until delivered, then 30 days'),
+      },
+      notPersonal: [
+        'id',
+        'site_id',
+        'submission_id',
+        'kind',
+        'status',
+        'attempts',
+        'next_attempt_at',
+        'locked_until',
+        'last_error',
+        'created_at',
+        'updated_at',
+      ],
+    },
+    webhook_deliveries: {
+      personal: {},
+      // Delivery outcomes only: status codes and timings, never the payload.
+      notPersonal: ['id', 'job_id', 'site_id', 'webhook_id', 'submission_id', 'attempt', 'status_code', 'error', 'duration_ms', 'created_at'],
+    },
     region_info: { personal: {}, notPersonal: ['id', 'region', 'created_at'] },
     kysely_migration: { personal: {}, notPersonal: ['name', 'timestamp'] },
     kysely_migration_lock: { personal: {}, notPersonal: ['id', 'is_locked'] },

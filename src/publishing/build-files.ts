@@ -1,12 +1,23 @@
 // Turns a site document into the files of a release: one HTML file per page,
 // the stylesheet, the per-site 404 page, sitemap.xml and robots.txt.
+import { createHash } from 'node:crypto';
 import type { SiteDocument } from '../site-document/schema.js';
-import { renderSite } from '../rendering/render-site.js';
+import { renderFormThanksPage, renderSite } from '../rendering/render-site.js';
+import { formsOf, pageHasForm } from '../forms/definitions.js';
+import { runtimeScript } from '../runtime/index.js';
 
 export interface ReleaseFile {
   path: string; // request path, or NOT_FOUND_KEY
   type: string;
   body: Buffer;
+  /** A page holding a form: served with the verified-request cookie and the runtime script. */
+  form?: boolean;
+}
+
+/** The runtime script, content-hashed so pages can cache it forever. Only pages with a form load it. */
+function runtimeFile(): ReleaseFile {
+  const body = Buffer.from(runtimeScript());
+  return { path: `/_atrium/runtime.${createHash('sha256').update(body).digest('hex').slice(0, 12)}.js`, type: 'text/javascript; charset=utf-8', body };
 }
 
 export const NOT_FOUND_KEY = ':404';
@@ -16,7 +27,18 @@ const escapeXml = (s: string) => s.replace(/[<>&'"]/g, (c) => `&#${c.charCodeAt(
 export function buildFiles(doc: SiteDocument, siteUrl: string, siteName: string, publishedAt: Date): ReleaseFile[] {
   const rendered = renderSite(doc, { siteUrl, siteName });
   const html = 'text/html; charset=utf-8';
-  const files: ReleaseFile[] = rendered.pages.map((p) => ({ path: p.path, type: html, body: Buffer.from(p.html) }));
+  const forms = formsOf(doc);
+  const runtime = forms.size ? runtimeFile() : null;
+  const withForm = new Set(doc.pages.filter(pageHasForm).map((p) => p.path));
+  const files: ReleaseFile[] = rendered.pages.map((p) => {
+    if (!runtime || !withForm.has(p.path)) return { path: p.path, type: html, body: Buffer.from(p.html) };
+    const page = p.html.replace('</head>', `<script src="${runtime.path}" defer></script></head>`);
+    return { path: p.path, type: html, body: Buffer.from(page), form: true };
+  });
+  if (runtime) files.push(runtime);
+  // The no-JavaScript path: a plain POST lands on the form's thank-you page.
+  for (const form of forms.values())
+    files.push({ path: `/_atrium/forms/${form.id}/thanks`, type: html, body: Buffer.from(renderFormThanksPage(doc, { siteUrl, siteName }, form.id)) });
   files.push({ path: rendered.css.path, type: 'text/css; charset=utf-8', body: Buffer.from(rendered.css.body) });
   files.push({ path: NOT_FOUND_KEY, type: html, body: Buffer.from(rendered.notFound) });
   const day = publishedAt.toISOString().slice(0, 10);

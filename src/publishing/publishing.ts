@@ -13,7 +13,8 @@ import { buildFiles } from './build-files.js';
 import { assetPath, imagesReferenced } from '../assets/assets.js';
 
 export interface Manifest {
-  files: Record<string, { hash: string; type: string; bytes: number }>;
+  /** form: the page holds a form (its responses carry the verified-request cookie and may run the runtime script). */
+  files: Record<string, { hash: string; type: string; bytes: number; form?: boolean }>;
 }
 
 /** Why a release exists: a person published, or an address change re-rendered the live site. */
@@ -42,7 +43,7 @@ async function release(ctx: Context, site: SiteRow, doc: SiteDocument, opts: { d
     files.map(async (f) => {
       const { hash, created: isNew } = await ctx.releases.put(f.body);
       if (isNew) created.push(hash);
-      manifest.files[f.path] = { hash, type: f.type, bytes: f.body.length };
+      manifest.files[f.path] = { hash, type: f.type, bytes: f.body.length, ...(f.form ? { form: true } : {}) };
       totalBytes += f.body.length;
     }),
   );

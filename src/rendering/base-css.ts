@@ -186,6 +186,65 @@ a:hover{text-decoration-thickness:2px}
 .image-full .image-img{width:100%;border-radius:0;box-shadow:none}
 .image-caption{margin-top:1rem;padding-inline:1.25rem;color:var(--muted);font-size:.9375rem;text-align:center}
 
+/* Form */
+.form-layout{display:grid;gap:clamp(2rem,1.5rem + 2vw,3rem);max-width:40rem;margin-inline:auto}
+.form-layout .section-header{margin:0}
+@media (min-width:60rem){.form-with-header{grid-template-columns:minmax(0,1fr) minmax(0,1.3fr);gap:clamp(3rem,1rem + 5vw,6rem);max-width:none}.form-with-header .section-header{position:sticky;top:7rem;align-self:start;padding-top:1rem}}
+.form-card{position:relative;display:grid;gap:1.5rem;padding:clamp(1.25rem,.75rem + 2vw,2.5rem);border:1px solid var(--border);border-radius:var(--r-xl);background:var(--card);box-shadow:var(--shadow-lg)}
+.form-fields{display:grid;grid-template-columns:minmax(0,1fr);gap:1.25rem}
+@media (min-width:40rem){.form-fields{grid-template-columns:repeat(2,minmax(0,1fr))}.form-fields>.field{grid-column:1/-1}.form-fields>.field-half{grid-column:auto}}
+.field{display:grid;gap:.4375rem;align-content:start;min-width:0}
+.field-label{display:flex;align-items:baseline;justify-content:space-between;gap:.75rem;color:var(--heading);font-size:.9375rem;font-weight:600;line-height:1.4}
+.field-optional{color:var(--muted);font-size:.8125rem;font-weight:400}
+.field-input{display:block;width:100%;min-height:2.875rem;margin:0;padding:.6875rem .875rem;border:1px solid var(--border-strong);border-radius:var(--r);background:var(--bg);color:var(--text);font:inherit;font-size:1rem;line-height:1.4;box-shadow:var(--shadow-sm);-webkit-appearance:none;appearance:none;transition:border-color .15s,box-shadow .15s}
+.field-input::placeholder{color:var(--muted);opacity:.8}
+.field-input:hover{border-color:var(--muted)}
+.field-input:focus,.field-input:focus-visible{border-color:var(--accent);outline:none;box-shadow:0 0 0 1px var(--accent),0 0 0 4px var(--accent-glow)}
+.field-input:user-invalid,.field-input[aria-invalid=true]{border-color:var(--danger)}
+.field-input[aria-invalid=true]:focus{box-shadow:0 0 0 1px var(--danger)}
+.field-textarea{min-height:8.5rem;resize:vertical}
+.field-select-wrap{position:relative}
+.field-select-wrap::after{content:"";position:absolute;top:50%;right:1.0625rem;width:.4375rem;height:.4375rem;margin-top:-.3125rem;border:solid var(--muted);border-width:0 2px 2px 0;transform:rotate(45deg);pointer-events:none}
+.field-select-wrap .field-input{padding-right:2.75rem;cursor:pointer}
+.field-check{grid-template-columns:auto minmax(0,1fr);column-gap:.75rem;row-gap:.25rem}
+.field-check .field-label{display:block;color:var(--text);font-weight:500;cursor:pointer}
+.field-consent .field-label{color:var(--muted);font-weight:400}
+.field-check .field-error{grid-column:2}
+.field-checkbox{display:grid;place-content:center;width:1.25rem;height:1.25rem;margin:.0625rem 0 0;border:1px solid var(--border-strong);border-radius:min(var(--r-sm),6px);background:var(--bg);box-shadow:var(--shadow-sm);-webkit-appearance:none;appearance:none;cursor:pointer;transition:background-color .15s,border-color .15s}
+.field-checkbox::before{content:"";width:.375rem;height:.6875rem;margin-top:-.125rem;border:solid var(--btn-text);border-width:0 2px 2px 0;transform:rotate(45deg) scale(0);transition:transform .1s}
+.field-checkbox:checked{border-color:var(--btn-bg);background:var(--btn-bg)}
+.field-checkbox:checked::before{transform:rotate(45deg) scale(1)}
+.field-checkbox:hover{border-color:var(--muted)}
+.field-checkbox:focus-visible{outline:3px solid var(--focus);outline-offset:2px}
+.field-checkbox:user-invalid,.field-checkbox[aria-invalid=true]{border-color:var(--danger)}
+.field-error{display:flex;align-items:flex-start;gap:.4375rem;color:var(--danger);font-size:.875rem;font-weight:500;line-height:1.45}
+.field-error::before{content:"!";display:grid;place-items:center;flex:none;width:1rem;height:1rem;margin-top:.0625rem;border-radius:999px;background:var(--danger);color:var(--bg);font-size:.6875rem;font-weight:800;line-height:1}
+.form-status{display:flex;align-items:flex-start;gap:.625rem;padding:.875rem 1rem;border:1px solid var(--border);border-left:3px solid var(--accent);border-radius:var(--r);background:var(--hover-bg);color:var(--heading);font-size:.9375rem;line-height:1.5}
+.form-status:focus{outline:none}
+.form-status.is-error{border-color:var(--border);border-left-color:var(--danger)}
+.form-status.is-success{flex-direction:column;align-items:center;gap:1rem;padding:clamp(1.5rem,1rem + 3vw,3rem) .5rem;border:0;background:none;font-size:1.0625rem;text-align:center}
+.form-status-icon{display:grid;place-items:center;flex:none;width:3.25rem;height:3.25rem;border:1px solid var(--accent-border);border-radius:999px;background:var(--accent-soft);box-shadow:0 0 0 8px var(--accent-glow)}
+.form-status-icon::after{content:"";width:.625rem;height:1.125rem;margin-top:-.25rem;border:solid var(--accent-text);border-width:0 2.5px 2.5px 0;transform:rotate(45deg)}
+.form-status.is-error::before{content:"!";display:grid;place-items:center;flex:none;width:1.125rem;height:1.125rem;margin-top:.125rem;border-radius:999px;background:var(--danger);color:var(--bg);font-size:.75rem;font-weight:800;line-height:1}
+.form-done .form-fields,.form-done .form-actions{display:none}
+.form-actions{display:flex;flex-wrap:wrap;align-items:center;gap:1rem}
+.form-submit{min-width:11rem}
+.form-submit:disabled{cursor:progress;opacity:.75;transform:none}
+.form-submit:disabled::before{content:"";width:1rem;height:1rem;border:2px solid currentColor;border-right-color:transparent;border-radius:999px;animation:form-spin .7s linear infinite}
+@keyframes form-spin{to{transform:rotate(360deg)}}
+@media (max-width:30rem){.form-submit{width:100%}}
+.form-hp{position:absolute;left:-10000px;top:auto;width:1px;height:1px;overflow:hidden}
+.field-error[hidden],.form-status[hidden]{display:none}
+.form-section .section-header-start .lead{max-width:30rem}
+
+/* Form result pages (no-JavaScript submissions) */
+.form-result .cta-panel{padding-block:clamp(2rem,1rem + 5vw,5rem)}
+.form-result .form-status-icon{margin-bottom:.75rem}
+.form-issues{display:grid;gap:.75rem;width:100%;max-width:32rem;padding:1.25rem 1.5rem;border:1px solid var(--border);border-left:3px solid var(--danger);border-radius:var(--r);background:var(--card);list-style:none;text-align:left}
+.form-issues li{display:grid;gap:.125rem}
+.form-issue-field{color:var(--heading);font-size:.9375rem}
+.form-issues span{color:var(--danger);font-size:.9375rem}
+
 /* Footer */
 .site-footer{padding-block:clamp(3rem,2.5rem + 2vw,4.5rem) 2rem;border-top:1px solid var(--border);background:var(--bg);color:var(--text);font-size:.9375rem}
 .footer-top{display:grid;gap:2.5rem}

@@ -1,8 +1,9 @@
 // Renders a whole site document to static HTML pages plus one stylesheet.
 // Called once per publish; the result is stored and served as-is.
+import type { ReactNode } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { blockHasHeading, renderBlock } from '../blocks/index.js';
-import type { Page, SiteDocument } from '../site-document/schema.js';
+import type { BlockProps, Page, SiteDocument } from '../site-document/schema.js';
 import { buildCss } from './css.js';
 import { cssPath } from './css-path.js';
 import { HtmlDocument } from './document.js';
@@ -91,4 +92,125 @@ export function renderSite(doc: SiteDocument, ctx: RenderContext): RenderedSite 
     );
 
   return { css, pages, notFound };
+}
+
+// ---- Form result pages: what a visitor sees after a plain (no-JavaScript) form POST.
+
+type FormProps = BlockProps<'form'>;
+
+/** A form block of the document and the page it sits on. */
+export function findForm(doc: SiteDocument, formId: string): { page: Page; form: FormProps } | undefined {
+  for (const page of doc.pages) for (const block of page.blocks) if (block.type === 'form' && block.props.id === formId) return { page, form: block.props };
+  return undefined;
+}
+
+
+function resultPage(doc: SiteDocument, ctx: RenderContext, title: string, body: ReactNode): string {
+  const css = cssPath(buildCss(doc));
+  return (
+    '<!doctype html>' +
+    renderToStaticMarkup(
+      <HtmlDocument doc={doc} siteName={ctx.siteName} cssHref={css} meta={{ title: `${title} · ${ctx.siteName}`, description: '', noindex: true }}>
+        <section className="section tone-default form-result">
+          <div className="container">
+            <div className="cta-panel form-result-panel">{body}</div>
+          </div>
+        </section>
+      </HtmlDocument>,
+    )
+  );
+}
+
+const DEFAULT_SUCCESS = 'Thanks! We received your message and will get back to you soon.';
+
+/**
+ * The thank-you page after a form is sent without JavaScript (served at
+ * /_atrium/forms/<formId>/thanks): the form's success message and a way back.
+ */
+export function renderFormThanksPage(doc: SiteDocument, ctx: RenderContext, formId: string): string {
+  const found = findForm(doc, formId);
+  const brand = doc.navigation.brand || ctx.siteName;
+  const back = found && found.page.path !== '/' ? found.page : undefined;
+  return resultPage(
+    doc,
+    ctx,
+    'Thank you',
+    <>
+      <span className="form-status-icon" aria-hidden="true" />
+      <h1 className="cta-title">Thank you</h1>
+      <p className="lead cta-body" role="status">
+        {found?.form.successMessage || DEFAULT_SUCCESS}
+      </p>
+      <div className="buttons cta-buttons">
+        <a className="btn btn-primary" href="/">
+          Back to the {brand} home page
+        </a>
+        {back && (
+          <a className="btn btn-secondary" href={back.path}>
+            Back to {back.title}
+          </a>
+        )}
+      </div>
+    </>,
+  );
+}
+
+export interface FormErrorPageInput {
+  formId: string;
+  /** `field` is a field name of the form; anything else (e.g. '') is a problem with the whole submission. */
+  issues: { field: string; message: string }[];
+  /** Where "Go back" leads: normally the page the form is on. */
+  backHref: string;
+}
+
+/** Server messages may be fragments ("must be an email address"): shown as sentences. */
+const sentence = (text: string) => {
+  const t = text.trim().replace(/^./, (c) => c.toUpperCase());
+  return /[.!?…]$/.test(t) ? t : `${t}.`;
+};
+
+const safeBack = (href: string) => (/^\/(?![/\\])/.test(href) ? href : '/');
+
+/**
+ * The page after a plain form POST that the server refused: what to fix, by
+ * field label, and a link back to the form (the browser keeps what was typed
+ * when the visitor goes back).
+ */
+export function renderFormErrorPage(doc: SiteDocument, ctx: RenderContext, input: FormErrorPageInput): string {
+  const found = findForm(doc, input.formId);
+  const labelOf = (name: string) => found?.form.fields.find((f) => f.name === name)?.label;
+  const single = input.issues.length === 1 && !labelOf(input.issues[0]!.field);
+  return resultPage(
+    doc,
+    ctx,
+    'Please check the form',
+    <>
+      <h1 className="cta-title">{single ? 'Your message was not sent' : 'Please check the form'}</h1>
+      {single ? (
+        <p className="lead cta-body" role="alert">
+          {sentence(input.issues[0]!.message)}
+        </p>
+      ) : (
+        <>
+          <p className="lead cta-body">Your message was not sent yet. Go back to the form and fix the following:</p>
+          <ul className="form-issues" role="alert">
+            {input.issues.map((issue, i) => {
+              const label = labelOf(issue.field);
+              return (
+                <li key={i}>
+                  {label && <strong className="form-issue-field">{label}</strong>}
+                  <span>{sentence(issue.message)}</span>
+                </li>
+              );
+            })}
+          </ul>
+        </>
+      )}
+      <div className="buttons cta-buttons">
+        <a className="btn btn-primary" href={safeBack(input.backHref)}>
+          Go back to the form
+        </a>
+      </div>
+    </>,
+  );
 }

@@ -136,6 +136,49 @@ export const ImageBlock = block('image', {
   tone: Tone,
 });
 
+export const PagePath = z
+  .string()
+  .regex(/^\/([a-z0-9]+(?:-[a-z0-9]+)*(\/[a-z0-9]+(?:-[a-z0-9]+)*)*)?$/, 'must be / or lowercase words joined by - and /, like /pricing or /blog/launch');
+
+/** A field a visitor fills in. `name` is the key of the value in a submission. */
+export const FormField = z
+  .object({
+    name: z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, 'must be 1-40 lowercase letters, digits or _, starting with a letter'),
+    type: z.enum(['text', 'email', 'phone', 'textarea', 'select', 'checkbox', 'consent']),
+    // For a consent field this is the exact wording the visitor agrees to; it is stored with each submission.
+    label: text(1000).min(1),
+    required: z.boolean().default(false),
+    placeholder: text(120).optional(),
+    options: z.array(text(120).min(1)).max(50).optional(), // select only
+    maxLength: z.number().int().positive().max(10000).optional(),
+  })
+  .superRefine((f, ctx) => {
+    if (f.type === 'select' && !f.options?.length) ctx.addIssue({ code: 'custom', path: ['options'], message: 'a select needs at least one option' });
+  });
+
+export const FormBlock = block('form', {
+  heading: text(160).optional(),
+  subheading: text(400).optional(),
+  fields: z
+    .array(FormField)
+    .min(1)
+    .max(30)
+    .superRefine((fields, ctx) => {
+      const seen = new Set<string>();
+      fields.forEach((f, i) => {
+        if (seen.has(f.name)) ctx.addIssue({ code: 'custom', path: [i, 'name'], message: `duplicate field name ${f.name}` });
+        seen.add(f.name);
+      });
+    }),
+  buttonLabel: text(60).min(1).default('Send'),
+  // After a successful submission: show a message, or go to a page of the site.
+  successMessage: text(500).default('Thanks! We received your message and will get back to you soon.'),
+  successRedirect: PagePath.optional(),
+  // Where new submissions are announced; the submitter's email (first email field) becomes Reply-To.
+  notifyEmail: z.string().trim().toLowerCase().max(254).email('must be an email address').optional(),
+  tone: Tone,
+});
+
 export const Block = z.discriminatedUnion('type', [
   HeroBlock,
   FeaturesBlock,
@@ -146,12 +189,9 @@ export const Block = z.discriminatedUnion('type', [
   CtaBlock,
   RichTextBlock,
   ImageBlock,
+  FormBlock,
 ]);
 export const BLOCK_TYPES = Block.options.map((o) => o.shape.type.value);
-
-export const PagePath = z
-  .string()
-  .regex(/^\/([a-z0-9]+(?:-[a-z0-9]+)*(\/[a-z0-9]+(?:-[a-z0-9]+)*)*)?$/, 'must be / or lowercase words joined by - and /, like /pricing or /blog/launch');
 
 export const Page = z.object({
   id,

@@ -13,6 +13,8 @@ import { TEMPLATES } from '../templates/index.js';
 import { THEMES } from '../themes/index.js';
 import { siteSubdomainUrl } from '../config/config.js';
 import { documentPreview } from './preview.js';
+import { newSubmissionCounts } from '../forms/inbox.js';
+import { regionDbForSite } from '../regions/region-db.js';
 import { requireSite, workspaceIdsOf, requireWorkspace, type SiteRow } from './tenancy.js';
 
 const RESERVED_SLUGS = new Set([
@@ -138,7 +140,8 @@ export async function listSites(ctx: Context, subscriberId: string) {
     .where('workspace_members.subscriber_id', '=', subscriberId)
     .orderBy('sites.updated_at', 'desc')
     .execute();
-  return rows.map((r) => siteListItem(ctx, r));
+  const counts = await newSubmissionCounts(ctx, rows);
+  return rows.map((r) => ({ ...siteListItem(ctx, r), newSubmissions: counts.get(r.id) ?? 0 }));
 }
 
 export async function getSite(ctx: Context, subscriberId: string, siteId: string) {
@@ -184,6 +187,11 @@ export async function updateSite(ctx: Context, subscriberId: string, siteId: str
 
 export async function deleteSite(ctx: Context, subscriberId: string, siteId: string) {
   const site = await requireSite(ctx.dbs.control, subscriberId, siteId);
+  // End-user data lives in the region database, outside the control plane's cascades: erase it first.
+  const region = regionDbForSite(ctx.dbs, site);
+  await region.transaction().execute(async (trx) => {
+    for (const table of ['jobs', 'webhook_deliveries', 'form_submissions'] as const) await trx.deleteFrom(table).where('site_id', '=', site.id).execute();
+  });
   await ctx.dbs.control.deleteFrom('sites').where('id', '=', site.id).execute();
   await hostsChanged(ctx, site.id);
 }

@@ -39,6 +39,8 @@ function toneVars(o: { bg: string; text: string; muted: string; border: string; 
     '--btn-text': btnText,
     '--focus': accent,
     '--hover-bg': mix(o.bg, o.text, dark ? 0.1 : 0.05),
+    // Form errors: a red that stays readable on this tone's background.
+    '--danger': ensureContrast(dark ? '#f97066' : '#d92d20', o.bg, 4.5),
   };
 }
 

@@ -15,9 +15,31 @@ describe('tenancy', () => {
     const owner = t.client();
     await signUpVerified(owner, t.smtp, 'owner@example.com');
     const site = (await owner.post('/api/sites', { name: 'Mine', slug: 'mine-only', template: 'saas', region: 'de-frankfurt' })).json;
+    const form = { type: 'form', props: { id: 'hello', fields: [{ name: 'message', type: 'textarea', label: 'Message', required: true }] } };
+    site.document.pages.push({ id: 'hello', path: '/hello', title: 'Hello', blocks: [form] });
+    expect((await owner.put(`/api/sites/${site.id}/draft`, { revision: 1, document: site.document })).status).toBe(200);
     const release = (await owner.post(`/api/sites/${site.id}/publish`)).json;
     const domain = (await owner.post(`/api/sites/${site.id}/domains`, { hostname: 'mine.example' })).json;
-    const ids: Record<string, string> = { siteId: site.id, releaseId: release.id, domainId: domain.id };
+    const webhook = (await owner.post(`/api/sites/${site.id}/webhooks`, { url: 'https://hooks.example/atrium' })).json;
+    // A visitor's submission, through the published form.
+    const page = await owner.get('/hello', { host: 'mine-only.localhost' });
+    const token = page.headers['set-cookie']!.find((v) => v.startsWith('c_r_id_='))!.split(';')[0]!;
+    await new Promise((r) => setTimeout(r, 2100));
+    const sent = await owner.request('POST', '/_atrium/forms/hello', undefined, {
+      host: 'mine-only.localhost',
+      raw: 'message=hi',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json', cookie: token },
+    });
+    expect(sent.status).toBe(201);
+    const submission = (await owner.get(`/api/sites/${site.id}/submissions`)).json.submissions[0];
+    const ids: Record<string, string> = {
+      siteId: site.id,
+      releaseId: release.id,
+      domainId: domain.id,
+      webhookId: webhook.id,
+      submissionId: submission.id,
+      formId: 'hello',
+    };
 
     const intruder = t.client();
     await signUpVerified(intruder, t.smtp, 'intruder@example.com');
@@ -25,7 +47,8 @@ describe('tenancy', () => {
     await intruder.post('/api/sites', { name: 'Theirs', slug: 'theirs', template: 'saas', region: 'us-oregon' });
 
     // Public by design: uploaded image variants, addressed by their content hash (the editor previews drafts with them).
-    const PUBLIC = new Set(['GET /_atrium/img/:file']);
+    // and the form endpoint of published sites, which answers by Host, not by session.
+    const PUBLIC = new Set(['GET /_atrium/img/:file', 'POST /_atrium/forms/:formId']);
     const routes = t.running.app.routeList.filter((r) => r.url.includes('/:') && !PUBLIC.has(`${r.method} ${r.url}`));
     expect(routes.length).toBeGreaterThanOrEqual(10);
     for (const r of routes) {
@@ -38,7 +61,7 @@ describe('tenancy', () => {
           ? { revision: 1, document: site.document }
           : r.method === 'GET' || r.method === 'DELETE'
             ? undefined
-            : { hostname: 'steal.example', name: 'Stolen', slug: 'stolen' };
+            : { hostname: 'steal.example', name: 'Stolen', slug: 'stolen', url: 'https://steal.example/', status: 'spam' };
       const res = await intruder.request(r.method, path, body);
       expect({ route: `${r.method} ${r.url}`, status: res.status }).toEqual({ route: `${r.method} ${r.url}`, status: 404 });
     }
@@ -46,7 +69,9 @@ describe('tenancy', () => {
     expect((await intruder.get('/api/sites')).json.sites.map((s: { id: string }) => s.id)).not.toContain(site.id);
     // And the owner's site is untouched.
     const mine = await owner.get(`/api/sites/${site.id}`);
-    expect(mine.json).toMatchObject({ name: 'Mine', slug: 'mine-only', revision: 1, liveReleaseId: release.id });
+    expect(mine.json).toMatchObject({ name: 'Mine', slug: 'mine-only', revision: 2, liveReleaseId: release.id });
+    expect((await owner.get(`/api/sites/${site.id}/submissions/${submission.id}`)).json.data).toEqual({ message: 'hi' });
+    expect((await owner.get(`/api/sites/${site.id}/webhooks`)).json.webhooks).toHaveLength(1);
     expect((await owner.get(`/api/sites/${site.id}/domains`)).json.domains).toHaveLength(1);
   });
 });

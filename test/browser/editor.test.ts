@@ -201,6 +201,56 @@ describe('the visual editor', () => {
     await b.context.close();
   });
 
+  it('adds a form block from the gallery that saves valid and never submits in the canvas', async () => {
+    const site = await createSite('Formal Co', 'formal-co');
+    const { context, page, problems } = await loggedIn();
+    await openEditor(page, site.id);
+
+    await page.getByRole('button', { name: /^Add Form block/ }).click();
+    const form = canvas(page).locator('form[data-atrium-form]');
+    await form.waitFor();
+    expect(await form.getAttribute('action')).toMatch(/^\/_atrium\/forms\/form-[a-z0-9]+$/);
+    await expect
+      .poll(() => canvas(page).locator('.form-section .field-label').allTextContents())
+      .toEqual(['Name', 'Email', 'Message', 'I agree that Formal Co stores my message to reply to me.']);
+    await waitSaved(page);
+    const saved = (await draft(site.id)).document.pages.find((p) => p.path === '/')!;
+    const block = saved.blocks.find((b) => b.type === 'form')!;
+    expect(block.props.fields.map((f: { name: string; type: string }) => `${f.name}:${f.type}`)).toEqual([
+      'name:text',
+      'email:email',
+      'message:textarea',
+      'consent:consent',
+    ]);
+    expect(block.props.buttonLabel).toBe('Send message');
+
+    // Its settings: the fields list and the redirect choice offer the site's pages.
+    await expect.poll(() => page.getByRole('combobox', { name: 'After sending, go to' }).isVisible()).toBe(true);
+    expect(await page.getByRole('combobox', { name: 'After sending, go to' }).locator('option').count()).toBeGreaterThan(1);
+    await axe(page, 'editor with a form block selected');
+    await page.screenshot({ path: path.join(SHOTS, 'editor-form-1280.png') });
+
+    // A field's name in submissions follows its label until edited by hand.
+    await page.getByText('Name · Short text · required').locator('visible=true').click();
+    await page.getByRole('textbox', { name: 'Label, or the consent wording' }).fill('Full name');
+    await expect.poll(() => page.getByRole('textbox', { name: 'Name in submissions' }).inputValue()).toBe('full_name');
+    await expect.poll(() => canvas(page).locator('.form-section .field-label').first().textContent()).toBe('Full name');
+    await page.screenshot({ path: path.join(SHOTS, 'editor-form-field-1280.png') });
+    await waitSaved(page);
+    const renamed = (await draft(site.id)).document.pages.find((p) => p.path === '/')!.blocks.find((b) => b.type === 'form')!;
+    expect(renamed.props.fields[0]).toMatchObject({ name: 'full_name', label: 'Full name', type: 'text', required: true });
+
+    // The canvas never sends the form: the editor cancels its submission.
+    const prevented = await form.evaluate((f: HTMLFormElement) => {
+      const e = new SubmitEvent('submit', { bubbles: true, cancelable: true });
+      f.dispatchEvent(e);
+      return e.defaultPrevented;
+    });
+    expect(prevented).toBe(true);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
   it('works at phone width', async () => {
     const site = await createSite('Pocket Site', 'pocket');
     const { context, page, problems } = await loggedIn(375);

@@ -382,6 +382,8 @@ function Editor({ initial }: { initial: SiteResponse }) {
     [initial, status, autosave.state, publish, doPublish],
   );
 
+  // What block resolvers may read, e.g. the site name for a new form's consent wording.
+  const puckMetadata = useMemo(() => ({ siteName: initial.name }), [initial.name]);
   // Puck reads data once per mount (keyed by page and generation); later edits flow out through onChange.
   const data = useMemo(() => pageToPuck(page), [page.id, generation]);
 
@@ -408,6 +410,7 @@ function Editor({ initial }: { initial: SiteResponse }) {
             key={`${page.id}:${generation}`}
             config={puckConfig}
             data={data}
+            metadata={puckMetadata}
             onChange={onPuckChange}
             plugins={plugins}
             overrides={overrides}

@@ -32,6 +32,26 @@ function enhance(root: ParentNode) {
     item.removeAttribute('aria-disabled');
     item.setAttribute('tabindex', '-1');
   }
+  // Array fields (features, plans, form fields…): the icon-only add button gets a name, and the item
+  // summary, a drag handle that holds the item's own buttons, stops claiming to be a button itself;
+  // Enter on it opens or closes the item, as a click does.
+  for (const add of Array.from(root.querySelectorAll('[class*="ArrayField-addButton"]:not([aria-label])'))) add.setAttribute('aria-label', 'Add item');
+  for (const summary of Array.from(root.querySelectorAll<HTMLElement>('[class*="ArrayFieldItem-summary"][role="button"]'))) {
+    for (const a of ['role', 'aria-roledescription', 'aria-describedby', 'aria-pressed', 'aria-disabled']) summary.removeAttribute(a);
+    if (summary.dataset.edA11y !== '1') {
+      summary.dataset.edA11y = '1';
+      summary.addEventListener(
+        'keydown',
+        (e) => {
+          if (e.key !== 'Enter' || e.target !== summary) return;
+          e.preventDefault();
+          e.stopPropagation();
+          summary.click();
+        },
+        true,
+      );
+    }
+  }
   const frame = root.querySelector('#preview-frame');
   if (frame && !frame.hasAttribute('title')) frame.setAttribute('title', 'Page preview');
   for (const zoom of Array.from(root.querySelectorAll('select[class*="zoomSelect"]:not([aria-label])'))) zoom.setAttribute('aria-label', 'Zoom');

@@ -4,8 +4,8 @@ import { createUsePuck, type Config, type Fields } from '@puckeditor/core';
 import type { ReactNode } from 'react';
 import { BLOCKS, Footer, ICON_NAMES, Navbar } from '../../../src/blocks/index';
 import { useEditorEnv } from './env';
-import { buttonField, imageField, linesField } from './fields';
-import { cleanBlock, type BlockType } from './model';
+import { buttonField, imageField, linesField, pageSelectField } from './fields';
+import { cleanBlock, fieldNameFor, type BlockType } from './model';
 
 const usePuckSelect = createUsePuck();
 
@@ -35,6 +35,7 @@ export const BLOCK_LABELS: Record<BlockType, string> = {
   cta: 'Call to action',
   richtext: 'Text',
   image: 'Image',
+  form: 'Form',
 };
 
 export const BLOCK_HINTS: Record<BlockType, string> = {
@@ -47,6 +48,7 @@ export const BLOCK_HINTS: Record<BlockType, string> = {
   cta: 'Closing pitch with buttons',
   richtext: 'Paragraphs, lists and links',
   image: 'One picture with a caption',
+  form: 'Contact or signup form',
 };
 
 /** Text props edited in place on the canvas (plain strings rendered as children by the blocks). */
@@ -59,6 +61,7 @@ const INLINE: Partial<Record<BlockType, string[]>> = {
   faq: ['heading'],
   cta: ['heading', 'body'],
   image: ['caption'],
+  form: ['heading', 'subheading'],
 };
 
 const blank = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
@@ -125,10 +128,62 @@ const plan = (name: string, price: string, highlighted: boolean, features: strin
   highlighted,
 });
 
+const FIELD_TYPES = [
+  { label: 'Short text', value: 'text' },
+  { label: 'Email', value: 'email' },
+  { label: 'Phone', value: 'phone' },
+  { label: 'Long text', value: 'textarea' },
+  { label: 'Drop-down', value: 'select' },
+  { label: 'Checkbox', value: 'checkbox' },
+  { label: 'Consent checkbox', value: 'consent' },
+];
+const FIELD_TYPE_LABEL = Object.fromEntries(FIELD_TYPES.map((t) => [t.value, t.label]));
+const clip = (s: string) => (s.length > 32 ? `${s.slice(0, 30).trimEnd()}…` : s);
+
+interface FormFieldItem {
+  name?: string;
+  type?: string;
+  label?: string;
+  required?: boolean | string;
+  placeholder?: string;
+  options?: string[];
+  maxLength?: number;
+}
+
+/** Until now "this website" stands in for the site's name; a new form block gets the real one. */
+const CONSENT_PLACEHOLDER = 'this website';
+
+/**
+ * A field's name follows its label (as "your_name") until someone edits the
+ * name by hand; blank names are filled in, and names stay unique in the form.
+ */
+function deriveFieldNames(fields: FormFieldItem[], last: FormFieldItem[] | undefined): FormFieldItem[] {
+  const taken = new Set<string>();
+  return fields.map((f, i) => {
+    const before = last?.[i];
+    const name = (f.name ?? '').trim();
+    const following = before && before.label !== f.label && name === fieldNameFor(before.label ?? '');
+    let next = f;
+    if (!name || following || taken.has(name)) next = { ...f, name: fieldNameFor(f.label || 'field', taken) };
+    taken.add(next.name!);
+    return next;
+  });
+}
+
+const yesNo = (label: string) =>
+  ({
+    type: 'radio',
+    label,
+    options: [
+      { label: 'Yes', value: true },
+      { label: 'No', value: false },
+    ],
+  }) as const;
+
 export const puckConfig: Config = {
   categories: {
     sections: { title: 'Sections', components: ['hero', 'features', 'pricing', 'testimonials', 'logos', 'faq', 'cta'], defaultExpanded: true },
-    content: { title: 'Content', components: ['richtext', 'image'], defaultExpanded: true },
+    content: { title: 'Content', components: ['richtext', 'image', 'form'], defaultExpanded: true },
   },
   root: {
     fields: {},
@@ -346,5 +401,64 @@ export const puckConfig: Config = {
       },
       { image: { src: '', alt: '' }, width: 'wide', tone: 'default' },
     ),
+    form: {
+      ...component(
+        'form',
+        {
+          heading: text('Heading', true),
+          subheading: area('Subheading', true),
+          fields: {
+            type: 'array',
+            label: 'Fields',
+            min: 1,
+            max: 30,
+            getItemSummary: (item: FormFieldItem, i?: number) =>
+              `${clip(item.label || `Field ${(i ?? 0) + 1}`)} · ${FIELD_TYPE_LABEL[item.type ?? 'text'] ?? 'Short text'}${item.required === true || item.required === 'true' ? ' · required' : ''}`,
+            defaultItemProps: { name: '', type: 'text', label: 'New field', required: false },
+            arrayFields: {
+              label: area('Label, or the consent wording'),
+              type: { type: 'select', label: 'Type', options: FIELD_TYPES },
+              required: yesNo('Required'),
+              placeholder: { type: 'text', label: 'Placeholder', placeholder: 'Example text shown in the empty field' },
+              options: linesField('Choices', 'Drop-down only: one choice per line.'),
+              maxLength: { type: 'number', label: 'Maximum length (characters)', min: 1, max: 10000, placeholder: 'No limit' },
+              name: { type: 'text', label: 'Name in submissions', placeholder: 'Follows the label, e.g. your_name' },
+            },
+          },
+          buttonLabel: text('Button text'),
+          successMessage: area('Message after sending'),
+          successRedirect: pageSelectField('After sending, go to', 'Stay and show the message'),
+          notifyEmail: { type: 'text', label: 'Send new messages to (email)', placeholder: 'you@yourcompany.com' },
+          tone: TONE,
+        },
+        {
+          heading: 'Get in touch',
+          subheading: 'Send us a message and we will get back to you within one business day.',
+          fields: [
+            { name: 'name', type: 'text', label: 'Name', required: true },
+            { name: 'email', type: 'email', label: 'Email', required: true, placeholder: 'you@example.com' },
+            { name: 'message', type: 'textarea', label: 'Message', required: true },
+            { name: 'consent', type: 'consent', label: `I agree that ${CONSENT_PLACEHOLDER} stores my message to reply to me.`, required: true },
+          ],
+          buttonLabel: 'Send message',
+          successMessage: 'Thanks! We received your message and will get back to you soon.',
+          tone: 'default',
+        },
+      ),
+      resolveData: (
+        data: { props: Record<string, unknown> },
+        params: { lastData: { props: Record<string, unknown> } | null; metadata: { siteName?: string }; trigger: string },
+      ) => {
+        const fields = (data.props.fields as FormFieldItem[] | undefined) ?? [];
+        let next = deriveFieldNames(fields, params.lastData?.props.fields as FormFieldItem[] | undefined);
+        const site = params.metadata?.siteName;
+        if (params.trigger === 'insert' && site)
+          next = next.map((f) =>
+            f.type === 'consent' && f.label?.includes(CONSENT_PLACEHOLDER) ? { ...f, label: f.label.replace(CONSENT_PLACEHOLDER, site) } : f,
+          );
+        const changed = next.some((f, i) => f !== fields[i]);
+        return changed ? { ...data, props: { ...data.props, fields: next } } : data;
+      },
+    },
   },
 };

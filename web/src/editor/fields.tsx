@@ -242,3 +242,27 @@ function LinesInput({ label, hint, value, onChange }: { label: string; hint: str
 export function linesField(label: string, hint: string): CustomField<string[]> {
   return { type: 'custom', label, render: ({ value, onChange }) => <LinesInput label={label} hint={hint} value={value} onChange={onChange} /> };
 }
+
+/** Where a form sends visitors after they submit: its own message, or one of the site's pages. */
+function PageSelect({ label, none, value, onChange }: { label: string; none: string; value: string | undefined; onChange(v: string | undefined): void }) {
+  const { doc } = useEditorEnv();
+  const id = useId();
+  const known = !value || doc.pages.some((p) => p.path === value);
+  return (
+    <FieldLabel label={label} el="div">
+      <select id={id} aria-label={label} className="ed-input ed-select" value={value ?? ''} onChange={(e) => onChange(e.target.value || undefined)}>
+        <option value="">{none}</option>
+        {doc.pages.map((p) => (
+          <option key={p.id} value={p.path}>
+            {p.title} ({p.path})
+          </option>
+        ))}
+        {!known && <option value={value}>{value} (page no longer exists)</option>}
+      </select>
+    </FieldLabel>
+  );
+}
+
+export function pageSelectField(label: string, none: string): CustomField<string | undefined> {
+  return { type: 'custom', label, render: ({ value, onChange }) => <PageSelect label={label} none={none} value={value} onChange={onChange} /> };
+}

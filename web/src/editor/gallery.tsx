@@ -103,6 +103,22 @@ const ART: Record<BlockType, ReactElement> = {
       {bar(28, 38, 24, 2)}
     </>
   ),
+  form: (
+    <>
+      {bar(8, 8, 20, 4, 'g-strong')}
+      {bar(8, 15, 16, 2)}
+      <rect x="34" y="6" width="38" height="35" rx="3" className="g-box" />
+      {[38, 55].map((x) => (
+        <g key={x}>
+          {bar(x, 9.5, 8, 1.5, 'g-strong')}
+          <rect x={x} y="12.5" width="13" height="5" rx="1.5" className="g-line" />
+        </g>
+      ))}
+      {bar(38, 21, 8, 1.5, 'g-strong')}
+      <rect x="38" y="24" width="30" height="8" rx="1.5" className="g-line" />
+      <rect x="38" y="35" width="12" height="4" rx="1.5" className="g-accent-fill" />
+    </>
+  ),
 };
 
 /**
@@ -120,6 +136,7 @@ function hideDragCopy(el: HTMLDivElement | null) {
 export function GalleryItem({ name }: { name: string; children: React.ReactNode }) {
   const type = name as BlockType;
   const dispatch = usePuckSelect((s) => s.dispatch);
+  const resolveDataById = usePuckSelect((s) => s.resolveDataById);
   const selected = usePuckSelect((s) => s.appState.ui.itemSelector);
   const count = usePuckSelect((s) => s.appState.data.content.length);
   const label = BLOCK_LABELS[type] ?? name;
@@ -127,8 +144,11 @@ export function GalleryItem({ name }: { name: string; children: React.ReactNode 
   const add = () => {
     const zone = 'root:default-zone';
     const index = selected && (selected.zone ?? zone) === zone ? selected.index + 1 : count;
-    dispatch({ type: 'insert', componentType: type, destinationIndex: index, destinationZone: zone, id: newId(type) });
+    const id = newId(type);
+    dispatch({ type: 'insert', componentType: type, destinationIndex: index, destinationZone: zone, id });
     dispatch({ type: 'setUi', ui: { itemSelector: { index, zone } } });
+    // As a drop does: lets the block fill in what depends on the site (e.g. a form's consent wording).
+    resolveDataById(id, 'insert');
   };
 
   return (

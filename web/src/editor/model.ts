@@ -43,6 +43,40 @@ function optionalText(p: Props, ...keys: string[]) {
   for (const k of keys) if (blank(p[k])) delete p[k];
 }
 
+const FIELD_TYPES = ['text', 'email', 'phone', 'textarea', 'select', 'checkbox', 'consent'];
+
+/** A form field label -> a submission key: "Your e-mail" -> "your_e_mail". */
+export function fieldNameFor(label: string, taken: Set<string> = new Set()): string {
+  let base = label
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '')
+    .slice(0, 32)
+    .replace(/_+$/, '');
+  if (!/^[a-z]/.test(base)) base = base ? `field_${base}`.slice(0, 32) : 'field';
+  let name = base;
+  for (let i = 2; taken.has(name); i++) name = `${base}_${i}`;
+  return name;
+}
+
+/** One form field as the schema wants it: options only for a select, no empty placeholder or length. */
+function cleanFormField(raw: Props): Props {
+  const type = FIELD_TYPES.includes(String(raw.type)) ? String(raw.type) : 'text';
+  const f: Props = {
+    name: String(raw.name ?? '').trim(),
+    type,
+    label: String(raw.label ?? '').trim(),
+    required: raw.required === true || raw.required === 'true',
+  };
+  if (!blank(raw.placeholder) && !['checkbox', 'consent'].includes(type)) f.placeholder = String(raw.placeholder).trim();
+  if (type === 'select') f.options = ((raw.options as string[]) ?? []).map((o) => String(o).trim()).filter(Boolean);
+  const max = Number(raw.maxLength);
+  if (['text', 'email', 'phone', 'textarea'].includes(type) && Number.isInteger(max) && max > 0) f.maxLength = Math.min(max, 10000);
+  return f;
+}
+
 /**
  * Puck's props back to the schema's block shape: optional strings left empty,
  * buttons without a label and images without a source are dropped, so a block
@@ -103,6 +137,12 @@ export function cleanBlock(type: string, raw: Props): Block {
     case 'image':
       optionalText(p, 'caption');
       p.image = cleanImage(p.image) ?? { src: '', alt: '' };
+      break;
+    case 'form':
+      optionalText(p, 'heading', 'subheading', 'successRedirect', 'notifyEmail');
+      p.fields = ((p.fields as Props[]) ?? []).map(cleanFormField);
+      if (blank(p.buttonLabel)) p.buttonLabel = 'Send';
+      if (blank(p.successMessage)) delete p.successMessage;
       break;
   }
   for (const k of Object.keys(p)) if (p[k] === undefined) delete p[k];

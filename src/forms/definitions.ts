@@ -1,0 +1,27 @@
+// The forms of a published release, found in the document it was rendered
+// from: what a submission is validated against is exactly what the visitor saw.
+import { createHash } from 'node:crypto';
+import type { BlockProps, SiteDocument } from '../site-document/schema.js';
+
+export type FormProps = BlockProps<'form'>;
+
+export interface PublishedForm {
+  id: string;
+  pagePath: string;
+  /** Hash of the field definitions: stored with each submission, so old answers stay interpretable. */
+  version: string;
+  props: FormProps;
+}
+
+export function formsOf(doc: SiteDocument): Map<string, PublishedForm> {
+  const forms = new Map<string, PublishedForm>();
+  for (const page of doc.pages)
+    for (const block of page.blocks)
+      if (block.type === 'form' && !forms.has(block.props.id)) {
+        const version = createHash('sha256').update(JSON.stringify(block.props.fields)).digest('hex').slice(0, 12);
+        forms.set(block.props.id, { id: block.props.id, pagePath: page.path, version, props: block.props });
+      }
+  return forms;
+}
+
+export const pageHasForm = (page: SiteDocument['pages'][number]) => page.blocks.some((b) => b.type === 'form');

@@ -1,0 +1,93 @@
+// Receiving a form submission: validate against the published definition,
+// judge spam, then store it and its deliveries in one transaction in the
+// site's region database (and nowhere else).
+import type { Context } from '../context.js';
+import { DomainError } from '../lib/errors.js';
+import { newId, nowIso } from '../lib/ids.js';
+import { isRegion } from '../regions/regions.js';
+import { regionDbForSite } from '../regions/region-db.js';
+import type { PublishedForm } from './definitions.js';
+import { jobRow, type EmailPayload, type WebhookPayload } from './queue.js';
+import { spamReasons } from './spam.js';
+import { validateSubmission } from './validate.js';
+
+export interface SubmissionTarget {
+  siteId: string;
+  siteName: string;
+  region: string;
+  form: PublishedForm;
+}
+
+export async function receiveSubmission(ctx: Context, target: SubmissionTarget, raw: Record<string, unknown>) {
+  const { form } = target;
+  const { values, issues } = validateSubmission(form.props, raw);
+  if (issues.length) throw new DomainError('invalid_input', issues.map((i) => `${i.path}: ${i.message}`).join('; '), { issues });
+  const reasons = spamReasons(raw, values);
+  const status = reasons.length ? 'spam' : 'inbox';
+  const emailField = form.props.fields.find((f) => f.type === 'email' && typeof values[f.name] === 'string');
+  const submitterEmail = emailField ? String(values[emailField.name]).toLowerCase() : null;
+  const consent = form.props.fields.find((f) => f.type === 'consent' && values[f.name] === true);
+  const id = newId('sub');
+  const createdAt = nowIso();
+  const submission = {
+    id,
+    site_id: target.siteId,
+    form_id: form.id,
+    form_version: form.version,
+    page_path: form.pagePath,
+    data: JSON.stringify(values),
+    submitter_email: submitterEmail,
+    consent_text: consent ? consent.label : null,
+    status,
+    spam_reasons: reasons.length ? JSON.stringify(reasons) : null,
+    read_at: null,
+    created_at: createdAt,
+  };
+
+  // Spam is kept but not announced.
+  const jobs: ReturnType<typeof jobRow>[] = [];
+  if (status === 'inbox') {
+    if (form.props.notifyEmail)
+      jobs.push(jobRow(target.siteId, id, 'email', form.props.notifyEmail, notificationEmail(target, values, submitterEmail, createdAt)));
+    const hooks = await ctx.dbs.control.selectFrom('webhooks').select(['id']).where('site_id', '=', target.siteId).execute();
+    for (const h of hooks) jobs.push(jobRow(target.siteId, id, 'webhook', h.id, webhookPayload(target, id, values, createdAt, submission.consent_text)));
+  }
+  if (!isRegion(target.region)) throw new Error(`unknown region ${target.region}`);
+  const db = regionDbForSite(ctx.dbs, { id: target.siteId, region: target.region });
+  await db.transaction().execute(async (trx) => {
+    await trx.insertInto('form_submissions').values(submission).execute();
+    if (jobs.length) await trx.insertInto('jobs').values(jobs).execute();
+  });
+  if (jobs.length) ctx.events.emit('jobs-queued', target.region);
+  return { id, status, createdAt };
+}
+
+function notificationEmail(target: SubmissionTarget, values: Record<string, string | boolean>, replyTo: string | null, at: string): EmailPayload {
+  const { form } = target;
+  const lines = form.props.fields.map((f) => {
+    const v = values[f.name];
+    const shown = typeof v === 'boolean' ? (v ? 'yes' : 'no') : (v ?? '—');
+    return `${f.type === 'consent' ? 'Consent' : f.label}:\n${String(shown)}\n`;
+  });
+  return {
+    subject: `New message from ${target.siteName}${form.props.heading ? ` · ${form.props.heading}` : ''}`,
+    // Plain text only: nothing a visitor typed can become markup or a header.
+    text: `A visitor sent the form on ${form.pagePath} at ${at}:\n\n${lines.join('\n')}\n${replyTo ? `Reply to this email to answer ${replyTo}.\n` : ''}`,
+    replyTo: replyTo ?? undefined,
+  };
+}
+
+function webhookPayload(
+  target: SubmissionTarget,
+  id: string,
+  values: Record<string, string | boolean>,
+  at: string,
+  consentText: string | null,
+): WebhookPayload {
+  return {
+    event: 'form.submission',
+    site: { id: target.siteId, name: target.siteName },
+    form: { id: target.form.id, version: target.form.version, page: target.form.pagePath },
+    submission: { id, createdAt: at, data: values, consentText },
+  };
+}

@@ -1,0 +1,107 @@
+// The form endpoint of published sites: POST /_atrium/forms/:formId on the
+// site's own host. Answers JSON to the runtime script, and a redirect or an
+// error page to a plain (JavaScript-off) form post.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Context } from '../../context.js';
+import { receiveSubmission } from '../../forms/submissions.js';
+import { checkFormToken } from '../../forms/token.js';
+import { DomainError, type FieldIssue } from '../../lib/errors.js';
+import type { LiveSite, LiveSites } from '../../hosting/live-sites.js';
+import { normalizeHost } from '../../hosting/serve.js';
+import { renderFormErrorPage } from '../../rendering/render-site.js';
+
+export const FORM_BODY_LIMIT = 64 * 1024;
+
+const TOKEN_MESSAGES = {
+  missing: 'This form could not be verified: allow cookies for this site, reload the page and send again.',
+  invalid: 'This form could not be verified: reload the page and send again.',
+  expired: 'This page was opened more than 24 hours ago: reload it and send again.',
+  too_fast: 'That was faster than a person can fill in a form: wait a moment, then send again.',
+} as const;
+
+/** application/x-www-form-urlencoded into an object; repeated keys become arrays (and are refused later). */
+function parseUrlEncoded(body: string): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  for (const [k, v] of new URLSearchParams(body)) {
+    const prev = out[k];
+    out[k] = prev === undefined ? v : [prev, v].flat();
+  }
+  return out;
+}
+
+export async function formRoutes(app: FastifyInstance, ctx: Context, live: LiveSites) {
+  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: FORM_BODY_LIMIT }, (_req, body, done) =>
+    done(null, parseUrlEncoded(String(body))),
+  );
+  // Per visitor network and per site: enough for people, not for a flood. The IP is never stored.
+  const perIp = app.createRateLimit({ max: 10, timeWindow: 60_000, keyGenerator: (req) => `form-ip:${req.ip}` });
+  const perSite = app.createRateLimit({ max: 120, timeWindow: 60_000, keyGenerator: (req) => `form-site:${normalizeHost(req.headers.host ?? '')}` });
+
+  app.post<{ Params: { formId: string } }>('/_atrium/forms/:formId', { bodyLimit: FORM_BODY_LIMIT }, async (req, reply) => {
+    const json = wantsJson(req);
+    const host = normalizeHost(req.headers.host ?? '');
+    const site = live.peek(host) ?? (await live.load(host));
+    const form = site?.forms.get(req.params.formId);
+    if (!site || !form) return reply.code(404).send({ error: 'not_found', message: 'this form does not exist (any more); reload the page' });
+    const fail = (status: number, error: string, message: string, issues: FieldIssue[] = []) =>
+      json
+        ? reply.code(status).send({ error, message, ...(issues.length ? { issues } : {}) })
+        : reply
+            .code(status)
+            .type('text/html; charset=utf-8')
+            .send(
+              errorPage(
+                site,
+                form.id,
+                issues.length ? issues.map((i) => ({ field: i.path, message: i.message })) : [{ field: '', message }],
+                backHref(req, form.pagePath),
+              ),
+            );
+
+    for (const [limit, scope] of [
+      [perIp, 'from your network'],
+      [perSite, 'to this site'],
+    ] as const) {
+      const r = await limit(req);
+      if (!r.isAllowed && r.isExceeded) {
+        reply.header('retry-after', r.ttlInSeconds);
+        return fail(429, 'rate_limited', `Too many messages ${scope} right now: try again in ${r.ttlInSeconds} seconds.`);
+      }
+    }
+    const token = checkFormToken(site.formKey, site.siteId, req.cookies.c_r_id_);
+    if (!token.ok) return fail(token.reason === 'too_fast' ? 400 : 403, token.reason === 'too_fast' ? 'too_fast' : 'unverified', TOKEN_MESSAGES[token.reason]);
+    const body = req.body && typeof req.body === 'object' ? (req.body as Record<string, unknown>) : {};
+    try {
+      await receiveSubmission(ctx, { siteId: site.siteId, siteName: site.siteName, region: site.region, form }, body);
+    } catch (e) {
+      if (e instanceof DomainError && e.code === 'invalid_input')
+        return fail(400, 'invalid_input', 'Please check the highlighted fields.', (e.details.issues as FieldIssue[]) ?? []);
+      throw e;
+    }
+    const redirect = form.props.successRedirect;
+    if (json) return reply.code(201).send({ ok: true, message: form.props.successMessage, ...(redirect ? { redirect } : {}) });
+    return reply
+      .code(303)
+      .header('location', redirect ?? `/_atrium/forms/${form.id}/thanks`)
+      .send();
+  });
+}
+
+function wantsJson(req: FastifyRequest) {
+  return /application\/json/.test(String(req.headers.accept ?? '')) || /application\/json/.test(String(req.headers['content-type'] ?? ''));
+}
+
+/** Back to the page the form was on: the Referer when it is this site's, else the form's page. */
+function backHref(req: FastifyRequest, pagePath: string) {
+  try {
+    const ref = new URL(String(req.headers.referer ?? ''));
+    if (normalizeHost(ref.host) === normalizeHost(req.headers.host ?? '')) return ref.pathname;
+  } catch {
+    /* no or bad Referer */
+  }
+  return pagePath;
+}
+
+function errorPage(site: LiveSite, formId: string, issues: { field: string; message: string }[], back: string) {
+  return renderFormErrorPage(site.document, { siteUrl: site.siteUrl, siteName: site.siteName }, { formId, issues, backHref: back });
+}
