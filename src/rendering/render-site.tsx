@@ -104,7 +104,6 @@ export function findForm(doc: SiteDocument, formId: string): { page: Page; form:
   return undefined;
 }
 
-
 function resultPage(doc: SiteDocument, ctx: RenderContext, title: string, body: ReactNode): string {
   const css = cssPath(buildCss(doc));
   return (
