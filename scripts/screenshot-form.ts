@@ -118,7 +118,7 @@ try {
     for (const width of [1280, 375, 360]) {
       const page = await browser.newPage({ viewport: { width, height: 900 } });
       const errors: string[] = [];
-      page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+      page.on('console', (m) => m.type() === 'error' && !/Failed to load resource/.test(m.text()) && errors.push(m.text()));
       page.on('pageerror', (e) => errors.push(String(e)));
       await page.goto(`${base}/contact`, { waitUntil: 'load' });
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

@@ -24,6 +24,9 @@ export interface Config {
   retryBaseMs: number;
   /** Let webhooks target private networks (off: protects the server's network from SSRF). */
   webhooksAllowPrivate: boolean;
+  /** Form submissions accepted per minute from one network, and to one site. */
+  formLimitPerIp: number;
+  formLimitPerSite: number;
   /** HTTP worker processes; more than one uses every core for serving. */
   workers: number;
 }
@@ -55,6 +58,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     serveCacheBytes: Math.max(0, Number(env.ATRIUM_SERVE_CACHE_MB ?? 512) || 0) * 1024 * 1024,
     retryBaseMs: Math.max(10, Number(env.ATRIUM_RETRY_BASE_MS ?? 30_000) || 30_000),
     webhooksAllowPrivate: env.ATRIUM_WEBHOOKS_ALLOW_PRIVATE === 'true' || env.ATRIUM_WEBHOOKS_ALLOW_PRIVATE === '1',
+    formLimitPerIp: Math.max(1, Number(env.ATRIUM_FORM_LIMIT_PER_IP ?? 10) || 10),
+    formLimitPerSite: Math.max(1, Number(env.ATRIUM_FORM_LIMIT_PER_SITE ?? 600) || 600),
     workers: Math.max(1, Math.min(64, Number(env.ATRIUM_WORKERS ?? 1) || 1)),
   };
 }

@@ -239,6 +239,16 @@ export const SiteDocument = z
       ids.add(p.id);
     });
     if (!paths.has('/')) ctx.addIssue({ code: 'custom', path: ['pages'], message: 'a site needs a home page with path /' });
+    // A form's id is its address (/_atrium/forms/<id>): it must name one form in the whole site.
+    const formIds = new Set<string>();
+    doc.pages.forEach((p, i) =>
+      p.blocks.forEach((b, j) => {
+        if (b.type !== 'form') return;
+        if (formIds.has(b.props.id))
+          ctx.addIssue({ code: 'custom', path: ['pages', i, 'blocks', j, 'props', 'id'], message: `another form already uses the id ${b.props.id}` });
+        formIds.add(b.props.id);
+      }),
+    );
   });
 
 export type SiteDocument = z.infer<typeof SiteDocument>;

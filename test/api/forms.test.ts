@@ -146,7 +146,7 @@ describe('form submissions', () => {
     const invalid = await post(cookie, { ...good, email: 'nope' }, false, { referer: `http://${host}/talk` });
     expect(invalid.status).toBe(400);
     expect(invalid.headers['content-type']).toContain('text/html');
-    expect(invalid.text).toContain('must be an email address');
+    expect(invalid.text).toContain('Enter an email address, like name@example.com.');
     expect(invalid.text).toContain('href="/talk"');
   });
 

@@ -34,8 +34,12 @@ export async function formRoutes(app: FastifyInstance, ctx: Context, live: LiveS
     done(null, parseUrlEncoded(String(body))),
   );
   // Per visitor network and per site: enough for people, not for a flood. The IP is never stored.
-  const perIp = app.createRateLimit({ max: 10, timeWindow: 60_000, keyGenerator: (req) => `form-ip:${req.ip}` });
-  const perSite = app.createRateLimit({ max: 120, timeWindow: 60_000, keyGenerator: (req) => `form-site:${normalizeHost(req.headers.host ?? '')}` });
+  const perIp = app.createRateLimit({ max: ctx.config.formLimitPerIp, timeWindow: 60_000, keyGenerator: (req) => `form-ip:${req.ip}` });
+  const perSite = app.createRateLimit({
+    max: ctx.config.formLimitPerSite,
+    timeWindow: 60_000,
+    keyGenerator: (req) => `form-site:${normalizeHost(req.headers.host ?? '')}`,
+  });
 
   app.post<{ Params: { formId: string } }>('/_atrium/forms/:formId', { bodyLimit: FORM_BODY_LIMIT }, async (req, reply) => {
     const json = wantsJson(req);
