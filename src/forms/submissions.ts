@@ -47,8 +47,8 @@ export async function receiveSubmission(ctx: Context, target: SubmissionTarget, 
   // Spam is kept but not announced.
   const jobs: ReturnType<typeof jobRow>[] = [];
   if (status === 'inbox') {
-    if (form.props.notifyEmail)
-      jobs.push(jobRow(target.siteId, id, 'email', form.props.notifyEmail, notificationEmail(target, values, submitterEmail, createdAt)));
+    const notify = form.props.notifyEmail ?? (await ownerEmail(ctx, target.siteId));
+    if (notify) jobs.push(jobRow(target.siteId, id, 'email', notify, notificationEmail(target, values, submitterEmail, createdAt)));
     const hooks = await ctx.dbs.control.selectFrom('webhooks').select(['id']).where('site_id', '=', target.siteId).execute();
     for (const h of hooks) jobs.push(jobRow(target.siteId, id, 'webhook', h.id, webhookPayload(target, id, values, createdAt, submission.consent_text)));
   }
@@ -60,6 +60,20 @@ export async function receiveSubmission(ctx: Context, target: SubmissionTarget, 
   });
   if (jobs.length) ctx.events.emit('jobs-queued', target.region);
   return { id, status, createdAt };
+}
+
+/** Without an address on the form, the site's owner hears about new messages (if their email is confirmed). */
+async function ownerEmail(ctx: Context, siteId: string): Promise<string | undefined> {
+  const row = await ctx.dbs.control
+    .selectFrom('sites')
+    .innerJoin('workspace_members', 'workspace_members.workspace_id', 'sites.workspace_id')
+    .innerJoin('subscribers', 'subscribers.id', 'workspace_members.subscriber_id')
+    .select('subscribers.email')
+    .where('sites.id', '=', siteId)
+    .where('workspace_members.role', '=', 'owner')
+    .where('subscribers.email_verified_at', 'is not', null)
+    .executeTakeFirst();
+  return row?.email;
 }
 
 function notificationEmail(target: SubmissionTarget, values: Record<string, string | boolean>, replyTo: string | null, at: string): EmailPayload {

@@ -31,6 +31,8 @@ describe('tenancy', () => {
       headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json', cookie: token },
     });
     expect(sent.status).toBe(201);
+    // The form names no notification address, so the site's owner is told.
+    await t.smtp.waitFor('owner@example.com', /(Subject: New message from Mine)/);
     const submission = (await owner.get(`/api/sites/${site.id}/submissions`)).json.submissions[0];
     const ids: Record<string, string> = {
       siteId: site.id,

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../helpers/browser.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 import { signUpVerified } from '../helpers/http.js';
+import { COOKIES, cookieDeclaration } from '../../src/cookies/registry.js';
 
 let t: TestServer;
 let browser: Browser;
@@ -47,5 +48,28 @@ describe('a published site in Chromium', () => {
         await context.close();
       }
     }
+  });
+
+  it('sets on a form page only the cookies the registry declares, as declared', async () => {
+    const c = t.client();
+    await c.post('/api/auth/login', { email: 'browser@example.com', password: 'correct horse battery staple' });
+    const site = (await c.post('/api/sites', { name: 'Cookie Jar', slug: 'cookie-jar', template: 'saas', region: 'de-frankfurt' })).json;
+    const form = { type: 'form', props: { id: 'jar', fields: [{ name: 'email', type: 'email', label: 'Email', required: true }] } };
+    site.document.pages.push({ id: 'signup', path: '/signup', title: 'Sign up', blocks: [form] });
+    expect((await c.put(`/api/sites/${site.id}/draft`, { revision: 1, document: site.document })).status).toBe(200);
+    expect((await c.post(`/api/sites/${site.id}/publish`)).status).toBe(201);
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`http://cookie-jar.localhost:${t.port}/signup`);
+    const cookies = await context.cookies(`http://cookie-jar.localhost:${t.port}/_atrium/forms/jar`);
+    expect(cookies.map((k) => k.name)).toEqual(['c_r_id_']);
+    for (const k of cookies) {
+      const d = cookieDeclaration(k.name)!;
+      expect(d.scope).toBe('site');
+      expect(k.httpOnly).toBe(d.httpOnly);
+      expect(k.sameSite.toLowerCase()).toBe(d.sameSite);
+      expect(k.expires * 1000 - Date.now()).toBeLessThanOrEqual(COOKIES.c_r_id_.maxAgeSeconds * 1000);
+    }
+    await context.close();
   });
 });
