@@ -9,11 +9,14 @@ import { nowIso } from '../lib/ids.js';
 import { parseInput } from '../lib/validate.js';
 import { regionDbForSite } from '../regions/region-db.js';
 import { requireSite } from '../sites/tenancy.js';
+import type { SiteDocument } from '../site-document/schema.js';
+import { formsOf } from './definitions.js';
+import { deliveryJobs } from './submissions.js';
 
 export const ListQuery = z.object({
   status: z.enum(['inbox', 'spam']).default('inbox'),
   q: z.string().trim().max(200).optional(),
-  before: z.string().max(40).optional(), // created_at cursor
+  before: z.string().max(120).optional(), // cursor: "<created_at>|<id>" of the last item seen
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 export const UpdateSubmission = z.object({ status: z.enum(['inbox', 'spam']).optional(), read: z.boolean().optional() });
@@ -49,14 +52,26 @@ export async function listSubmissions(ctx: Context, subscriberId: string, siteId
   const [db, id] = await siteDb(ctx, subscriberId, siteId);
   let q = db.selectFrom('form_submissions').selectAll().where('site_id', '=', id).where('status', '=', query.status);
   if (query.q) q = q.where(sql<boolean>`lower(data) like ${likeTerm(query.q)} escape '\\'`);
-  if (query.before) q = q.where('created_at', '<', query.before);
+  if (query.before) {
+    // A compound cursor: messages sharing a timestamp are neither skipped nor repeated.
+    const [at, afterId = ''] = query.before.split('|');
+    q = q.where((eb) => eb.or([eb('created_at', '<', at!), eb.and([eb('created_at', '=', at!), eb('id', '<', afterId)])]));
+  }
   const rows = await q
     .orderBy('created_at', 'desc')
     .orderBy('id', 'desc')
     .limit(query.limit + 1)
     .execute();
   const page = rows.slice(0, query.limit);
-  return { submissions: page.map(submissionView), next: rows.length > query.limit ? page[page.length - 1]!.created_at : null };
+  const last = page[page.length - 1];
+  const unread = await db
+    .selectFrom('form_submissions')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('site_id', '=', id)
+    .where('status', '=', 'inbox')
+    .where('read_at', 'is', null)
+    .executeTakeFirstOrThrow();
+  return { submissions: page.map(submissionView), next: rows.length > query.limit && last ? `${last.created_at}|${last.id}` : null, unread: Number(unread.n) };
 }
 
 export async function getSubmission(ctx: Context, subscriberId: string, siteId: string, submissionId: string) {
@@ -76,8 +91,15 @@ export async function updateSubmission(ctx: Context, subscriberId: string, siteI
   const patch: Partial<Row> = {};
   if (input.status) patch.status = input.status;
   if (input.read !== undefined) patch.read_at = input.read ? nowIso() : null;
-  const r = await db.updateTable('form_submissions').set(patch).where('site_id', '=', id).where('id', '=', submissionId).executeTakeFirst();
-  if (Number(r.numUpdatedRows) === 0) throw notFound('submission');
+  const before = await db.selectFrom('form_submissions').selectAll().where('site_id', '=', id).where('id', '=', submissionId).executeTakeFirst();
+  if (!before) throw notFound('submission');
+  // A message rescued from spam gets the notification and webhooks it never had.
+  const rescued = before.status === 'spam' && input.status === 'inbox' ? await rescueJobs(ctx, id, before) : [];
+  await db.transaction().execute(async (trx) => {
+    await trx.updateTable('form_submissions').set(patch).where('id', '=', submissionId).execute();
+    if (rescued.length) await trx.insertInto('jobs').values(rescued).execute();
+  });
+  if (rescued.length) ctx.events.emit('jobs-queued');
   // Moving a message between folders does not count as reading it.
   return submissionView(await db.selectFrom('form_submissions').selectAll().where('id', '=', submissionId).executeTakeFirstOrThrow());
 }
@@ -90,6 +112,18 @@ export async function deleteSubmission(ctx: Context, subscriberId: string, siteI
     if (Number(r.numDeletedRows) === 0) throw notFound('submission');
     await trx.deleteFrom('jobs').where('submission_id', '=', submissionId).execute();
   });
+}
+
+async function rescueJobs(ctx: Context, siteId: string, row: Row) {
+  const site = await ctx.dbs.control.selectFrom('sites').select(['id', 'name', 'region', 'live_release_id']).where('id', '=', siteId).executeTakeFirstOrThrow();
+  const release = site.live_release_id
+    ? await ctx.dbs.control.selectFrom('releases').select('document').where('id', '=', site.live_release_id).executeTakeFirst()
+    : undefined;
+  const form = release ? formsOf(JSON.parse(release.document) as SiteDocument).get(row.form_id) : undefined;
+  if (!form) return []; // the form is gone from the live site: nothing to announce it with
+  const already = await regionDbForSite(ctx.dbs, site).selectFrom('jobs').select('id').where('submission_id', '=', row.id).executeTakeFirst();
+  if (already) return [];
+  return deliveryJobs(ctx, { siteId: site.id, siteName: site.name, region: site.region, form }, row);
 }
 
 export async function allSubmissions(ctx: Context, subscriberId: string, siteId: string, status: 'inbox' | 'spam' = 'inbox') {

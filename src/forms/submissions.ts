@@ -45,13 +45,7 @@ export async function receiveSubmission(ctx: Context, target: SubmissionTarget, 
   };
 
   // Spam is kept but not announced.
-  const jobs: ReturnType<typeof jobRow>[] = [];
-  if (status === 'inbox') {
-    const notify = form.props.notifyEmail ?? (await ownerEmail(ctx, target.siteId));
-    if (notify) jobs.push(jobRow(target.siteId, id, 'email', notify, notificationEmail(target, values, submitterEmail, createdAt)));
-    const hooks = await ctx.dbs.control.selectFrom('webhooks').select(['id']).where('site_id', '=', target.siteId).execute();
-    for (const h of hooks) jobs.push(jobRow(target.siteId, id, 'webhook', h.id, webhookPayload(target, id, values, createdAt, submission.consent_text)));
-  }
+  const jobs = status === 'inbox' ? await deliveryJobs(ctx, target, submission) : [];
   if (!isRegion(target.region)) throw new Error(`unknown region ${target.region}`);
   const db = regionDbForSite(ctx.dbs, { id: target.siteId, region: target.region });
   await db.transaction().execute(async (trx) => {
@@ -60,6 +54,21 @@ export async function receiveSubmission(ctx: Context, target: SubmissionTarget, 
   });
   if (jobs.length) ctx.events.emit('jobs-queued', target.region);
   return { id, status, createdAt };
+}
+
+/** The notification email and webhook deliveries of one submission. */
+export async function deliveryJobs(
+  ctx: Context,
+  target: SubmissionTarget,
+  row: { id: string; data: string; submitter_email: string | null; consent_text: string | null; created_at: string },
+) {
+  const values = JSON.parse(row.data) as Record<string, string | boolean>;
+  const jobs: ReturnType<typeof jobRow>[] = [];
+  const notify = target.form.props.notifyEmail ?? (await ownerEmail(ctx, target.siteId));
+  if (notify) jobs.push(jobRow(target.siteId, row.id, 'email', notify, notificationEmail(target, values, row.submitter_email, row.created_at)));
+  const hooks = await ctx.dbs.control.selectFrom('webhooks').select(['id']).where('site_id', '=', target.siteId).execute();
+  for (const h of hooks) jobs.push(jobRow(target.siteId, row.id, 'webhook', h.id, webhookPayload(target, row.id, values, row.created_at, row.consent_text)));
+  return jobs;
 }
 
 /** Without an address on the form, the site's owner hears about new messages (if their email is confirmed). */

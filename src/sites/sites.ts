@@ -146,7 +146,8 @@ export async function listSites(ctx: Context, subscriberId: string) {
 
 export async function getSite(ctx: Context, subscriberId: string, siteId: string) {
   const s = await requireSite(ctx.dbs.control, subscriberId, siteId);
-  return { ...siteSummary(ctx, s), document: JSON.parse(s.draft) as SiteDocument };
+  const counts = await newSubmissionCounts(ctx, [s]);
+  return { ...siteSummary(ctx, s), newSubmissions: counts.get(s.id) ?? 0, document: JSON.parse(s.draft) as SiteDocument };
 }
 
 /** Saves the draft only if the caller saw the current revision; otherwise 409 with the current one. */

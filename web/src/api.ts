@@ -59,6 +59,8 @@ export interface SiteSummary {
   liveReleaseId?: string | null;
   /** A trimmed document for the thumbnail: theme, navigation and the home page's hero. */
   preview?: DocumentPreview;
+  /** Unread messages in the site's inbox (sites list only). */
+  newSubmissions?: number;
 }
 
 export interface DocumentPreview {
@@ -138,6 +140,51 @@ export interface RegionInfo {
   id: string;
   name: string;
   description: string;
+}
+
+export type Folder = 'inbox' | 'spam';
+
+/** A message a visitor sent through one of the site's forms. Every value is the visitor's own text. */
+export interface Submission {
+  id: string;
+  formId: string;
+  formVersion: string;
+  /** Path of the page the form was on, like "/contact". */
+  page: string;
+  data: Record<string, string | boolean>;
+  email: string | null;
+  /** The exact consent wording the visitor agreed to, if the form had a consent checkbox. */
+  consentText: string | null;
+  status: Folder;
+  spamReasons: string[];
+  read: boolean;
+  createdAt: string;
+}
+
+export interface Webhook {
+  id: string;
+  url: string;
+  secret: string;
+  createdAt: string;
+}
+
+export interface WebhookDelivery {
+  id: string;
+  submissionId: string;
+  attempt: number;
+  statusCode: number | null;
+  error: string | null;
+  durationMs: number;
+  at: string;
+}
+
+export interface WebhookRetry {
+  jobId: string;
+  attempts: number;
+  nextAttemptAt: string;
+  lastError: string | null;
+  /** "pending" while retries remain; "failed" once Atrium gave up. */
+  status: string;
 }
 
 let csrfToken: string | null = null;

@@ -1,20 +1,23 @@
 // The frame of a site's pages (releases, settings): breadcrumb, the site's
 // name, status and address, and the per-site navigation
-// (Editor · Releases · Settings · View live ↗). Loads the site once and hands
+// (Editor · Inbox · Releases · Settings · View live ↗). Loads the site once and hands
 // it to the page, which can replace it after a change.
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { api, ApiError, type SiteDetail } from '../api';
 import { displayHost } from '../format';
 import { Link } from '../router';
 import { Alert, Button, usePage } from '../ui';
+import { useUnread } from '../unread';
 import { StatusBadge } from './sites';
 
-export type SiteTab = 'edit' | 'releases' | 'settings';
+export type SiteTab = 'edit' | 'inbox' | 'releases' | 'settings';
 
 /** The per-site navigation; the editor may show it too. */
 export function SiteNav({ site, current }: { site: { id: string; url: string; status: string }; current: SiteTab }) {
+  const unread = useUnread(site.id);
   const tabs: [SiteTab, string][] = [
     ['edit', 'Editor'],
+    ['inbox', 'Inbox'],
     ['releases', 'Releases'],
     ['settings', 'Settings'],
   ];
@@ -25,6 +28,12 @@ export function SiteNav({ site, current }: { site: { id: string; url: string; st
           <li key={tab}>
             <Link to={`/sites/${site.id}/${tab}`} aria-current={current === tab ? 'page' : undefined}>
               {label}
+              {tab === 'inbox' && !!unread && (
+                <span className="nav-count">
+                  {unread}
+                  <span className="visually-hidden"> unread</span>
+                </span>
+              )}
             </Link>
           </li>
         ))}
@@ -35,7 +44,7 @@ export function SiteNav({ site, current }: { site: { id: string; url: string; st
             </span>
           ) : (
             <a href={site.url} target="_blank" rel="noopener noreferrer">
-              View live
+              <span className="site-nav-live-text">View live</span>
               <svg viewBox="0 0 16 16" aria-hidden="true" className="external">
                 <path d="M6 3h7v7M13 3 4 12" />
               </svg>

@@ -1,5 +1,5 @@
 // Site settings: name and address, the data region (read-only), custom
-// domains with their DNS verification record, favicon and social image, and
+// domains with their DNS verification record, webhooks, favicon and social image, and
 // the danger zone (unpublish, delete).
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { addressSuffix, api, ApiError, getMeta, type Domain, type RegionInfo, type SiteDetail, type SiteDocument, type UploadedImage } from '../api';
@@ -11,6 +11,7 @@ import { displayable } from '../thumb';
 import { Alert, Button, Field, Spinner, useSubmit } from '../ui';
 import { SiteFrame, type SiteContext } from './site-frame';
 import { slugify } from './new-site';
+import { Webhooks } from './webhooks';
 
 const IMAGE_TYPES = ['image/png', 'image/jpeg', 'image/webp', 'image/gif', 'image/avif'];
 const MAX_UPLOAD_BYTES = 15 * 1024 * 1024;
@@ -750,6 +751,7 @@ function Settings(ctx: SiteContext) {
       <NameAndAddress {...ctx} />
       <Region site={ctx.site} />
       <Domains site={ctx.site} />
+      <Webhooks site={ctx.site} />
       <Images {...ctx} />
       <DangerZone {...ctx} />
     </div>

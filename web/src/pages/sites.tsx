@@ -1,10 +1,11 @@
-// The sites list: a card per site with a drawn thumbnail, its status and its address.
+// The sites list: a card per site with a drawn thumbnail, its status, its address and its new messages.
 import { useCallback, useEffect, useState } from 'react';
 import { api, ApiError, type RegionInfo, type SiteDetail, type SiteStatus, type SiteSummary } from '../api';
 import { ago, displayHost } from '../format';
 import { Link } from '../router';
 import { SiteThumb, thumbFromDocument, type ThumbModel } from '../thumb';
 import { Alert, Button, usePage } from '../ui';
+import { setUnreadCounts, useUnread } from '../unread';
 
 type Load<T> = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; data: T };
 
@@ -27,6 +28,7 @@ export function StatusBadge({ status }: { status: SiteStatus }) {
 function SiteCard({ site, thumb, regionName }: { site: SiteSummary; thumb: ThumbModel | undefined; regionName: string }) {
   const host = displayHost(site.url);
   const live = site.status !== 'draft';
+  const unread = useUnread(site.id) ?? site.newSubmissions ?? 0;
   return (
     <li className="site-card">
       <div className="site-thumb-frame">{thumb ? <SiteThumb model={thumb} /> : <div className="thumb thumb-skeleton" aria-hidden="true" />}</div>
@@ -60,13 +62,33 @@ function SiteCard({ site, thumb, regionName }: { site: SiteSummary; thumb: Thumb
           <span>Edited {ago(site.draftUpdatedAt)}</span>
           <span aria-hidden="true">·</span>
           <span>{regionName}</span>
-          <Link to={`/sites/${site.id}/settings`} className="site-card-settings">
-            <svg viewBox="0 0 16 16" aria-hidden="true">
-              <path d="M8 10.2a2.2 2.2 0 1 0 0-4.4 2.2 2.2 0 0 0 0 4.4Z" />
-              <path d="M6.7 1.8h2.6l.4 1.7 1.2.7 1.7-.5 1.3 2.2-1.3 1.2v1.4l1.3 1.2-1.3 2.2-1.7-.5-1.2.7-.4 1.7H6.7l-.4-1.7-1.2-.7-1.7.5-1.3-2.2 1.3-1.2V7.3L2.1 6.1l1.3-2.2 1.7.5 1.2-.7Z" />
-            </svg>
-            Settings<span className="visually-hidden"> of {site.name}</span>
-          </Link>
+          <span className="site-card-links">
+            <Link to={`/sites/${site.id}/inbox`} className={`site-card-inbox${unread ? ' has-new' : ''}`}>
+              <svg viewBox="0 0 16 16" aria-hidden="true">
+                <path d="M2 9h3.2l1 2h3.6l1-2H14M3.6 3.5h8.8L14 9v3.5c0 .6-.4 1-1 1H3c-.6 0-1-.4-1-1V9Z" />
+              </svg>
+              {unread ? (
+                <>
+                  <span className="site-card-count">{unread}</span> new
+                  <span className="visually-hidden">
+                    {' '}
+                    {unread === 1 ? 'message' : 'messages'} in the inbox of {site.name}
+                  </span>
+                </>
+              ) : (
+                <>
+                  Inbox<span className="visually-hidden"> of {site.name}</span>
+                </>
+              )}
+            </Link>
+            <Link to={`/sites/${site.id}/settings`} className="site-card-settings">
+              <svg viewBox="0 0 16 16" aria-hidden="true">
+                <path d="M8 10.2a2.2 2.2 0 1 0 0-4.4 2.2 2.2 0 0 0 0 4.4Z" />
+                <path d="M6.7 1.8h2.6l.4 1.7 1.2.7 1.7-.5 1.3 2.2-1.3 1.2v1.4l1.3 1.2-1.3 2.2-1.7-.5-1.2.7-.4 1.7H6.7l-.4-1.7-1.2-.7-1.7.5-1.3-2.2 1.3-1.2V7.3L2.1 6.1l1.3-2.2 1.7.5 1.2-.7Z" />
+              </svg>
+              Settings<span className="visually-hidden"> of {site.name}</span>
+            </Link>
+          </span>
         </p>
       </div>
     </li>
@@ -127,6 +149,7 @@ export function SitesPage() {
     setSites({ status: 'loading' });
     try {
       const r = await api.get<{ sites: SiteSummary[] }>('/api/sites');
+      setUnreadCounts(r.sites);
       setSites({ status: 'ready', data: r.sites });
     } catch (e) {
       setSites({ status: 'error', message: e instanceof ApiError ? e.message : 'Your sites could not be loaded.' });
