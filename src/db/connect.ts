@@ -23,6 +23,8 @@ export interface Databases {
 function open<T>(url: string | undefined, sqliteFile: string): Kysely<T> {
   if (url) {
     const pool = new pg.Pool({ connectionString: url, max: 10 });
+    // An idle connection dropped by the server (restart, failover) is not fatal: the pool reconnects.
+    pool.on('error', (err) => console.error(`PostgreSQL connection lost (${err.message}); reconnecting on next use`));
     return new Kysely<T>({ dialect: new PostgresDialect({ pool }) });
   }
   fs.mkdirSync(path.dirname(sqliteFile), { recursive: true });

@@ -32,6 +32,8 @@ export async function dropPostgres(env: Record<string, string>): Promise<void> {
   const names = Object.entries(env)
     .filter(([k]) => k === 'ATRIUM_DATABASE_URL' || /^ATRIUM_REGION_.*_URL$/.test(k))
     .map(([, v]) => new URL(v).pathname.slice(1));
+  // Let closing pools finish their goodbyes before FORCE cuts any straggler.
+  await new Promise((r) => setTimeout(r, 100));
   const admin = new pg.Client({ connectionString: `${POSTGRES}/postgres` });
   await admin.connect();
   try {
