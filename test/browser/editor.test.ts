@@ -251,6 +251,112 @@ describe('the visual editor', () => {
     await context.close();
   });
 
+  it('undoes and redoes theme, page and block edits in one history, and reuses an uploaded image', async () => {
+    const site = await createSite('Undo Co', 'undo-co');
+    const { context, page, problems } = await loggedIn();
+    await openEditor(page, site.id);
+    const undo = page.getByRole('button', { name: 'Undo', exact: true });
+    const redo = page.getByRole('button', { name: 'Redo', exact: true });
+    expect(await undo.isDisabled()).toBe(true);
+    const before = (await draft(site.id)).document as unknown as { theme: { preset?: string }; pages: { path: string; title: string }[] };
+    const oldTitle = before.pages.find((p) => p.path === '/')!.title;
+    expect(before.theme.preset).toBe('indigo');
+
+    // A theme preset, then the page title typed key by key (one step, not one per key).
+    await page.getByRole('button', { name: 'Theme', exact: true }).click();
+    const midnight = page.getByRole('radio', { name: 'Midnight' });
+    await midnight.click();
+    await expect.poll(() => midnight.getAttribute('aria-checked')).toBe('true');
+    const title = page.getByRole('textbox', { name: 'Title', exact: true });
+    await title.selectText();
+    await title.pressSequentially('About us', { delay: 40 });
+    await expect.poll(() => page.locator('#ed-page-select option:checked').textContent()).toBe('About us — /');
+    await waitSaved(page);
+    let saved = (await draft(site.id)).document as unknown as typeof before;
+    expect(saved.theme.preset).toBe('midnight');
+    expect(saved.pages.find((p) => p.path === '/')!.title).toBe('About us');
+
+    // Ctrl/Cmd+Z in the title field takes back the whole title; the Undo button then the theme.
+    await page.keyboard.press('ControlOrMeta+z');
+    await expect.poll(() => title.inputValue()).toBe(oldTitle);
+    await undo.click();
+    await expect.poll(() => midnight.getAttribute('aria-checked')).toBe('false');
+    expect(await page.getByRole('radio', { name: 'Indigo' }).getAttribute('aria-checked')).toBe('true');
+    expect(await undo.isDisabled()).toBe(true);
+    await waitSaved(page);
+    saved = (await draft(site.id)).document as unknown as typeof before;
+    expect(saved.theme.preset).toBe('indigo');
+    expect(saved.pages.find((p) => p.path === '/')!.title).toBe(oldTitle);
+
+    // Redo both: the keyboard, then the button.
+    await page.keyboard.press('ControlOrMeta+Shift+z');
+    await expect.poll(() => midnight.getAttribute('aria-checked')).toBe('true');
+    await redo.click();
+    await expect.poll(() => title.inputValue()).toBe('About us');
+    expect(await redo.isDisabled()).toBe(true);
+    await waitSaved(page);
+    saved = (await draft(site.id)).document as unknown as typeof before;
+    expect(saved.theme.preset).toBe('midnight');
+    expect(saved.pages.find((p) => p.path === '/')!.title).toBe('About us');
+
+    // A block edit joins the same history, and undoing it shows on the canvas.
+    const h1 = canvas(page).locator('h1').first();
+    const oldHeading = await h1.textContent();
+    await h1.click();
+    await page.getByRole('textbox', { name: 'Heading', exact: true }).fill('Undo me');
+    await expect.poll(() => h1.textContent()).toBe('Undo me');
+    await undo.click();
+    await expect.poll(() => h1.textContent()).toBe(oldHeading);
+    // Feeding Puck the restored blocks is not a new edit: redo is still there.
+    await redo.click();
+    await expect.poll(() => h1.textContent()).toBe('Undo me');
+    await page.keyboard.press('ControlOrMeta+z');
+    await expect.poll(() => h1.textContent()).toBe(oldHeading);
+    await waitSaved(page);
+    saved = (await draft(site.id)).document as unknown as typeof before;
+    expect(saved.theme.preset).toBe('midnight');
+
+    // Upload an image once (for the hero)…
+    const png = await sharp({ create: { width: 800, height: 500, channels: 3, background: '#0ea5e9' } })
+      .png()
+      .toBuffer();
+    await page.locator('.ed-image:visible input[type=file]').setInputFiles({ name: 'reuse.png', mimeType: 'image/png', buffer: png });
+    const alt = page.getByRole('textbox', { name: 'Alt text' });
+    await expect.poll(() => alt.evaluate((el) => el === document.activeElement), { timeout: 15_000 }).toBe(true);
+    await alt.fill('A sky blue card');
+
+    // …then pick it from the site's images for a new image block, without uploading again.
+    // (An image block cannot be saved until it has a picture: the draft may be refused meanwhile.)
+    const refused: string[] = [];
+    page.on('response', (r) => void (r.status() === 400 && refused.push(`${r.request().method()} ${new URL(r.url()).pathname}`)));
+    await page.getByRole('button', { name: 'Add', exact: true }).click();
+    await page.getByRole('button', { name: /^Add Image block/ }).click();
+    const choose = page.getByRole('button', { name: 'Choose from this site’s images' });
+    await choose.waitFor();
+    await choose.click();
+    const library = page.getByRole('dialog', { name: 'This site’s images' });
+    await library.waitFor();
+    const picks = library.getByRole('button', { name: /^Image \d/ });
+    await expect.poll(() => picks.count()).toBe(1);
+    expect(await picks.first().getAttribute('aria-label')).toMatch(/^Image 1, 800 × 500/);
+    await axe(page, 'editor image library');
+    await page.screenshot({ path: path.join(SHOTS, 'editor-image-library-1280.png') });
+    await picks.first().click();
+    await expect.poll(() => library.count()).toBe(0);
+    await expect.poll(() => alt.evaluate((el) => el === document.activeElement)).toBe(true);
+    await alt.fill('The same sky blue card');
+    await waitSaved(page);
+    const blocks = (await draft(site.id)).document.pages.find((p) => p.path === '/')!.blocks;
+    const hero = blocks.find((b) => b.type === 'hero')!.props.image;
+    const picked = blocks.find((b) => b.type === 'image')!.props.image;
+    expect(hero.src).toMatch(/^\/_atrium\/img\/[0-9a-f]{64}\.webp$/);
+    expect(picked).toMatchObject({ src: hero.src, width: hero.width, height: hero.height, srcset: hero.srcset, alt: 'The same sky blue card' });
+    expect((await api.get(`/api/sites/${site.id}/assets`)).json.assets).toHaveLength(1);
+    expect(refused.every((r) => r === `PUT /api/sites/${site.id}/draft`)).toBe(true);
+    expect(problems.filter((p) => !/status of 400/.test(p) || refused.length === 0)).toEqual([]);
+    await context.close();
+  });
+
   it('works at phone width', async () => {
     const site = await createSite('Pocket Site', 'pocket');
     const { context, page, problems } = await loggedIn(375);

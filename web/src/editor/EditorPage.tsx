@@ -2,7 +2,7 @@
 // one page; the pages, theme, navigation and footer are edited beside it.
 // Every change is autosaved to the draft with the revision check, and
 // Publish renders the draft to the live site.
-import { blocksPlugin, createUsePuck, outlinePlugin, Puck, type Data, type Overrides, type Plugin, type Viewports } from '@puckeditor/core';
+import { blocksPlugin, createUsePuck, outlinePlugin, Puck, type Data, type Overrides, type Plugin, type PuckAction, type Viewports } from '@puckeditor/core';
 import '@puckeditor/core/no-external.css';
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { api, ApiError, type SiteStatus } from '../api';
@@ -15,6 +15,7 @@ import { sendWithCsrf, useAutosave, type SaveState } from './autosave';
 import { BLOCK_LABELS, puckConfig } from './config';
 import { EditorEnvContext, type EditorEnv, type UploadedImage } from './env';
 import { GalleryItem } from './gallery';
+import { historyKeys, useDocHistory, type Snapshot } from './history';
 import { pageToPuck, puckToBlocks, type BlockType, type Doc } from './model';
 import { PagesPanel, PageSettings, SitePanel, ThemePanel } from './panels';
 import { PreviewFrame } from './preview';
@@ -48,6 +49,12 @@ interface Chrome {
   publish: PublishState;
   doPublish(): void;
   closePublish(): void;
+  canUndo: boolean;
+  canRedo: boolean;
+  undo(): void;
+  redo(): void;
+  /** Lets the editor feed Puck the current page's blocks after an undo or redo. */
+  puckDispatch: { current: ((action: PuckAction) => void) | null };
 }
 const ChromeContext = createContext<Chrome | null>(null);
 const useChrome = () => useContext(ChromeContext)!;
@@ -144,15 +151,17 @@ function PublishPanel() {
 }
 
 function EditorHeader() {
-  const { site, status, save, publish, doPublish } = useChrome();
+  const { site, status, save, publish, doPublish, canUndo, canRedo, undo, redo, puckDispatch } = useChrome();
   const { doc, page, switchPage } = useContext(EditorEnvContext)!;
-  const back = usePuckSelect((s) => s.history.back);
-  const forward = usePuckSelect((s) => s.history.forward);
-  const hasPast = usePuckSelect((s) => s.history.hasPast);
-  const hasFuture = usePuckSelect((s) => s.history.hasFuture);
   const busy = publish.kind === 'busy';
   const selection = usePuckSelect((s) => s.appState.ui.itemSelector);
   const dispatch = usePuckSelect((s) => s.dispatch);
+  useEffect(() => {
+    puckDispatch.current = dispatch;
+    return () => {
+      if (puckDispatch.current === dispatch) puckDispatch.current = null;
+    };
+  }, [dispatch, puckDispatch]);
   // On phones the fields share the bottom panel with the other tools: selecting a block opens them.
   useEffect(() => {
     if (selection && window.matchMedia('(max-width: 637px)').matches)
@@ -188,17 +197,10 @@ function EditorHeader() {
       </div>
       <div className="ed-header-right">
         <div className="ed-history" role="group" aria-label="History">
-          <button type="button" className="ed-icon-btn ed-icon-btn-lg" onClick={() => back()} disabled={!hasPast} aria-label="Undo" title="Undo (Ctrl+Z)">
+          <button type="button" className="ed-icon-btn ed-icon-btn-lg" onClick={undo} disabled={!canUndo} aria-label="Undo" title="Undo (Ctrl+Z)">
             <Icon d="M7.5 5 3.5 9l4 4M4 9h8a4.5 4.5 0 0 1 0 9h-2" />
           </button>
-          <button
-            type="button"
-            className="ed-icon-btn ed-icon-btn-lg"
-            onClick={() => forward()}
-            disabled={!hasFuture}
-            aria-label="Redo"
-            title="Redo (Ctrl+Shift+Z)"
-          >
+          <button type="button" className="ed-icon-btn ed-icon-btn-lg" onClick={redo} disabled={!canRedo} aria-label="Redo" title="Redo (Ctrl+Shift+Z)">
             <Icon d="M12.5 5l4 4-4 4M16 9H8a4.5 4.5 0 0 0 0 9h2" />
           </button>
         </div>
@@ -308,9 +310,13 @@ function Editor({ initial }: { initial: SiteResponse }) {
   const [publish, setPublish] = useState<PublishState>({ kind: 'idle' });
   const autosave = useAutosave(initial.id, initial.revision, () => setStatus((s) => (s === 'draft' ? 'draft' : 'live_with_changes')));
   const page = doc.pages.find((p) => p.id === pageId) ?? doc.pages[0]!;
+  const pageIdRef = useRef(page.id);
+  pageIdRef.current = page.id;
+  const puckDispatch = useRef<((action: PuckAction) => void) | null>(null);
+  const history = useDocHistory();
   usePuckNavA11y();
 
-  const commit = useCallback(
+  const apply = useCallback(
     (next: Doc) => {
       docRef.current = next;
       setDoc(next);
@@ -318,6 +324,41 @@ function Editor({ initial }: { initial: SiteResponse }) {
     },
     [autosave.change],
   );
+
+  /** Every edit, from Puck or the panels, goes through here and into the one history. */
+  const commit = useCallback(
+    (next: Doc) => {
+      history.record({ doc: docRef.current, pageId: pageIdRef.current }, next);
+      apply(next);
+    },
+    [history.record, apply],
+  );
+
+  /** Undo/redo: the document as it was, on the page it was edited on; Puck gets that page's blocks. */
+  const restore = useCallback(
+    (s: Snapshot | null) => {
+      if (!s) return;
+      const target = s.doc.pages.find((p) => p.id === s.pageId) ?? s.doc.pages.find((p) => p.id === pageIdRef.current) ?? s.doc.pages[0]!;
+      const shown = docRef.current.pages.find((p) => p.id === pageIdRef.current);
+      apply(s.doc);
+      if (target.id !== pageIdRef.current) {
+        pageIdRef.current = target.id;
+        setPageId(target.id); // Puck remounts with the page's blocks
+      } else if (JSON.stringify(shown?.blocks) !== JSON.stringify(target.blocks)) {
+        if (puckDispatch.current) puckDispatch.current({ type: 'setData', data: pageToPuck(target) });
+        else setGeneration((g) => g + 1);
+      }
+    },
+    [apply],
+  );
+  const undo = useCallback(() => restore(history.undo({ doc: docRef.current, pageId: pageIdRef.current })), [history.undo, restore]);
+  const redo = useCallback(() => restore(history.redo({ doc: docRef.current, pageId: pageIdRef.current })), [history.redo, restore]);
+
+  useEffect(() => {
+    const onKey = historyKeys(undo, redo);
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
+  }, [undo, redo]);
 
   const updateDoc = useCallback((fn: (d: Doc) => Doc) => commit(fn(docRef.current)), [commit]);
 
@@ -355,8 +396,8 @@ function Editor({ initial }: { initial: SiteResponse }) {
   );
 
   const env: EditorEnv = useMemo(
-    () => ({ siteId: initial.id, siteName: initial.name, doc, page, updateDoc, switchPage: setPageId, uploadImage }),
-    [initial.id, initial.name, doc, page, updateDoc, uploadImage],
+    () => ({ siteId: initial.id, siteName: initial.name, doc, page, updateDoc, switchPage: setPageId, uploadImage, undo, redo }),
+    [initial.id, initial.name, doc, page, updateDoc, uploadImage, undo, redo],
   );
 
   const doPublish = useCallback(async () => {
@@ -378,8 +419,20 @@ function Editor({ initial }: { initial: SiteResponse }) {
   }, [autosave, initial.id, initial.url]);
 
   const chrome: Chrome = useMemo(
-    () => ({ site: initial, status, save: autosave.state, publish, doPublish: () => void doPublish(), closePublish: () => setPublish({ kind: 'idle' }) }),
-    [initial, status, autosave.state, publish, doPublish],
+    () => ({
+      site: initial,
+      status,
+      save: autosave.state,
+      publish,
+      doPublish: () => void doPublish(),
+      closePublish: () => setPublish({ kind: 'idle' }),
+      canUndo: history.canUndo,
+      canRedo: history.canRedo,
+      undo,
+      redo,
+      puckDispatch,
+    }),
+    [initial, status, autosave.state, publish, doPublish, history.canUndo, history.canRedo, undo, redo],
   );
 
   // What block resolvers may read, e.g. the site name for a new form's consent wording.
@@ -423,6 +476,7 @@ function Editor({ initial }: { initial: SiteResponse }) {
             <ConflictDialog
               onTheirs={() => {
                 autosave.acceptTheirs(save.theirRevision);
+                history.reset(); // the steps led to this tab's version, not theirs
                 docRef.current = save.theirs;
                 setDoc(save.theirs);
                 if (!save.theirs.pages.some((p) => p.id === pageId)) setPageId(save.theirs.pages[0]!.id);

@@ -19,6 +19,9 @@ export interface EditorEnv {
   updateDoc(fn: (doc: Doc) => Doc): void;
   switchPage(pageId: string): void;
   uploadImage(file: File): Promise<UploadedImage>;
+  /** One history for the whole document (Ctrl/Cmd+Z and Shift+Ctrl/Cmd+Z). */
+  undo(): void;
+  redo(): void;
 }
 
 export const EditorEnvContext = createContext<EditorEnv | null>(null);

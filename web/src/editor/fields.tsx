@@ -1,9 +1,10 @@
-// Custom Puck fields: images (upload by picker or drag and drop, then alt
-// text), optional buttons, and one-item-per-line lists.
+// Custom Puck fields: images (upload by picker or drag and drop, or chosen
+// from the site's earlier uploads, then alt text), optional buttons, and
+// one-item-per-line lists.
 import { FieldLabel, type CustomField } from '@puckeditor/core';
-import { useId, useRef, useState, type DragEvent } from 'react';
-import { ApiError } from '../api';
-import { useEditorEnv } from './env';
+import { useEffect, useId, useRef, useState, type DragEvent } from 'react';
+import { api, ApiError } from '../api';
+import { useEditorEnv, type UploadedImage } from './env';
 
 export interface ImageValue {
   src: string;
@@ -11,6 +12,96 @@ export interface ImageValue {
   width?: number;
   height?: number;
   srcset?: { src: string; width: number }[];
+}
+
+interface LibraryAsset extends UploadedImage {
+  id: string;
+  bytes?: number;
+  createdAt?: string;
+}
+
+/** The smallest variant that still fills a grid cell. */
+const thumbOf = (a: LibraryAsset) => [...(a.srcset ?? [])].sort((x, y) => x.width - y.width).find((s) => s.width >= 240)?.src ?? a.srcset?.[0]?.src ?? a.src;
+
+/** A modal grid of the images already uploaded to this site; picking one reuses it without another upload. */
+function ImageLibrary({ current, onPick, onClose }: { current?: string; onPick(a: LibraryAsset): void; onClose(): void }) {
+  const { siteId } = useEditorEnv();
+  const ref = useRef<HTMLDialogElement>(null);
+  const id = useId();
+  const [state, setState] = useState<{ kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; assets: LibraryAsset[] }>({
+    kind: 'loading',
+  });
+
+  useEffect(() => {
+    const d = ref.current;
+    if (d && !d.open) d.showModal();
+  }, []);
+
+  useEffect(() => {
+    let live = true;
+    api.get<{ assets: LibraryAsset[] }>(`/api/sites/${siteId}/assets`).then(
+      (r) => live && setState({ kind: 'ready', assets: r.assets }),
+      (e: unknown) => live && setState({ kind: 'error', message: e instanceof ApiError ? e.message : 'The images could not be loaded. Try again.' }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [siteId]);
+
+  const date = (iso?: string) => (iso ? new Date(iso).toLocaleDateString(undefined, { dateStyle: 'medium' }) : '');
+
+  return (
+    <dialog
+      ref={ref}
+      className="ed-dialog ed-library"
+      aria-labelledby={`${id}-title`}
+      aria-busy={state.kind === 'loading' || undefined}
+      onCancel={(e) => {
+        e.preventDefault();
+        onClose();
+      }}
+    >
+      <h2 id={`${id}-title`} className="ed-dialog-title">
+        This site’s images
+      </h2>
+      {state.kind === 'loading' && (
+        <p className="ed-hint" role="status">
+          Loading images…
+        </p>
+      )}
+      {state.kind === 'error' && (
+        <p className="ed-error" role="alert">
+          {state.message}
+        </p>
+      )}
+      {state.kind === 'ready' && state.assets.length === 0 && <p className="ed-dialog-text">No images yet. Upload one and it will be here to reuse.</p>}
+      {state.kind === 'ready' && state.assets.length > 0 && (
+        <ul className="ed-library-grid" aria-label="Images">
+          {state.assets.map((a, i) => {
+            const size = a.width && a.height ? `${a.width} × ${a.height}` : '';
+            const name = [`Image ${i + 1}`, size, a.createdAt ? `uploaded ${date(a.createdAt)}` : ''].filter(Boolean).join(', ');
+            return (
+              <li key={a.id}>
+                <button type="button" className="ed-library-item" aria-label={name} aria-current={a.src === current || undefined} onClick={() => onPick(a)}>
+                  <img src={thumbOf(a)} alt="" loading="lazy" width={a.width} height={a.height} />
+                  {size && (
+                    <span className="ed-library-size" aria-hidden="true">
+                      {size}
+                    </span>
+                  )}
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      <div className="ed-dialog-actions">
+        <button type="button" className="ed-btn ed-btn-secondary ed-btn-md" onClick={onClose}>
+          Cancel
+        </button>
+      </div>
+    </dialog>
+  );
 }
 
 const ACCEPT = 'image/png,image/jpeg,image/webp,image/gif,image/avif';
@@ -36,7 +127,22 @@ function ImageInput({
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [over, setOver] = useState(false);
+  const [choosing, setChoosing] = useState(false);
+  const chooseRef = useRef<HTMLButtonElement>(null);
   const hasImage = Boolean(value?.src);
+
+  /** Sets the image and asks for its description right away: it is what screen readers and search engines get. */
+  const use = (r: UploadedImage) => {
+    const next: ImageValue = { src: r.src, alt: value?.alt ?? '' };
+    if (r.width) next.width = r.width;
+    if (r.height) next.height = r.height;
+    if (r.srcset?.length) next.srcset = r.srcset;
+    onChange(next);
+    requestAnimationFrame(() => {
+      altRef.current?.focus();
+      altRef.current?.select();
+    });
+  };
 
   const upload = async (file: File | undefined) => {
     if (!file) return;
@@ -47,17 +153,7 @@ function ImageInput({
     setBusy(true);
     setError(null);
     try {
-      const r = await uploadImage(file);
-      const next: ImageValue = { src: r.src, alt: value?.alt ?? '' };
-      if (r.width) next.width = r.width;
-      if (r.height) next.height = r.height;
-      if (r.srcset?.length) next.srcset = r.srcset;
-      onChange(next);
-      // Ask for the description right away: it is what screen readers and search engines get.
-      requestAnimationFrame(() => {
-        altRef.current?.focus();
-        altRef.current?.select();
-      });
+      use(await uploadImage(file));
     } catch (e) {
       setError(e instanceof ApiError ? e.message : 'The image could not be uploaded. Try again.');
     } finally {
@@ -117,12 +213,28 @@ function ImageInput({
           >
             {busy ? 'Uploading…' : hasImage ? 'Replace image' : 'Upload image'}
           </button>
+          <button ref={chooseRef} type="button" className="ed-btn ed-btn-ghost ed-btn-sm" onClick={() => setChoosing(true)} disabled={busy}>
+            Choose from this site’s images
+          </button>
           {hasImage && optional && (
             <button type="button" className="ed-btn ed-btn-ghost ed-btn-sm" onClick={() => onChange(undefined)}>
               Remove
             </button>
           )}
         </div>
+        {choosing && (
+          <ImageLibrary
+            current={value?.src}
+            onClose={() => {
+              setChoosing(false);
+              chooseRef.current?.focus();
+            }}
+            onPick={(a) => {
+              setChoosing(false);
+              use(a);
+            }}
+          />
+        )}
         {busy && (
           <p className="ed-hint" role="status">
             Uploading and resizing…

@@ -7,6 +7,7 @@ import { useEffect, useMemo, type ReactNode } from 'react';
 import { buildCss } from '../../../src/rendering/css';
 import type { Theme } from '../../../src/site-document/schema';
 import { useEditorEnv } from './env';
+import { historyKeys } from './history';
 
 /** The publisher's own stylesheet for a theme: the same text a release serves. */
 export const siteCss = (theme: Theme) => buildCss({ theme });
@@ -25,7 +26,7 @@ const FRAME_CSS = `
 `;
 
 export function PreviewFrame({ children, document: frameDoc }: { children: ReactNode; document?: Document }) {
-  const { doc, siteName } = useEditorEnv();
+  const { doc, siteName, undo, redo } = useEditorEnv();
   const css = useMemo(() => siteCss(doc.theme), [doc.theme]);
 
   // One sheet per frame document, replaced in place on every theme change.
@@ -62,6 +63,15 @@ export function PreviewFrame({ children, document: frameDoc }: { children: React
       frameDoc.removeEventListener('submit', stop, true);
     };
   }, [frameDoc]);
+
+  // Undo and redo with the keyboard while the canvas has focus, ahead of Puck's blocks-only history.
+  useEffect(() => {
+    const win = frameDoc?.defaultView;
+    if (!win) return;
+    const onKey = historyKeys(undo, redo);
+    win.addEventListener('keydown', onKey, true);
+    return () => win.removeEventListener('keydown', onKey, true);
+  }, [frameDoc, undo, redo]);
 
   return <>{children}</>;
 }
