@@ -39,6 +39,20 @@ export function Button({ variant = 'primary', busy = false, size = 'md', classNa
   );
 }
 
+/** A block that could not be loaded: what went wrong, and a way to try again. */
+export function LoadFailed({ title, message, onRetry, narrow }: { title: string; message: string; onRetry: () => unknown; narrow?: boolean }) {
+  return (
+    <div className={narrow ? 'stack narrow' : 'stack'}>
+      <Alert title={title}>{message}</Alert>
+      <div>
+        <Button variant="secondary" onClick={() => void onRetry()}>
+          Try again
+        </Button>
+      </div>
+    </div>
+  );
+}
+
 export function Alert({ tone = 'error', title, children }: { tone?: 'error' | 'info' | 'success'; title?: string; children?: ReactNode }) {
   return (
     <div className={`alert alert-${tone}`} role={tone === 'error' ? 'alert' : 'status'} tabIndex={-1}>

@@ -8,7 +8,7 @@ import { ConfirmDialog } from '../dialog';
 import { ago, displayHost, formatDateTime } from '../format';
 import { href, Link } from '../router';
 import { toast } from '../toast';
-import { Alert, Button, Spinner } from '../ui';
+import { Alert, Button, Spinner, LoadFailed } from '../ui';
 import { adjustUnread, refreshUnread, useUnread } from '../unread';
 import { SiteFrame, type SiteContext } from './site-frame';
 
@@ -921,16 +921,7 @@ function Inbox({ site }: SiteContext) {
         {list.status === 'ready' ? `${items.length}${list.next ? '+' : ''} ${items.length === 1 ? 'message' : 'messages'} in ${listLabel}` : ''}
       </p>
 
-      {list.status === 'error' && (
-        <div className="stack narrow">
-          <Alert title="The messages could not be loaded">{list.message}</Alert>
-          <div>
-            <Button variant="secondary" onClick={() => void load()}>
-              Try again
-            </Button>
-          </div>
-        </div>
-      )}
+      {list.status === 'error' && <LoadFailed title="The messages could not be loaded" message={list.message} onRetry={load} narrow />}
 
       {emptyFolder && <EmptyFolder site={site} folder={folder} hasForm={forms.size > 0} />}
 

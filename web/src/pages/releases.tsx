@@ -7,7 +7,7 @@ import { ago, displayHost, formatBytes, formatDateTime } from '../format';
 import { Link } from '../router';
 import { useSession } from '../session';
 import { toast } from '../toast';
-import { Alert, Button } from '../ui';
+import { Alert, Button, LoadFailed } from '../ui';
 import { SiteFrame, type SiteContext } from './site-frame';
 
 type Load = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; releases: Release[] };
@@ -259,16 +259,7 @@ function Releases({ site, reload }: SiteContext) {
             <ReleasesSkeleton />
           </>
         )}
-        {list.status === 'error' && (
-          <div className="stack narrow">
-            <Alert title="The releases could not be loaded">{list.message}</Alert>
-            <div>
-              <Button variant="secondary" onClick={() => void load()}>
-                Try again
-              </Button>
-            </div>
-          </div>
-        )}
+        {list.status === 'error' && <LoadFailed title="The releases could not be loaded" message={list.message} onRetry={load} narrow />}
         {list.status === 'ready' && releases.length === 0 && (
           <div className="empty empty-compact">
             <div className="empty-icon" aria-hidden="true">

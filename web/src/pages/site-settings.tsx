@@ -8,7 +8,7 @@ import { ago, displayHost, formatDateTime } from '../format';
 import { navigate } from '../router';
 import { toast } from '../toast';
 import { displayable } from '../thumb';
-import { Alert, Button, Field, Spinner, useSubmit } from '../ui';
+import { Alert, Button, Field, Spinner, useSubmit, LoadFailed } from '../ui';
 import { SiteFrame, type SiteContext } from './site-frame';
 import { slugify } from './new-site';
 import { Webhooks } from './webhooks';
@@ -370,16 +370,7 @@ function Domains({ site }: { site: SiteDetail }) {
           <Spinner label="Loading domains" />
         </div>
       )}
-      {domains.status === 'error' && (
-        <div className="stack">
-          <Alert title="The domains could not be loaded">{domains.message}</Alert>
-          <div>
-            <Button variant="secondary" onClick={() => void load()}>
-              Try again
-            </Button>
-          </div>
-        </div>
-      )}
+      {domains.status === 'error' && <LoadFailed title="The domains could not be loaded" message={domains.message} onRetry={load} />}
       {domains.status === 'ready' && domains.list.length > 0 && (
         <ul className="domain-list" aria-label="Connected domains">
           {domains.list.map((d) => (

@@ -7,7 +7,7 @@ import { ConfirmDialog, CopyButton } from '../dialog';
 import { ago, formatDateTime } from '../format';
 import { Link } from '../router';
 import { toast } from '../toast';
-import { Alert, Button, Field, Spinner, useSubmit } from '../ui';
+import { Alert, Button, Field, Spinner, useSubmit, LoadFailed } from '../ui';
 
 const POLL_MS = 10_000;
 
@@ -342,16 +342,7 @@ export function Webhooks({ site }: { site: SiteDetail }) {
           <Spinner label="Loading webhooks" />
         </div>
       )}
-      {hooks.status === 'error' && (
-        <div className="stack">
-          <Alert title="The webhooks could not be loaded">{hooks.message}</Alert>
-          <div>
-            <Button variant="secondary" onClick={() => void load()}>
-              Try again
-            </Button>
-          </div>
-        </div>
-      )}
+      {hooks.status === 'error' && <LoadFailed title="The webhooks could not be loaded" message={hooks.message} onRetry={load} />}
       {hooks.status === 'ready' && hooks.list.length > 0 && (
         <ul className="hook-list" aria-label="Webhooks">
           {hooks.list.map((h) => (
