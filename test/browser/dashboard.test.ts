@@ -5,15 +5,12 @@
 // desktop and a phone width. Screenshots go to $ATRIUM_SHOTS_DIR
 // (default test-results/dashboard).
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../helpers/browser.js';
+import { launchChromium, seriousA11yViolations, settle, watchProblems } from '../helpers/browser.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 
-const require = createRequire(import.meta.url);
-const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const SHOTS = process.env.ATRIUM_SHOTS_DIR ?? 'test-results/dashboard';
 const PASSWORD = 'correct horse battery staple';
 
@@ -29,38 +26,9 @@ afterAll(async () => {
   await t?.close();
 });
 
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: string[] }[];
-}
-
-/** Problems the page reported: CSP violations (from the securitypolicyviolation event), console errors and uncaught exceptions. */
-async function watch(context: BrowserContext) {
-  const problems: string[] = [];
-  await context.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
-  });
-  context.on('console', (m) => {
-    // 4xx answers the screens handle (wrong password, expired token) are logged by Chromium as failed loads; they are expected.
-    if (m.type() === 'error' && !/Failed to load resource: the server responded with a status of 4\d\d/.test(m.text())) problems.push(m.text());
-  });
-  context.on('weberror', (e) => problems.push(String(e.error())));
-  return problems;
-}
-
 async function check(page: Page, width: number, name: string) {
-  await page.waitForLoadState('networkidle');
-  await page.evaluate(() => document.fonts.ready);
-  const serious = await page.evaluate(async (source) => {
-    const w = window as unknown as { axe?: { run(ctx: Document, opts: object): Promise<{ violations: AxeViolation[] }> } };
-    // Evaluated through the DevTools protocol, so the page's CSP (no inline scripts) does not apply to the checker itself.
-    if (!w.axe) (0, eval)(source);
-    const r = await w.axe!.run(document, { resultTypes: ['violations'] });
-    return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  }, AXE_SOURCE);
-  expect(serious.map((v) => `${name}: ${v.id} (${v.help}) at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  await settle(page);
+  expect((await seriousA11yViolations(page)).map((v) => `${name}: ${v}`)).toEqual([]);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow, `${name} scrolls sideways at ${width}px`).toBeLessThanOrEqual(0);
   await page.screenshot({ path: path.join(SHOTS, `${name}-${width}.png`), fullPage: true });
@@ -86,7 +54,7 @@ describe('the dashboard in Chromium', () => {
     it(`signs up, confirms the email, creates a site and resets the password at ${width}px`, async () => {
       const email = `ada-${width}@example.com`;
       const context = await browser.newContext({ viewport: { width, height: width > 500 ? 860 : 780 }, locale: 'en-US', timezoneId: 'Europe/Berlin' });
-      const problems = await watch(context);
+      const problems = await watchProblems(context);
       const page = await context.newPage();
 
       // Logged out, /app leads to the log-in screen, which links to sign-up.
@@ -208,7 +176,7 @@ describe('the dashboard in Chromium', () => {
       await context.close();
 
       const anonymous = await browser.newContext({ viewport: { width, height: 780 } });
-      const anonymousProblems = await watch(anonymous);
+      const anonymousProblems = await watchProblems(anonymous);
       const page2 = await anonymous.newPage();
       await page2.goto(link);
       await page2.getByText('This link is invalid, already used or expired; request a new one.').waitFor();

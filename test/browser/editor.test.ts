@@ -4,17 +4,15 @@
 // tab's conflicting save is reported, not lost. Screenshots of the editor go
 // to $ATRIUM_EDITOR_SHOTS (default test-results/editor).
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import sharp from 'sharp';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../helpers/browser.js';
+import { launchChromium, seriousA11yViolations, watchProblems } from '../helpers/browser.js';
 import { signUpVerified, type HttpClient } from '../helpers/http.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 
 const SHOTS = process.env.ATRIUM_EDITOR_SHOTS ?? 'test-results/editor';
-const AXE_SOURCE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 let t: TestServer;
 let browser: Browser;
@@ -38,14 +36,8 @@ async function loggedIn(width = 1280): Promise<{ context: BrowserContext; page: 
   await context.addCookies([
     { name: 'atrium_session', value: api.cookie!.slice('atrium_session='.length), domain: 'localhost', path: '/', httpOnly: true, sameSite: 'Lax' },
   ]);
-  const problems: string[] = [];
-  await context.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
-  });
-  context.on('console', (m) => {
-    if (m.type() === 'error' && !/Failed to load resource: the server responded with a status of 409/.test(m.text())) problems.push(m.text());
-  });
-  context.on('weberror', (e) => problems.push(String(e.error())));
+  // 409s are the conflicts the editor reports to the person; anything else is a problem.
+  const problems = await watchProblems(context, /409/);
   return { context, page: await context.newPage(), problems };
 }
 
@@ -61,17 +53,7 @@ const canvas = (page: Page) => page.frameLocator('#preview-frame');
 
 /** axe-core on the editor's own interface: no serious or critical violations. */
 async function axe(page: Page, name: string) {
-  const serious = await page.evaluate(async (source) => {
-    const w = window as unknown as {
-      axe?: { run(ctx: Document, opts: object): Promise<{ violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] }> };
-    };
-    if (!w.axe) (0, eval)(source);
-    const r = await w.axe!.run(document, { resultTypes: ['violations'] });
-    return r.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  }, AXE_SOURCE);
-  expect(serious, name).toEqual([]);
+  expect(await seriousA11yViolations(page), name).toEqual([]);
 }
 
 async function openEditor(page: Page, siteId: string) {

@@ -10,17 +10,14 @@
 // test-results/inbox).
 import { createHmac } from 'node:crypto';
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../helpers/browser.js';
+import { launchChromium, seriousA11yViolations, settle, watchProblems } from '../helpers/browser.js';
 import { HttpClient, signUpVerified } from '../helpers/http.js';
 import { startReceiver } from '../helpers/receiver.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 
-const require = createRequire(import.meta.url);
-const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const SHOTS = process.env.ATRIUM_INBOX_SHOTS ?? 'test-results/inbox';
 const CONSENT = 'I agree that Formy Bakery stores my message to reply to me.';
 const FORM = {
@@ -73,26 +70,6 @@ afterAll(async () => {
   await receiver?.close();
 });
 
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: string[] }[];
-}
-
-/** Collects CSP violations, console errors and uncaught exceptions of every page in the context. */
-async function watch(context: BrowserContext) {
-  const problems: string[] = [];
-  await context.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
-  });
-  context.on('console', (m) => {
-    if (m.type() === 'error' && !/Failed to load resource: the server responded with a status of 4\d\d/.test(m.text())) problems.push(m.text());
-  });
-  context.on('weberror', (e) => problems.push(String(e.error())));
-  return problems;
-}
-
 /** A dashboard tab logged in as the owner. */
 async function loggedIn(width: number): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
   const context = await browser.newContext({
@@ -105,28 +82,13 @@ async function loggedIn(width: number): Promise<{ context: BrowserContext; page:
     { name: 'atrium_session', value: owner.cookie!.slice('atrium_session='.length), domain: 'localhost', path: '/', httpOnly: true, sameSite: 'Lax' },
   ]);
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: t.baseUrl });
-  const problems = await watch(context);
+  const problems = await watchProblems(context);
   return { context, page: await context.newPage(), problems };
 }
 
 async function check(page: Page, width: number, name: string, opts: { fullPage?: boolean } = {}) {
-  await page.waitForLoadState('networkidle');
-  await page.evaluate(() => document.fonts.ready);
-  await page.evaluate(() =>
-    Promise.all(
-      document
-        .getAnimations()
-        .filter((a) => a.effect?.getTiming().iterations !== Infinity)
-        .map((a) => a.finished),
-    ),
-  );
-  const serious = await page.evaluate(async (source) => {
-    const w = window as unknown as { axe?: { run(ctx: Document, opts: object): Promise<{ violations: AxeViolation[] }> } };
-    if (!w.axe) (0, eval)(source);
-    const r = await w.axe!.run(document, { resultTypes: ['violations'] });
-    return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  }, AXE_SOURCE);
-  expect(serious.map((v) => `${name}: ${v.id} (${v.help}) at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  await settle(page);
+  expect((await seriousA11yViolations(page)).map((v) => `${name}: ${v}`)).toEqual([]);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow, `${name} scrolls sideways at ${width}px`).toBeLessThanOrEqual(0);
   // A page from its top, or the viewport under an open dialog; toasts (which cover content) are left out.
@@ -138,7 +100,7 @@ async function check(page: Page, width: number, name: string, opts: { fullPage?:
 /** A visitor fills the form on the published contact page, in a browser with JavaScript on or off. */
 async function visitorSends(values: { name: string; email: string; topic: string; message: string }, javaScriptEnabled: boolean) {
   const context = await browser.newContext({ javaScriptEnabled, viewport: { width: 1024, height: 800 } });
-  const problems = await watch(context);
+  const problems = await watchProblems(context);
   const page = await context.newPage();
   const res = await page.goto(siteUrl('/contact'));
   expect(res?.status()).toBe(200);

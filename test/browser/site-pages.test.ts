@@ -8,18 +8,15 @@
 // for CSP violations and sideways scrolling, at 1280 and 375 px. Screenshots
 // go to $ATRIUM_SITE_SHOTS (default test-results/site-pages).
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import sharp from 'sharp';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../helpers/browser.js';
+import { launchChromium, seriousA11yViolations, settle, watchProblems } from '../helpers/browser.js';
 import { startDns } from '../helpers/dns.js';
 import { HttpClient, signUpVerified } from '../helpers/http.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 
-const require = createRequire(import.meta.url);
-const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const SHOTS = process.env.ATRIUM_SITE_SHOTS ?? 'test-results/site-pages';
 const PASSWORD = 'correct horse battery staple';
 
@@ -39,13 +36,6 @@ afterAll(async () => {
   dns?.close();
 });
 
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: string[] }[];
-}
-
 /** A browser tab logged in as the API client's subscriber, collecting CSP violations, console errors and uncaught exceptions. */
 async function loggedIn(api: HttpClient, width: number): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
   const context = await browser.newContext({ viewport: { width, height: width > 500 ? 860 : 780 }, locale: 'en-US', timezoneId: 'Europe/Berlin' });
@@ -53,37 +43,14 @@ async function loggedIn(api: HttpClient, width: number): Promise<{ context: Brow
     { name: 'atrium_session', value: api.cookie!.slice('atrium_session='.length), domain: 'localhost', path: '/', httpOnly: true, sameSite: 'Lax' },
   ]);
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: t.baseUrl });
-  const problems: string[] = [];
-  await context.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
-  });
-  context.on('console', (m) => {
-    // 4xx answers the screens handle (a taken address, a wrong password, an unverified email) are logged by Chromium as failed loads.
-    if (m.type() === 'error' && !/Failed to load resource: the server responded with a status of 4\d\d/.test(m.text())) problems.push(m.text());
-  });
-  context.on('weberror', (e) => problems.push(String(e.error())));
+  // 4xx answers the screens handle (a taken address, a wrong password, an unverified email) are expected.
+  const problems = await watchProblems(context);
   return { context, page: await context.newPage(), problems };
 }
 
 async function check(page: Page, width: number, name: string) {
-  await page.waitForLoadState('networkidle');
-  await page.evaluate(() => document.fonts.ready);
-  // Dialogs fade in: check contrast once finite animations are over (spinners loop forever).
-  await page.evaluate(() =>
-    Promise.all(
-      document
-        .getAnimations()
-        .filter((a) => a.effect?.getTiming().iterations !== Infinity)
-        .map((a) => a.finished),
-    ),
-  );
-  const serious = await page.evaluate(async (source) => {
-    const w = window as unknown as { axe?: { run(ctx: Document, opts: object): Promise<{ violations: AxeViolation[] }> } };
-    if (!w.axe) (0, eval)(source);
-    const r = await w.axe!.run(document, { resultTypes: ['violations'] });
-    return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  }, AXE_SOURCE);
-  expect(serious.map((v) => `${name}: ${v.id} (${v.help}) at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  await settle(page);
+  expect((await seriousA11yViolations(page)).map((v) => `${name}: ${v}`)).toEqual([]);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow, `${name} scrolls sideways at ${width}px`).toBeLessThanOrEqual(0);
   // A page from its top, or the viewport under an open dialog; toasts (which cover content) are left out.
