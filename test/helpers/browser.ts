@@ -52,7 +52,8 @@ export async function settle(page: Page): Promise<void> {
       document
         .getAnimations()
         .filter((a) => a.effect?.getTiming().iterations !== Infinity)
-        .map((a) => a.finished),
+        // An animation cancelled meanwhile (its element went away) rejects: that is settled too.
+        .map((a) => a.finished.catch(() => undefined)),
     ),
   );
 }
