@@ -9,7 +9,7 @@ import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { publish } from '../src/publishing/publishing.js';
 import { saveDraft } from '../src/sites/sites.js';
-import { jobRow } from '../src/forms/queue.js';
+import { deliveryJob } from '../src/forms/deliveries.js';
 import { benchContext } from './setup.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
@@ -165,7 +165,7 @@ const both = ref.transaction((n: number) => {
     read_at: null,
     created_at: now,
   });
-  insJob.run(jobRow(site.id, id, 'email', 'owner@example.com', { subject: 's', text: `message number ${n}` }));
+  insJob.run(deliveryJob(new Date(), site.id, id, 'email', 'owner@example.com', { subject: 's', text: `message number ${n}` }));
 });
 let refCount = 0;
 const r0 = performance.now();

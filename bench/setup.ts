@@ -1,6 +1,5 @@
 // Shared bench set-up: a data dir with one verified subscriber and a site,
 // created through the same core modules the API uses.
-import { EventEmitter } from 'node:events';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,8 +7,11 @@ import { signUp } from '../src/accounts/accounts.js';
 import { loadConfig } from '../src/config/config.js';
 import type { Context } from '../src/context.js';
 import { openDatabases } from '../src/db/connect.js';
+import { EventBus } from '../src/events/bus.js';
+import { MovableClock } from '../src/lib/clock.js';
+import { createLogger } from '../src/logging/logger.js';
 import { createMailer } from '../src/mail/mailer.js';
-import { ReleaseStore } from '../src/publishing/release-store.js';
+import { ReleaseStore } from '../src/storage/release-store.js';
 import { createSite } from '../src/sites/sites.js';
 
 export async function benchContext(env: Record<string, string> = {}) {
@@ -17,7 +19,8 @@ export async function benchContext(env: Record<string, string> = {}) {
   const config = loadConfig({ ATRIUM_DATA_DIR: dataDir, PORT: env.PORT ?? '3999', ...env });
   const dbs = await openDatabases(config);
   const store = new ReleaseStore(path.join(dataDir, 'releases'));
-  const ctx: Context = { config, dbs, mailer: createMailer(config), releases: store, events: new EventEmitter() };
+  const log = createLogger({ logLevel: 'warn' });
+  const ctx: Context = { config, dbs, mailer: createMailer(config), releases: store, bus: new EventBus(log), log, clock: new MovableClock() };
   const { subscriberId } = await signUp(ctx, { name: 'Bench', email: 'bench@example.com', password: 'benchmark password' });
   await dbs.control.updateTable('subscribers').set({ email_verified_at: new Date().toISOString() }).execute();
   const subscriber = { id: subscriberId, emailVerified: true };

@@ -1,10 +1,12 @@
 // What core modules need from the outside world, passed in explicitly so the
 // same core serves HTTP, the CLI and tests.
-import type { EventEmitter } from 'node:events';
+import type { Logger } from 'pino';
 import type { Config } from './config/config.js';
 import type { Databases } from './db/connect.js';
+import type { EventBus } from './events/bus.js';
+import type { Clock } from './lib/clock.js';
 import type { Mailer } from './mail/mailer.js';
-import type { ReleaseStore } from './publishing/release-store.js';
+import type { ReleaseStore } from './storage/release-store.js';
 
 export interface Context {
   config: Config;
@@ -12,6 +14,9 @@ export interface Context {
   mailer: Mailer;
   /** Content-addressed files of published releases. */
   releases: ReleaseStore;
-  /** In-process notifications, e.g. 'site-hosts-changed' (siteId) so the serving cache drops a site. */
-  events: EventEmitter;
+  /** Domain events: core modules announce changes here; hosting, queues and re-rendering subscribe. */
+  bus: EventBus;
+  log: Logger;
+  /** The time for deadlines, schedules and retention; tests move it. */
+  clock: Clock;
 }

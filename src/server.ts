@@ -1,46 +1,71 @@
-// Assembles a running Atrium from configuration: databases, mail, HTTP.
-import { EventEmitter } from 'node:events';
+// Assembles a running Atrium from configuration: databases, mail, the event
+// bus and its cross-process log, the job runner, HTTP. The one place where
+// modules are wired to each other's events.
 import path from 'node:path';
-import { ReleaseStore } from './publishing/release-store.js';
-import { startJobWorker } from './forms/queue.js';
 import type { FastifyInstance } from 'fastify';
 import { loadConfig, type Config } from './config/config.js';
-import { openDatabases } from './db/connect.js';
-import { createMailer } from './mail/mailer.js';
-import { buildApp } from './http/app.js';
 import type { Context } from './context.js';
+import { openDatabases } from './db/connect.js';
+import { EventBus } from './events/bus.js';
+import { ChangeLog } from './events/change-log.js';
+import { redisWakeup } from './events/redis-wakeup.js';
+import { registerDeliveries } from './forms/deliveries.js';
+import { buildApp } from './http/app.js';
+import { JobRunner } from './jobs/runner.js';
+import { MovableClock } from './lib/clock.js';
+import { createLogger } from './logging/logger.js';
+import { createMailer } from './mail/mailer.js';
+import { followAddressChanges } from './publishing/publishing.js';
+import { ReleaseStore } from './storage/release-store.js';
 
 export interface Running {
   app: FastifyInstance;
   ctx: Context;
+  jobs: JobRunner;
   url: string;
   close(): Promise<void>;
 }
 
 export async function startServer(config: Config = loadConfig()): Promise<Running> {
+  const log = createLogger(config);
   const dbs = await openDatabases(config);
   const ctx: Context = {
     config,
     dbs,
     mailer: createMailer(config),
     releases: new ReleaseStore(path.join(config.dataDir, 'releases')),
-    events: new EventEmitter(),
+    bus: new EventBus(log),
+    log,
+    clock: new MovableClock(),
   };
-  ctx.events.setMaxListeners(100);
+
+  // Other processes hear of cross-process events through the change log (woken at once by Redis when configured).
+  const changeLog = new ChangeLog(dbs.control, log, config.redisUrl ? await redisWakeup(config.redisUrl, log) : undefined);
+  ctx.bus.connect(changeLog);
+  const stopFollowing = await changeLog.follow(ctx.bus);
+
+  const jobs = new JobRunner({ databases: { control: dbs.control, ...dbs.regions }, dialect: dbs.dialect, log, clock: ctx.clock, retryBaseMs: config.retryBaseMs });
+  registerDeliveries(jobs, ctx);
+  jobs.every('change-log.prune', 15 * 60_000, (now) => changeLog.prune(now));
+  ctx.bus.on('jobs.queued', (e) => jobs.wake(e.database));
+  followAddressChanges(ctx);
+
   const app = await buildApp(ctx);
   await app.listen({ port: config.port, host: config.host });
-  // Deliveries queued before a restart (or by another process) go out from here too.
-  const stopJobs = startJobWorker(ctx);
+  // Jobs queued before a restart (or by another process) run from here too.
+  await jobs.start();
   const port = (app.server.address() as { port: number }).port;
   const url = new URL(config.publicUrl.href);
   if (config.port === 0) url.port = String(port);
   return {
     app,
     ctx,
+    jobs,
     url: url.origin,
     async close() {
-      await stopJobs();
+      await jobs.stop();
       await app.close();
+      await stopFollowing();
       await dbs.close();
     },
   };

@@ -6,7 +6,7 @@ import sharp, { type Metadata } from 'sharp';
 import type { Context } from '../context.js';
 import { DomainError } from '../lib/errors.js';
 import { newId, nowIso } from '../lib/ids.js';
-import { requireSite } from '../sites/tenancy.js';
+import { requireSite } from '../tenancy/tenancy.js';
 
 export const IMAGE_TYPES = ['image/png', 'image/jpeg', 'image/webp', 'image/gif', 'image/avif'] as const;
 export const MAX_UPLOAD_BYTES = 15 * 1024 * 1024;

@@ -29,6 +29,8 @@ export interface Config {
   formLimitPerSite: number;
   /** HTTP worker processes; more than one uses every core for serving. */
   workers: number;
+  /** Redis for instant cross-process change notices (optional; the database log is polled either way). */
+  redisUrl?: string;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -61,6 +63,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     formLimitPerIp: Math.max(1, Number(env.ATRIUM_FORM_LIMIT_PER_IP ?? 10) || 10),
     formLimitPerSite: Math.max(1, Number(env.ATRIUM_FORM_LIMIT_PER_SITE ?? 600) || 600),
     workers: Math.max(1, Math.min(64, Number(env.ATRIUM_WORKERS ?? 1) || 1)),
+    redisUrl: env.ATRIUM_REDIS_URL || undefined,
   };
 }
 

@@ -173,6 +173,40 @@ control['0005_forms_control'] = {
   },
 };
 
+control['0006_change_log_and_jobs'] = {
+  async up(db: Kysely<any>) {
+    // The host-change log becomes the log of every cross-process domain event.
+    await db.schema.dropTable('host_changes').ifExists().execute();
+    await db.schema
+      .createTable('change_log')
+      .addColumn('seq', isPostgres(db) ? 'bigserial' : 'integer', (c) => c.primaryKey())
+      .addColumn('origin', 'text', (c) => c.notNull())
+      .addColumn('type', 'text', (c) => c.notNull())
+      .addColumn('payload', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex('change_log_created').on('change_log').column('created_at').execute();
+    // Platform jobs and periodic schedules; same shape as the region databases' queue.
+    await db.schema
+      .createTable('jobs')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('site_id', 'text')
+      .addColumn('submission_id', 'text')
+      .addColumn('kind', 'text', (c) => c.notNull())
+      .addColumn('target', 'text', (c) => c.notNull())
+      .addColumn('payload', 'text', (c) => c.notNull())
+      .addColumn('status', 'text', (c) => c.notNull())
+      .addColumn('attempts', 'integer', (c) => c.notNull())
+      .addColumn('next_attempt_at', 'text', (c) => c.notNull())
+      .addColumn('locked_until', 'text')
+      .addColumn('last_error', 'text')
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('updated_at', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex('jobs_due').on('jobs').columns(['status', 'next_attempt_at']).execute();
+  },
+};
+
 const region: Record<string, Migration> = {
   '0001_region_info': {
     async up(db: Kysely<any>) {

@@ -2,7 +2,7 @@
 // text and flags are 0/1 integers so one migration set fits SQLite and PostgreSQL.
 import type { Generated } from 'kysely';
 
-export interface ControlDatabase extends HostChangesTable {
+export interface ControlDatabase {
   subscribers: {
     id: string;
     name: string;
@@ -65,6 +65,9 @@ export interface ControlDatabase extends HostChangesTable {
   asset_variants: { asset_id: string; hash: string; width: number; bytes: number };
   server_secrets: { name: string; value: string; created_at: string };
   webhooks: { id: string; site_id: string; url: string; secret: string; created_at: string };
+  /** Cross-process domain events (src/events/change-log.ts). */
+  change_log: { seq: Generated<number>; origin: string; type: string; payload: string; created_at: string };
+  jobs: JobsTable;
   domains: {
     id: string;
     site_id: string;
@@ -77,8 +80,22 @@ export interface ControlDatabase extends HostChangesTable {
   };
 }
 
-export interface HostChangesTable {
-  host_changes: { seq: Generated<number>; site_id: string; created_at: string };
+/** One shape for every job queue (control and region databases): see src/jobs. */
+export interface JobsTable {
+  id: string;
+  /** Null for platform jobs in the control database (periodic schedules). */
+  site_id: string | null;
+  submission_id: string | null;
+  kind: string;
+  target: string;
+  payload: string;
+  status: string; // pending | done | failed
+  attempts: number;
+  next_attempt_at: string;
+  locked_until: string | null;
+  last_error: string | null;
+  created_at: string;
+  updated_at: string;
 }
 
 export interface RegionDatabase {
@@ -97,21 +114,7 @@ export interface RegionDatabase {
     read_at: string | null;
     created_at: string;
   };
-  jobs: {
-    id: string;
-    site_id: string;
-    submission_id: string | null;
-    kind: string;
-    target: string;
-    payload: string;
-    status: string;
-    attempts: number;
-    next_attempt_at: string;
-    locked_until: string | null;
-    last_error: string | null;
-    created_at: string;
-    updated_at: string;
-  };
+  jobs: JobsTable;
   webhook_deliveries: {
     id: string;
     job_id: string;

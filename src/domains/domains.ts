@@ -1,15 +1,13 @@
 // Custom domains: a subscriber proves control of a domain with a DNS TXT record
 // at _atrium-verify.<domain>; only verified domains serve the site or get TLS.
 import { Resolver } from 'node:dns/promises';
-import { hostsChanged } from '../hosting/host-changes.js';
-import { rerenderLive } from '../publishing/publishing.js';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import type { Context } from '../context.js';
 import { DomainError, notFound } from '../lib/errors.js';
 import { newId, nowIso } from '../lib/ids.js';
 import { parseInput } from '../lib/validate.js';
-import { requireSite } from '../sites/tenancy.js';
+import { requireSite } from '../tenancy/tenancy.js';
 
 const MAX_DOMAINS_PER_SITE = 10;
 
@@ -117,18 +115,15 @@ export async function verifyDomain(ctx: Context, subscriberId: string, siteId: s
   const now = nowIso();
   const patch = error ? { last_checked_at: now, last_error: error } : { last_checked_at: now, last_error: null, verified_at: d.verified_at ?? now };
   await ctx.dbs.control.updateTable('domains').set(patch).where('id', '=', d.id).execute();
-  if (!error) {
-    await hostsChanged(ctx, d.site_id);
-    await rerenderLive(ctx, d.site_id); // the first verified domain becomes the canonical address
-  }
+  // The site now answers at this host; the first verified domain also becomes its canonical address.
+  if (!error) await ctx.bus.emit({ type: 'site.address_changed', siteId: d.site_id });
   return domainView({ ...d, ...patch });
 }
 
 export async function removeDomain(ctx: Context, subscriberId: string, siteId: string, domainId: string) {
   const d = await requireDomain(ctx, subscriberId, siteId, domainId);
   await ctx.dbs.control.deleteFrom('domains').where('id', '=', d.id).execute();
-  await hostsChanged(ctx, d.site_id);
-  await rerenderLive(ctx, d.site_id);
+  await ctx.bus.emit({ type: 'site.address_changed', siteId: d.site_id });
 }
 
 /** For a TLS front's on-demand certificates: only hosts that serve a site get a certificate. */

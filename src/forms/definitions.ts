@@ -25,3 +25,13 @@ export function formsOf(doc: SiteDocument): Map<string, PublishedForm> {
 }
 
 export const pageHasForm = (page: SiteDocument['pages'][number]) => page.blocks.some((b) => b.type === 'form');
+
+/**
+ * The forms of a stored release, as recorded in its manifest at publish time
+ * (releases from before manifests recorded them fall back to their document).
+ */
+export function releaseForms(release: { manifest: string; document: string }): Map<string, PublishedForm> {
+  const manifest = JSON.parse(release.manifest) as { forms?: Record<string, PublishedForm> };
+  if (manifest.forms) return new Map(Object.entries(manifest.forms));
+  return formsOf(JSON.parse(release.document) as SiteDocument);
+}

@@ -7,10 +7,9 @@ import type { RegionDatabase } from '../db/schema.js';
 import { notFound } from '../lib/errors.js';
 import { nowIso } from '../lib/ids.js';
 import { parseInput } from '../lib/validate.js';
-import { regionDbForSite } from '../regions/region-db.js';
-import { requireSite } from '../sites/tenancy.js';
-import type { SiteDocument } from '../site-document/schema.js';
-import { formsOf } from './definitions.js';
+import { regionDbForSite } from '../db/region-db.js';
+import { requireSite } from '../tenancy/tenancy.js';
+import { releaseForms } from './definitions.js';
 import { deliveryJobs } from './submissions.js';
 
 export const ListQuery = z.object({
@@ -39,9 +38,9 @@ export function submissionView(r: Row) {
   };
 }
 
-async function siteDb(ctx: Context, subscriberId: string, siteId: string): Promise<[Kysely<RegionDatabase>, string]> {
+async function siteDb(ctx: Context, subscriberId: string, siteId: string): Promise<[Kysely<RegionDatabase>, string, string]> {
   const site = await requireSite(ctx.dbs.control, subscriberId, siteId);
-  return [regionDbForSite(ctx.dbs, site), site.id];
+  return [regionDbForSite(ctx.dbs, site), site.id, site.region];
 }
 
 // Escapes LIKE wildcards so a search for "50%" means the text "50%".
@@ -87,7 +86,7 @@ export async function getSubmission(ctx: Context, subscriberId: string, siteId: 
 
 export async function updateSubmission(ctx: Context, subscriberId: string, siteId: string, submissionId: string, raw: unknown) {
   const input = parseInput(UpdateSubmission, raw);
-  const [db, id] = await siteDb(ctx, subscriberId, siteId);
+  const [db, id, region] = await siteDb(ctx, subscriberId, siteId);
   const patch: Partial<Row> = {};
   if (input.status) patch.status = input.status;
   if (input.read !== undefined) patch.read_at = input.read ? nowIso() : null;
@@ -99,7 +98,7 @@ export async function updateSubmission(ctx: Context, subscriberId: string, siteI
     await trx.updateTable('form_submissions').set(patch).where('id', '=', submissionId).execute();
     if (rescued.length) await trx.insertInto('jobs').values(rescued).execute();
   });
-  if (rescued.length) ctx.events.emit('jobs-queued');
+  if (rescued.length) await ctx.bus.emit({ type: 'jobs.queued', database: region });
   // Moving a message between folders does not count as reading it.
   return submissionView(await db.selectFrom('form_submissions').selectAll().where('id', '=', submissionId).executeTakeFirstOrThrow());
 }
@@ -117,9 +116,9 @@ export async function deleteSubmission(ctx: Context, subscriberId: string, siteI
 async function rescueJobs(ctx: Context, siteId: string, row: Row) {
   const site = await ctx.dbs.control.selectFrom('sites').select(['id', 'name', 'region', 'live_release_id']).where('id', '=', siteId).executeTakeFirstOrThrow();
   const release = site.live_release_id
-    ? await ctx.dbs.control.selectFrom('releases').select('document').where('id', '=', site.live_release_id).executeTakeFirst()
+    ? await ctx.dbs.control.selectFrom('releases').select(['manifest', 'document']).where('id', '=', site.live_release_id).executeTakeFirst()
     : undefined;
-  const form = release ? formsOf(JSON.parse(release.document) as SiteDocument).get(row.form_id) : undefined;
+  const form = release ? releaseForms(release).get(row.form_id) : undefined;
   if (!form) return []; // the form is gone from the live site: nothing to announce it with
   const already = await regionDbForSite(ctx.dbs, site).selectFrom('jobs').select('id').where('submission_id', '=', row.id).executeTakeFirst();
   if (already) return [];

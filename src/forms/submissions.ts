@@ -4,10 +4,9 @@
 import type { Context } from '../context.js';
 import { DomainError } from '../lib/errors.js';
 import { newId, nowIso } from '../lib/ids.js';
-import { isRegion } from '../regions/regions.js';
-import { regionDbForSite } from '../regions/region-db.js';
+import { regionDbForSite } from '../db/region-db.js';
 import type { PublishedForm } from './definitions.js';
-import { jobRow, type EmailPayload, type WebhookPayload } from './queue.js';
+import { deliveryJob, type EmailPayload, type WebhookPayload } from './deliveries.js';
 import { spamReasons } from './spam.js';
 import { validateSubmission } from './validate.js';
 
@@ -46,13 +45,13 @@ export async function receiveSubmission(ctx: Context, target: SubmissionTarget, 
 
   // Spam is kept but not announced.
   const jobs = status === 'inbox' ? await deliveryJobs(ctx, target, submission) : [];
-  if (!isRegion(target.region)) throw new Error(`unknown region ${target.region}`);
   const db = regionDbForSite(ctx.dbs, { id: target.siteId, region: target.region });
   await db.transaction().execute(async (trx) => {
     await trx.insertInto('form_submissions').values(submission).execute();
     if (jobs.length) await trx.insertInto('jobs').values(jobs).execute();
   });
-  if (jobs.length) ctx.events.emit('jobs-queued', target.region);
+  await ctx.bus.emit({ type: 'submission.stored', siteId: target.siteId, region: target.region, submissionId: id, status });
+  if (jobs.length) await ctx.bus.emit({ type: 'jobs.queued', database: target.region });
   return { id, status, createdAt };
 }
 
@@ -63,11 +62,12 @@ export async function deliveryJobs(
   row: { id: string; data: string; submitter_email: string | null; consent_text: string | null; created_at: string },
 ) {
   const values = JSON.parse(row.data) as Record<string, string | boolean>;
-  const jobs: ReturnType<typeof jobRow>[] = [];
+  const jobs: ReturnType<typeof deliveryJob>[] = [];
+  const now = ctx.clock.now();
   const notify = target.form.props.notifyEmail ?? (await ownerEmail(ctx, target.siteId));
-  if (notify) jobs.push(jobRow(target.siteId, row.id, 'email', notify, notificationEmail(target, values, row.submitter_email, row.created_at)));
+  if (notify) jobs.push(deliveryJob(now, target.siteId, row.id, 'email', notify, notificationEmail(target, values, row.submitter_email, row.created_at)));
   const hooks = await ctx.dbs.control.selectFrom('webhooks').select(['id']).where('site_id', '=', target.siteId).execute();
-  for (const h of hooks) jobs.push(jobRow(target.siteId, row.id, 'webhook', h.id, webhookPayload(target, row.id, values, row.created_at, row.consent_text)));
+  for (const h of hooks) jobs.push(deliveryJob(now, target.siteId, row.id, 'webhook', h.id, webhookPayload(target, row.id, values, row.created_at, row.consent_text)));
   return jobs;
 }
 

@@ -6,8 +6,8 @@ import type { Context } from '../context.js';
 import { DomainError, notFound } from '../lib/errors.js';
 import { newId, nowIso } from '../lib/ids.js';
 import { parseInput } from '../lib/validate.js';
-import { regionDbForSite } from '../regions/region-db.js';
-import { requireSite } from '../sites/tenancy.js';
+import { regionDbForSite } from '../db/region-db.js';
+import { requireSite } from '../tenancy/tenancy.js';
 
 const MAX_WEBHOOKS = 10;
 export const AddWebhookInput = z.object({

@@ -1,14 +1,14 @@
 // The live sites in memory: hostname -> precomputed responses of the live
 // release. Serving never renders and, once a host is loaded, never queries SQL.
 import type { Context } from '../context.js';
-import { HOSTS_CHANGED } from './host-changes.js';
-import { formsOf, type PublishedForm } from '../forms/definitions.js';
+import { releaseForms, type PublishedForm } from '../forms/definitions.js';
+import type { EventType } from '../events/events.js';
 import { FORM_TOKEN_SECRET } from '../forms/token.js';
 import { serverSecret } from '../secrets/secrets.js';
 import type { SiteDocument } from '../site-document/schema.js';
 import { NOT_FOUND_KEY } from '../publishing/build-files.js';
 import type { Manifest } from '../publishing/publishing.js';
-import type { ReleaseStore, StoredFile } from '../publishing/release-store.js';
+import type { ReleaseStore, StoredFile } from '../storage/release-store.js';
 
 export interface ServedFile extends Required<StoredFile> {
   etag: string;
@@ -82,6 +82,8 @@ function servedFile(stored: StoredFile, hash: string, type: string, path: string
   };
 }
 
+const SERVING_EVENTS = ['site.published', 'site.unpublished', 'site.address_changed', 'site.renamed', 'site.deleted', 'release.recompressed'] as const satisfies readonly EventType[];
+
 export class LiveSites {
   private byHost = new Map<string, LiveSite | null>();
   private loading = new Map<string, Promise<LiveSite | null>>();
@@ -91,7 +93,8 @@ export class LiveSites {
     private readonly ctx: Context,
     private readonly store: ReleaseStore,
   ) {
-    ctx.events.on(HOSTS_CHANGED, (siteId: string) => this.forgetSite(siteId));
+    // In every process: whatever changes what a site serves drops it from this cache; the next request reloads it.
+    for (const type of SERVING_EVENTS) ctx.bus.onEverywhere(type, (e) => this.forgetSite(e.siteId));
   }
 
   private heldBytes = 0;
@@ -132,7 +135,7 @@ export class LiveSites {
       .where('id', '=', siteRow.live_release_id)
       .executeTakeFirstOrThrow();
     const document = JSON.parse(release.document) as SiteDocument;
-    const forms = formsOf(document);
+    const forms = releaseForms(release);
     const formKey = await serverSecret(this.ctx, FORM_TOKEN_SECRET);
     const manifest = JSON.parse(release.manifest) as Manifest;
     const files = new Map<string, ServedFile>();

@@ -1,7 +1,7 @@
 // The HTTP layer: published-site requests are answered before Fastify from
 // precomputed bytes; everything else (API, dashboard) goes through Fastify.
 import http from 'node:http';
-import Fastify, { LogController, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
@@ -9,7 +9,7 @@ import type { Context } from '../context.js';
 import { enforceCookieRegistry } from '../cookies/set-cookie.js';
 import { LiveSites } from '../hosting/live-sites.js';
 import { createSiteHandler } from '../hosting/serve.js';
-import { followHostChanges } from '../hosting/host-changes.js';
+import { checkDatabases } from '../db/health.js';
 import { registerAuth } from './auth.js';
 import { errorHandler } from './errors.js';
 import { authRoutes } from './routes/auth.js';
@@ -27,7 +27,6 @@ const IP_LITERAL = /^(\d{1,3}(\.\d{1,3}){3}|\[[0-9a-f:.]+\])$/;
 
 export async function buildApp(ctx: Context): Promise<FastifyInstance> {
   const live = new LiveSites(ctx, ctx.releases);
-  const stopFollowing = await followHostChanges(ctx, (siteId) => live.forgetSite(siteId));
   const appHost = ctx.config.publicUrl.hostname.toLowerCase();
   const serveSite = createSiteHandler(live, (host) => host === appHost || host === '' || IP_LITERAL.test(host), ctx.config.trustProxy);
 
@@ -36,14 +35,7 @@ export async function buildApp(ctx: Context): Promise<FastifyInstance> {
     // One line per request only when asked for (LOG_LEVEL=debug); errors are always logged.
     logController: new LogController({ disableRequestLogging: ctx.config.logLevel !== 'debug' && ctx.config.logLevel !== 'trace' }),
     bodyLimit: 256 * 1024,
-    logger: {
-      level: ctx.config.logLevel,
-      // No IP addresses or cookies in logs: they are personal data we do not need there.
-      serializers: {
-        req: (req) => ({ method: req.method, url: req.url.split('?')[0] }),
-        res: (res) => ({ statusCode: res.statusCode }),
-      },
-    },
+    loggerInstance: ctx.log as FastifyBaseLogger,
     serverFactory: (handler) =>
       http.createServer((req, res) => {
         if (!serveSite(req, res)) handler(req, res);
@@ -80,12 +72,23 @@ export async function buildApp(ctx: Context): Promise<FastifyInstance> {
     return payload;
   });
   app.addHook('onClose', async () => {
-    stopFollowing();
     await ctx.releases.idle();
   });
   registerAuth(app, ctx);
 
-  app.get('/healthz', async () => ({ ok: true }));
+  // For load balancers and monitors: 503 names the database that does not answer.
+  app.get('/healthz', async (_req, reply) => {
+    const databases = await checkDatabases(ctx.dbs);
+    const failing = databases.filter((d) => !d.ok);
+    for (const d of failing) ctx.log.warn({ database: d.name, reason: d.error }, 'health check: a database does not answer');
+    return reply
+      .code(failing.length ? 503 : 200)
+      .header('cache-control', 'no-store')
+            .send({
+        ok: failing.length === 0,
+        databases: databases.map((d) => ({ name: d.name, ok: d.ok })),
+        ...(failing.length ? { message: `database ${failing.map((d) => d.name).join(', ')} does not answer` } : {}) });
+  });
   app.get('/', async (_req, reply) => reply.redirect('/app'));
   await app.register(import('./routes/app.js')); // the dashboard SPA at /app (dist/app)
   await authRoutes(app, ctx);

@@ -10,10 +10,13 @@ const STATUS: Record<ErrorCode, number> = {
   conflict: 409,
   email_not_verified: 403,
   rate_limited: 429,
+  unavailable: 503,
 };
 
 export function errorHandler(error: FastifyError | DomainError | Error, req: FastifyRequest, reply: FastifyReply) {
   if (error instanceof DomainError) {
+    const retry = error.details.retryAfterSeconds;
+    if (typeof retry === 'number') reply.header('retry-after', String(retry));
     return reply.code(STATUS[error.code]).send({ error: error.code, message: error.message, ...error.details });
   }
   const fe = error as FastifyError;

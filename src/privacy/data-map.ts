@@ -125,7 +125,15 @@ export const DATA_MAP: Record<DatabaseKind, Record<string, TableMap>> = {
     },
     server_secrets: { personal: {}, notPersonal: ['name', 'value', 'created_at'] },
     webhooks: { personal: {}, notPersonal: ['id', 'site_id', 'url', 'secret', 'created_at'] },
-    host_changes: { personal: {}, notPersonal: ['seq', 'site_id', 'created_at'] },
+    // Domain events between processes: site ids and event names, pruned after an hour.
+    change_log: { personal: {}, notPersonal: ['seq', 'origin', 'type', 'payload', 'created_at'] },
+    jobs: {
+      personal: {
+        payload: { ...account('content', 'platform work for an account, e.g. a mail to send', 'until done, then 30 days'), locate: { by: 'target' } },
+        target: { ...account('contact', 'who platform work is for', 'until done, then 30 days'), locate: { by: 'target' } },
+      },
+      notPersonal: ['id', 'site_id', 'submission_id', 'kind', 'status', 'attempts', 'next_attempt_at', 'locked_until', 'last_error', 'created_at', 'updated_at'],
+    },
     kysely_migration: { personal: {}, notPersonal: ['name', 'timestamp'] },
     kysely_migration_lock: { personal: {}, notPersonal: ['id', 'is_locked'] },
   },

@@ -4,17 +4,20 @@
 // address changes (canonical URLs, sitemap) and rolled back faithfully.
 import type { Context } from '../context.js';
 import { siteSubdomainUrl } from '../config/config.js';
-import { hostsChanged } from '../hosting/host-changes.js';
 import { DomainError, notFound } from '../lib/errors.js';
 import { newId, nowIso, sha256 } from '../lib/ids.js';
 import { SiteDocument } from '../site-document/schema.js';
-import { requireSite, type SiteRow } from '../sites/tenancy.js';
+import { requireSite, type SiteRow } from '../tenancy/tenancy.js';
 import { buildFiles } from './build-files.js';
+import { formsOf, type PublishedForm } from '../forms/definitions.js';
 import { assetPath, imagesReferenced } from '../assets/assets.js';
 
+/** What serving and the inbox need from a release, recorded once at publish time. */
 export interface Manifest {
   /** form: the page holds a form (its responses carry the verified-request cookie and may run the runtime script). */
   files: Record<string, { hash: string; type: string; bytes: number; form?: boolean }>;
+  /** The forms visitors see in this release, by form id, with the version their submissions are stored under. */
+  forms: Record<string, PublishedForm>;
 }
 
 /** Why a release exists: a person published, or an address change re-rendered the live site. */
@@ -36,7 +39,7 @@ async function release(ctx: Context, site: SiteRow, doc: SiteDocument, opts: { d
   const siteUrl = await primaryUrl(ctx, site);
   const publishedAt = new Date();
   const files = buildFiles(doc, siteUrl, site.name, publishedAt);
-  const manifest: Manifest = { files: {} };
+  const manifest: Manifest = { files: {}, forms: Object.fromEntries(formsOf(doc)) };
   const created: string[] = [];
   let totalBytes = 0;
   await Promise.all(
@@ -78,9 +81,9 @@ async function release(ctx: Context, site: SiteRow, doc: SiteDocument, opts: { d
       .where('id', '=', site.id)
       .execute();
   });
-  await hostsChanged(ctx, site.id);
+  await ctx.bus.emit({ type: 'site.published', siteId: site.id, releaseId: id, reason: opts.reason });
   // Live now with fast compression; smaller brotli files replace it shortly after.
-  void ctx.releases.upgradeCompression(created, () => hostsChanged(ctx, site.id));
+  void ctx.releases.upgradeCompression(created, () => ctx.bus.emit({ type: 'release.recompressed', siteId: site.id }));
   return { id, contentHash, siteUrl, reason: opts.reason, pageCount: doc.pages.length, totalBytes, createdAt: publishedAt.toISOString(), live: true };
 }
 
@@ -89,6 +92,13 @@ export async function publish(ctx: Context, subscriber: { id: string; emailVerif
   if (!subscriber.emailVerified) throw new DomainError('email_not_verified', 'confirm your email address before publishing; we sent you a link');
   const doc = SiteDocument.parse(JSON.parse(site.draft));
   return release(ctx, site, doc, { draftRevision: site.draft_revision, publishedBy: subscriber.id, reason: 'publish' });
+}
+
+/** Re-renders the live site whenever its address changes (slug, custom domains). */
+export function followAddressChanges(ctx: Context): void {
+  ctx.bus.on('site.address_changed', async (e) => {
+    await rerenderLive(ctx, e.siteId);
+  });
 }
 
 /**
@@ -153,12 +163,12 @@ export async function rollback(ctx: Context, subscriberId: string, siteId: strin
     .set({ live_release_id: target.id, published_revision: target.draft_revision, updated_at: nowIso() })
     .where('id', '=', site.id)
     .execute();
-  await hostsChanged(ctx, site.id);
+  await ctx.bus.emit({ type: 'site.published', siteId: site.id, releaseId: target.id, reason: 'rollback' });
   return { liveReleaseId: target.id, rolledBackTo: target.id };
 }
 
 export async function unpublish(ctx: Context, subscriberId: string, siteId: string) {
   const site = await requireSite(ctx.dbs.control, subscriberId, siteId);
   await ctx.dbs.control.updateTable('sites').set({ live_release_id: null, published_revision: null, updated_at: nowIso() }).where('id', '=', site.id).execute();
-  await hostsChanged(ctx, site.id);
+  await ctx.bus.emit({ type: 'site.unpublished', siteId: site.id });
 }

@@ -1,8 +1,6 @@
 // Sites: creation from a template, the draft document with its revision check,
 // renaming and deletion. Publishing lives in ../publishing.
 import { z } from 'zod';
-import { hostsChanged } from '../hosting/host-changes.js';
-import { rerenderLive } from '../publishing/publishing.js';
 import type { Context } from '../context.js';
 import { DomainError, invalid } from '../lib/errors.js';
 import { newId, nowIso } from '../lib/ids.js';
@@ -14,8 +12,8 @@ import { THEMES } from '../themes/index.js';
 import { siteSubdomainUrl } from '../config/config.js';
 import { documentPreview } from './preview.js';
 import { newSubmissionCounts } from '../forms/inbox.js';
-import { regionDbForSite } from '../regions/region-db.js';
-import { requireSite, workspaceIdsOf, requireWorkspace, type SiteRow } from './tenancy.js';
+import { regionDbForSite } from '../db/region-db.js';
+import { requireSite, workspaceIdsOf, requireWorkspace, type SiteRow } from '../tenancy/tenancy.js';
 
 const RESERVED_SLUGS = new Set([
   'www',
@@ -181,8 +179,8 @@ export async function updateSite(ctx: Context, subscriberId: string, siteId: str
     .set({ ...(input.name ? { name: input.name } : {}), ...(input.slug ? { slug: input.slug } : {}), updated_at: nowIso() })
     .where('id', '=', site.id)
     .execute();
-  await hostsChanged(ctx, site.id);
-  if (input.slug && input.slug !== site.slug) await rerenderLive(ctx, site.id);
+  if (input.name && input.name !== site.name) await ctx.bus.emit({ type: 'site.renamed', siteId: site.id });
+  if (input.slug && input.slug !== site.slug) await ctx.bus.emit({ type: 'site.address_changed', siteId: site.id });
   return getSite(ctx, subscriberId, siteId);
 }
 
@@ -194,5 +192,5 @@ export async function deleteSite(ctx: Context, subscriberId: string, siteId: str
     for (const table of ['jobs', 'webhook_deliveries', 'form_submissions'] as const) await trx.deleteFrom(table).where('site_id', '=', site.id).execute();
   });
   await ctx.dbs.control.deleteFrom('sites').where('id', '=', site.id).execute();
-  await hostsChanged(ctx, site.id);
+  await ctx.bus.emit({ type: 'site.deleted', siteId: site.id, region: site.region });
 }

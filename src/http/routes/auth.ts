@@ -1,10 +1,10 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import * as accounts from '../../accounts/accounts.js';
 import * as settings from '../../accounts/settings.js';
 import { csrfTokenFor, revokeAllSessions, revokeSession } from '../../accounts/sessions.js';
 import { clearCookie, setCookie } from '../../cookies/set-cookie.js';
 import type { Context } from '../../context.js';
-import { DomainError } from '../../lib/errors.js';
+import { DomainError, rateLimited } from '../../lib/errors.js';
 import { requireAuth } from '../auth.js';
 
 export async function authRoutes(app: FastifyInstance, ctx: Context) {
@@ -31,15 +31,11 @@ export async function authRoutes(app: FastifyInstance, ctx: Context) {
         .trim()
         .toLowerCase()}`,
   });
-  const tooMany = (reply: FastifyReply, seconds: number, what: string) =>
-    reply
-      .header('retry-after', seconds)
-      .code(429)
-      .send({ error: 'rate_limited', message: `too many ${what}; try again in ${seconds} seconds`, retryAfterSeconds: seconds });
+  const tooMany = (seconds: number, what: string) => rateLimited(`too many ${what}; try again in ${seconds} seconds`, seconds);
 
   app.post('/api/auth/signup', async (req, reply) => {
     const limit = await signupsPerIp(req);
-    if (!limit.isAllowed && limit.isExceeded) return tooMany(reply, limit.ttlInSeconds, 'sign-ups from this network');
+    if (!limit.isAllowed && limit.isExceeded) throw tooMany(limit.ttlInSeconds, 'sign-ups from this network');
     const r = await accounts.signUp(ctx, req.body);
     setCookie(req, reply, 'atrium_session', r.sessionToken);
     return reply.code(201).send({ ...session(r.sessionToken, r.subscriberId), workspaceId: r.workspaceId });
@@ -52,16 +48,7 @@ export async function authRoutes(app: FastifyInstance, ctx: Context) {
     ] as const) {
       const r = await limit(req, { increment });
       // A peek (no increment) is over the limit once the failures used it all up.
-      if (!r.isAllowed && (increment ? r.isExceeded : r.remaining <= 0)) {
-        return reply
-          .header('retry-after', r.ttlInSeconds)
-          .code(429)
-          .send({
-            error: 'rate_limited',
-            message: `too many log-in attempts ${scope}; try again in ${r.ttlInSeconds} seconds`,
-            retryAfterSeconds: r.ttlInSeconds,
-          });
-      }
+      if (!r.isAllowed && (increment ? r.isExceeded : r.remaining <= 0)) throw tooMany(r.ttlInSeconds, `log-in attempts ${scope}`);
     }
     try {
       const r = await accounts.logIn(ctx, req.body);
@@ -111,7 +98,7 @@ export async function authRoutes(app: FastifyInstance, ctx: Context) {
 
   app.post('/api/auth/password-reset', async (req, reply) => {
     const ip = await resetsPerIp(req);
-    if (!ip.isAllowed && ip.isExceeded) return tooMany(reply, ip.ttlInSeconds, 'reset requests from this network');
+    if (!ip.isAllowed && ip.isExceeded) throw tooMany(ip.ttlInSeconds, 'reset requests from this network');
     // Over the per-address limit the answer stays the same, but no more mail goes out.
     const email = await resetsPerEmail(req);
     if (!email.isAllowed && email.isExceeded) return reply.code(202).send({ message: 'if an account exists for this address, a reset link is on its way' });

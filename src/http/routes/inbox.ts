@@ -3,7 +3,7 @@ import type { Context } from '../../context.js';
 import { submissionsCsv, submissionsJson } from '../../forms/export.js';
 import * as inbox from '../../forms/inbox.js';
 import * as webhooks from '../../forms/webhooks.js';
-import { requireSite } from '../../sites/tenancy.js';
+import { requireSite } from '../../tenancy/tenancy.js';
 import { requireAuth } from '../auth.js';
 
 type SiteParams = { Params: { siteId: string } };

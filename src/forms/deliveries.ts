@@ -1,0 +1,90 @@
+// Delivering form submissions: a notification email and a signed POST to each
+// of the site's webhooks. They are jobs in the site's region database, queued
+// in the same transaction as the submission (submissions.ts), so nothing is
+// lost to a crash or restart; the job runner (src/jobs) retries failures with
+// exponential backoff.
+import { createHmac } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Context } from '../context.js';
+import type { RegionDatabase } from '../db/schema.js';
+import { newJob, PermanentError, type JobRow } from '../jobs/job.js';
+import type { JobRunner } from '../jobs/runner.js';
+import { newId, nowIso } from '../lib/ids.js';
+import { assertPublicTarget } from './webhook-target.js';
+
+export interface EmailPayload {
+  subject: string;
+  text: string;
+  replyTo?: string;
+}
+
+export interface WebhookPayload {
+  event: 'form.submission';
+  site: { id: string; name: string };
+  form: { id: string; version: string; page: string };
+  submission: { id: string; createdAt: string; data: Record<string, string | boolean>; consentText: string | null };
+}
+
+/** A delivery job of a submission: kind 'email' (target: an address) or 'webhook' (target: a webhook id). */
+export function deliveryJob(now: Date, siteId: string, submissionId: string, kind: 'email' | 'webhook', target: string, payload: EmailPayload | WebhookPayload) {
+  return newJob(now, { kind, target, payload, siteId, submissionId });
+}
+
+/** Signature header value: HMAC-SHA256 over "<timestamp>.<body>" with the webhook's secret. */
+export function signWebhook(secret: string, timestamp: number, body: string): string {
+  return `t=${timestamp},v1=${createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`;
+}
+
+export function registerDeliveries(runner: JobRunner, ctx: Context): void {
+  runner.register('email', async (job) => {
+    const p = JSON.parse(job.payload) as EmailPayload;
+    await ctx.mailer.send({ to: job.target, subject: p.subject, text: p.text, replyTo: p.replyTo });
+  });
+  runner.register('webhook', (job, jc) => deliverWebhook(ctx, jc.db as unknown as Kysely<RegionDatabase>, job));
+}
+
+async function deliverWebhook(ctx: Context, db: Kysely<RegionDatabase>, job: JobRow): Promise<void> {
+  const hook = await ctx.dbs.control.selectFrom('webhooks').select(['id', 'url', 'secret']).where('id', '=', job.target).executeTakeFirst();
+  if (!hook) throw new PermanentError('the webhook was removed');
+  const started = Date.now();
+  let statusCode: number | null = null;
+  let error: string | null = null;
+  try {
+    await assertPublicTarget(hook.url, ctx.config.webhooksAllowPrivate);
+    const timestamp = Math.floor(Date.now() / 1000);
+    const res = await fetch(hook.url, {
+      method: 'POST',
+      body: job.payload,
+      redirect: 'manual',
+      signal: AbortSignal.timeout(10_000),
+      headers: {
+        'content-type': 'application/json',
+        'user-agent': 'Atrium-Webhooks/1',
+        'x-atrium-event': 'form.submission',
+        'x-atrium-delivery': job.id,
+        'x-atrium-signature': signWebhook(hook.secret, timestamp, job.payload),
+      },
+    });
+    statusCode = res.status;
+    await res.body?.cancel();
+    if (res.status < 200 || res.status >= 300) error = `the receiver answered ${res.status}`;
+  } catch (e) {
+    error = e instanceof Error ? e.message : String(e);
+  }
+  await db
+    .insertInto('webhook_deliveries')
+    .values({
+      id: newId('dlv'),
+      job_id: job.id,
+      site_id: job.site_id!,
+      webhook_id: hook.id,
+      submission_id: job.submission_id,
+      attempt: job.attempts + 1,
+      status_code: statusCode,
+      error,
+      duration_ms: Date.now() - started,
+      created_at: nowIso(),
+    })
+    .execute();
+  if (error) throw new Error(error);
+}
