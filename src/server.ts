@@ -42,7 +42,7 @@ export async function startServer(config: Config = loadConfig()): Promise<Runnin
   // Other processes hear of cross-process events through the change log (woken at once by Redis when configured).
   const changeLog = new ChangeLog(dbs.control, log, config.redisUrl ? await redisWakeup(config.redisUrl, log) : undefined);
   ctx.bus.connect(changeLog);
-  const stopFollowing = await changeLog.follow(ctx.bus);
+  const stopFollowing = await changeLog.follow(ctx.bus, config.changePollMs);
 
   const jobs = new JobRunner({ databases: { control: dbs.control, ...dbs.regions }, dialect: dbs.dialect, log, clock: ctx.clock, retryBaseMs: config.retryBaseMs });
   registerDeliveries(jobs, ctx);

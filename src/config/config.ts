@@ -31,6 +31,8 @@ export interface Config {
   workers: number;
   /** Redis for instant cross-process change notices (optional; the database log is polled either way). */
   redisUrl?: string;
+  /** How often each process reads the change log of other processes' events (a safety net when Redis is set). */
+  changePollMs: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -64,6 +66,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     formLimitPerSite: Math.max(1, Number(env.ATRIUM_FORM_LIMIT_PER_SITE ?? 600) || 600),
     workers: Math.max(1, Math.min(64, Number(env.ATRIUM_WORKERS ?? 1) || 1)),
     redisUrl: env.ATRIUM_REDIS_URL || undefined,
+    changePollMs: Math.max(50, Number(env.ATRIUM_CHANGE_POLL_MS ?? 1000) || 1000),
   };
 }
 

@@ -28,6 +28,28 @@ async function eventually(check: () => Promise<boolean>, ms = 5000) {
   }
 }
 
+describe('two processes with Redis', () => {
+  it('hear of a publish at once through Redis, long before their next poll of the change log', async () => {
+    // Both poll the change log only once a minute: within the few seconds allowed, only Redis can tell b.
+    const env = { ATRIUM_REDIS_URL: 'redis://127.0.0.1:6379', ATRIUM_CHANGE_POLL_MS: '60000' };
+    const ra = await startTestServer(env);
+    const rb = await startServer(loadConfig({ ...ra.env, PORT: String(await freePort()) }));
+    try {
+      const c = ra.client();
+      const client = new HttpClient((rb.app.server.address() as { port: number }).port);
+      await signUpVerified(c, ra.smtp, 'redis@example.com');
+      const site = (await c.post('/api/sites', { name: 'Quick', slug: 'quick-site', template: 'saas', region: 'us-oregon' })).json;
+      const host = 'quick-site.localhost';
+      expect((await client.get('/', { host })).status).toBe(404); // cached as unknown on b
+      expect((await c.post(`/api/sites/${site.id}/publish`)).status).toBe(201);
+      await eventually(async () => (await client.get('/', { host })).status === 200, 3000);
+    } finally {
+      await rb.close();
+      await ra.close();
+    }
+  });
+});
+
 describe('two processes', () => {
   it('serve what the other published, rolled back or renamed', async () => {
     const c = a.client();
