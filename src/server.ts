@@ -28,7 +28,7 @@ export interface Running {
 
 export async function startServer(config: Config = loadConfig()): Promise<Running> {
   const log = createLogger(config);
-  const dbs = await openDatabases(config);
+  const dbs = await openDatabases(config, log);
   const ctx: Context = {
     config,
     dbs,
@@ -44,7 +44,13 @@ export async function startServer(config: Config = loadConfig()): Promise<Runnin
   ctx.bus.connect(changeLog);
   const stopFollowing = await changeLog.follow(ctx.bus, config.changePollMs);
 
-  const jobs = new JobRunner({ databases: { control: dbs.control, ...dbs.regions }, dialect: dbs.dialect, log, clock: ctx.clock, retryBaseMs: config.retryBaseMs });
+  const jobs = new JobRunner({
+    databases: { control: dbs.control, ...dbs.regions },
+    dialect: dbs.dialect,
+    log,
+    clock: ctx.clock,
+    retryBaseMs: config.retryBaseMs,
+  });
   registerDeliveries(jobs, ctx);
   jobs.every('change-log.prune', 15 * 60_000, (now) => changeLog.prune(now));
   ctx.bus.on('jobs.queued', (e) => jobs.wake(e.database));

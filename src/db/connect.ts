@@ -5,6 +5,7 @@ import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import type { Logger } from 'pino';
 import type { Config } from '../config/config.js';
 import { REGIONS, type Region } from '../regions/regions.js';
 import { migrate } from './migrations.js';
@@ -20,11 +21,11 @@ export interface Databases {
   close(): Promise<void>;
 }
 
-function open<T>(url: string | undefined, sqliteFile: string): Kysely<T> {
+function open<T>(url: string | undefined, sqliteFile: string, log: Pick<Logger, 'warn'>): Kysely<T> {
   if (url) {
     const pool = new pg.Pool({ connectionString: url, max: 10 });
     // An idle connection dropped by the server (restart, failover) is not fatal: the pool reconnects.
-    pool.on('error', (err) => console.error(`PostgreSQL connection lost (${err.message}); reconnecting on next use`));
+    pool.on('error', (err) => log.warn({ err: err.message }, 'PostgreSQL connection lost; reconnecting on next use'));
     return new Kysely<T>({ dialect: new PostgresDialect({ pool }) });
   }
   fs.mkdirSync(path.dirname(sqliteFile), { recursive: true });
@@ -37,12 +38,15 @@ function open<T>(url: string | undefined, sqliteFile: string): Kysely<T> {
 }
 
 /** Opens and migrates every database. Refuses to start if a region database belongs to another region. */
-export async function openDatabases(config: Config): Promise<Databases> {
-  const control = open<ControlDatabase>(config.databaseUrl, path.join(config.dataDir, 'control.sqlite'));
+export async function openDatabases(
+  config: Config,
+  log: Pick<Logger, 'warn'> = { warn: (_o: unknown, msg?: string) => console.warn(msg) },
+): Promise<Databases> {
+  const control = open<ControlDatabase>(config.databaseUrl, path.join(config.dataDir, 'control.sqlite'), log);
   await migrate(control, 'control');
   const regions = {} as Record<Region, Kysely<RegionDatabase>>;
   for (const r of REGIONS) {
-    const db = open<RegionDatabase>(config.regionUrls[r], path.join(config.dataDir, 'regions', `${r}.sqlite`));
+    const db = open<RegionDatabase>(config.regionUrls[r], path.join(config.dataDir, 'regions', `${r}.sqlite`), log);
     await migrate(db, 'region');
     const row = await db.selectFrom('region_info').select('region').where('id', '=', 1).executeTakeFirst();
     if (!row)

@@ -26,7 +26,14 @@ export interface WebhookPayload {
 }
 
 /** A delivery job of a submission: kind 'email' (target: an address) or 'webhook' (target: a webhook id). */
-export function deliveryJob(now: Date, siteId: string, submissionId: string, kind: 'email' | 'webhook', target: string, payload: EmailPayload | WebhookPayload) {
+export function deliveryJob(
+  now: Date,
+  siteId: string,
+  submissionId: string,
+  kind: 'email' | 'webhook',
+  target: string,
+  payload: EmailPayload | WebhookPayload,
+) {
   return newJob(now, { kind, target, payload, siteId, submissionId });
 }
 

@@ -67,7 +67,8 @@ export async function deliveryJobs(
   const notify = target.form.props.notifyEmail ?? (await ownerEmail(ctx, target.siteId));
   if (notify) jobs.push(deliveryJob(now, target.siteId, row.id, 'email', notify, notificationEmail(target, values, row.submitter_email, row.created_at)));
   const hooks = await ctx.dbs.control.selectFrom('webhooks').select(['id']).where('site_id', '=', target.siteId).execute();
-  for (const h of hooks) jobs.push(deliveryJob(now, target.siteId, row.id, 'webhook', h.id, webhookPayload(target, row.id, values, row.created_at, row.consent_text)));
+  for (const h of hooks)
+    jobs.push(deliveryJob(now, target.siteId, row.id, 'webhook', h.id, webhookPayload(target, row.id, values, row.created_at, row.consent_text)));
   return jobs;
 }
 

@@ -82,7 +82,14 @@ function servedFile(stored: StoredFile, hash: string, type: string, path: string
   };
 }
 
-const SERVING_EVENTS = ['site.published', 'site.unpublished', 'site.address_changed', 'site.renamed', 'site.deleted', 'release.recompressed'] as const satisfies readonly EventType[];
+const SERVING_EVENTS = [
+  'site.published',
+  'site.unpublished',
+  'site.address_changed',
+  'site.renamed',
+  'site.deleted',
+  'release.recompressed',
+] as const satisfies readonly EventType[];
 
 export class LiveSites {
   private byHost = new Map<string, LiveSite | null>();

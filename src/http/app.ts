@@ -84,10 +84,11 @@ export async function buildApp(ctx: Context): Promise<FastifyInstance> {
     return reply
       .code(failing.length ? 503 : 200)
       .header('cache-control', 'no-store')
-            .send({
+      .send({
         ok: failing.length === 0,
         databases: databases.map((d) => ({ name: d.name, ok: d.ok })),
-        ...(failing.length ? { message: `database ${failing.map((d) => d.name).join(', ')} does not answer` } : {}) });
+        ...(failing.length ? { message: `database ${failing.map((d) => d.name).join(', ')} does not answer` } : {}),
+      });
   });
   app.get('/', async (_req, reply) => reply.redirect('/app'));
   await app.register(import('./routes/app.js')); // the dashboard SPA at /app (dist/app)

@@ -12,24 +12,26 @@ export type JobsDatabase = { jobs: JobsTable };
 export async function claimDueJobs(db: Kysely<JobsDatabase>, dialect: Dialect, now: Date, limit: number, leaseMs: number): Promise<JobsTable[]> {
   const at = now.toISOString();
   const leasedUntil = new Date(now.getTime() + leaseMs).toISOString();
-  return db
-    .updateTable('jobs')
-    .set({ locked_until: leasedUntil })
-    .where('id', 'in', (eb) => {
-      const due = eb
-        .selectFrom('jobs')
-        .select('id')
-        .where('status', '=', 'pending')
-        .where('next_attempt_at', '<=', at)
-        .where((w) => w.or([w('locked_until', 'is', null), w('locked_until', '<', at)]))
-        .orderBy('next_attempt_at')
-        .limit(limit);
-      return dialect === 'postgres' ? due.forUpdate().skipLocked() : due;
-    })
-    // Checked again on the row being updated, in case it changed since the inner select read it.
-    .where('status', '=', 'pending')
-    .where('next_attempt_at', '<=', at)
-    .where((w) => w.or([w('locked_until', 'is', null), w('locked_until', '<', at)]))
-    .returningAll()
-    .execute();
+  return (
+    db
+      .updateTable('jobs')
+      .set({ locked_until: leasedUntil })
+      .where('id', 'in', (eb) => {
+        const due = eb
+          .selectFrom('jobs')
+          .select('id')
+          .where('status', '=', 'pending')
+          .where('next_attempt_at', '<=', at)
+          .where((w) => w.or([w('locked_until', 'is', null), w('locked_until', '<', at)]))
+          .orderBy('next_attempt_at')
+          .limit(limit);
+        return dialect === 'postgres' ? due.forUpdate().skipLocked() : due;
+      })
+      // Checked again on the row being updated, in case it changed since the inner select read it.
+      .where('status', '=', 'pending')
+      .where('next_attempt_at', '<=', at)
+      .where((w) => w.or([w('locked_until', 'is', null), w('locked_until', '<', at)]))
+      .returningAll()
+      .execute()
+  );
 }

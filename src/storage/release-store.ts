@@ -66,13 +66,14 @@ export class ReleaseStore {
       }
       if (hashes.length) await done();
     };
-    this.upgrades = this.upgrades.then(run, run).catch(() => undefined);
+    // Runs after the previous upgrade whatever its outcome; the caller hears of this one's failure.
+    this.upgrades = this.upgrades.then(run, run);
     return this.upgrades;
   }
 
   /** Resolves when background recompression queued so far has finished (for tests and shutdown). */
   idle(): Promise<void> {
-    return this.upgrades;
+    return this.upgrades.catch(() => undefined);
   }
 
   async get(hash: string): Promise<StoredFile> {

@@ -46,7 +46,9 @@ beforeAll(async () => {
     path: '/talk',
     title: 'Talk',
     description: '',
-    blocks: [{ type: 'form', props: { id: 'contact', fields: [{ name: 'message', type: 'textarea', label: 'Message', required: true }], buttonLabel: 'Send' } }],
+    blocks: [
+      { type: 'form', props: { id: 'contact', fields: [{ name: 'message', type: 'textarea', label: 'Message', required: true }], buttonLabel: 'Send' } },
+    ],
   });
   expect((await c.put(`/api/sites/${site.id}/draft`, { revision: 1, document: site.document })).status).toBe(200);
   expect((await c.post(`/api/sites/${site.id}/webhooks`, { url: receiverUrl })).status).toBe(201);
@@ -116,7 +118,15 @@ describe('job runner', () => {
 
   it('runs periodic work once per interval on the movable clock: the change log is pruned', async () => {
     const control = a.running.ctx.dbs.control;
-    const count = async () => Number((await control.selectFrom('change_log').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    const count = async () =>
+      Number(
+        (
+          await control
+            .selectFrom('change_log')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
     expect(await count()).toBeGreaterThan(0); // the publish above was announced to the other process
     for (const running of [a.running, b]) (running.ctx.clock as MovableClock).advance(2 * 3600_000);
     a.running.jobs.wakeAll();
