@@ -26,6 +26,8 @@ export interface AssetView {
   createdAt: string;
 }
 
+const unreadable = (message: string) => new DomainError('invalid_input', message, { issues: [{ path: '(body)', message: 'unreadable image' }] });
+
 export async function uploadImage(ctx: Context, subscriberId: string, siteId: string, body: unknown): Promise<AssetView> {
   const site = await requireSite(ctx.dbs.control, subscriberId, siteId);
   if (!Buffer.isBuffer(body) || body.length === 0)
@@ -36,29 +38,39 @@ export async function uploadImage(ctx: Context, subscriberId: string, siteId: st
   try {
     meta = await sharp(body, { limitInputPixels: MAX_PIXELS }).metadata();
   } catch {
-    throw new DomainError('invalid_input', 'this file is not an image we can read; upload a PNG, JPEG, WebP, GIF or AVIF', {
-      issues: [{ path: '(body)', message: 'unreadable image' }],
-    });
+    throw unreadable('this file is not an image we can read; upload a PNG, JPEG, WebP, GIF or AVIF');
   }
   if (!meta.width || !meta.height) throw new DomainError('invalid_input', 'the image has no size', { issues: [{ path: '(body)', message: 'no dimensions' }] });
   // EXIF orientations 5-8 swap width and height once rotated.
   const rotated = (meta.orientation ?? 1) >= 5;
   const width = rotated ? meta.height : meta.width;
   const height = rotated ? meta.width : meta.height;
-  const animated = (meta.pages ?? 1) > 1;
-  const widths = WIDTHS.filter((w) => w < width);
-  widths.push(Math.min(width, WIDTHS[WIDTHS.length - 1]!));
+  const frames = meta.pages ?? 1;
+  const animated = frames > 1;
+  // An animation is decoded whole: its frames together must fit the pixel budget.
+  if (meta.width * (meta.pageHeight ?? meta.height) * frames > MAX_PIXELS)
+    throw unreadable(`the image is too large to process (over ${MAX_PIXELS / 1_000_000} million pixels${animated ? ' across its frames' : ''})`);
+  // Each standard width below the image's own, then the image's width (capped): no width twice.
+  const widths = [...new Set([...WIDTHS.filter((w) => w < width), Math.min(width, WIDTHS[WIDTHS.length - 1]!)])];
 
+  let encoded: { width: number; out: Buffer }[];
+  try {
+    encoded = await Promise.all(
+      widths.map(async (width) => ({
+        width,
+        out: await sharp(body, { limitInputPixels: MAX_PIXELS, animated })
+          .rotate()
+          .resize({ width, withoutEnlargement: true })
+          .webp({ quality: 80, effort: 4 })
+          .toBuffer(), // sharp drops EXIF/XMP/ICC metadata unless asked to keep it
+      })),
+    );
+  } catch {
+    // A header that reads fine can hide a truncated or corrupt body: decoding fails only here.
+    throw unreadable('this image is damaged or incomplete; export it again and upload the new file');
+  }
   const variants = await Promise.all(
-    widths.map(async (w) => {
-      const out = await sharp(body, { limitInputPixels: MAX_PIXELS, animated })
-        .rotate()
-        .resize({ width: w, withoutEnlargement: true })
-        .webp({ quality: 80, effort: 4 })
-        .toBuffer(); // sharp drops EXIF/XMP/ICC metadata unless asked to keep it
-      const { hash } = await ctx.releases.put(out, { compress: false });
-      return { hash, width: w, bytes: out.length };
-    }),
+    encoded.map(async ({ width: w, out }) => ({ hash: (await ctx.releases.put(out, { compress: false })).hash, width: w, bytes: out.length })),
   );
   const id = newId('img');
   const createdAt = nowIso();

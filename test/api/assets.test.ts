@@ -71,4 +71,35 @@ describe('images', () => {
     expect(huge.status).toBe(413);
     expect((await c.get('/_atrium/img/' + 'a'.repeat(64) + '.webp')).status).toBe(404);
   });
+
+  it('takes photos wider than the largest variant, with each width once', async () => {
+    const site = (await c.post('/api/sites', { name: 'Wide', slug: 'wide-images', template: 'saas', region: 'us-oregon' })).json;
+    const wide = await sharp({ create: { width: 4032, height: 3024, channels: 3, background: { r: 10, g: 120, b: 60 } } })
+      .jpeg()
+      .toBuffer();
+    const up = await c.request('POST', `/api/sites/${site.id}/assets`, undefined, { raw: wide, headers: { 'content-type': 'image/jpeg' } });
+    expect(up.status).toBe(201);
+    expect(up.json.srcset.map((v: { width: number }) => v.width)).toEqual([320, 640, 960, 1280, 1920, 2560]);
+  });
+
+  it('answers 400, never 500, for damaged images and animations too large to decode', async () => {
+    const site = (await c.post('/api/sites', { name: 'Broken', slug: 'broken-images', template: 'saas', region: 'us-oregon' })).json;
+    const upload = (raw: Buffer, type: string) => c.request('POST', `/api/sites/${site.id}/assets`, undefined, { raw, headers: { 'content-type': type } });
+    // A PNG cut off after its header: the size reads fine, the pixels do not.
+    const png = await sharp({ create: { width: 800, height: 600, channels: 3, background: { r: 1, g: 2, b: 3 } } })
+      .png()
+      .toBuffer();
+    const truncated = await upload(png.subarray(0, 200), 'image/png');
+    expect(truncated.status).toBe(400);
+    expect(truncated.json).toMatchObject({ error: 'invalid_input', issues: [{ path: '(body)' }] });
+    expect(truncated.json.message).toMatch(/damaged or incomplete/);
+    // Three 5000x5000 frames: each under the pixel limit, together far over it.
+    const le = (n: number) => [n & 255, n >> 8];
+    const frame = [0x21, 0xf9, 4, 4, 10, 0, 0, 0, 0x2c, 0, 0, 0, 0, ...le(5000), ...le(5000), 0, 2, 2, 0x44, 0x01, 0];
+    const gif = Buffer.from([...Buffer.from('GIF89a'), ...le(5000), ...le(5000), 0x80, 0, 0, 0, 0, 0, 255, 255, 255, ...frame, ...frame, ...frame, 0x3b]);
+    const bomb = await upload(gif, 'image/gif');
+    expect(bomb.status).toBe(400);
+    expect(bomb.json.message).toMatch(/too large to process .* across its frames/);
+    expect((await c.get(`/api/sites/${site.id}/assets`)).json.assets).toEqual([]);
+  });
 });
