@@ -4,7 +4,7 @@ import type { Context } from '../context.js';
 import { DomainError, invalid } from '../lib/errors.js';
 import { newId, nowIso } from '../lib/ids.js';
 import { parseInput } from '../lib/validate.js';
-import { consumeToken, issueToken } from './email-tokens.js';
+import { consumeToken, issueToken, voidTokens } from './email-tokens.js';
 import { Password, hashPassword, verifyPassword } from './passwords.js';
 import { createSession, revokeAllSessions } from './sessions.js';
 
@@ -48,7 +48,7 @@ export async function signUp(ctx: Context, raw: unknown) {
     await trx.insertInto('workspace_members').values({ workspace_id: workspaceId, subscriber_id: subscriberId, role: 'owner', created_at: now }).execute();
   });
   await sendVerification(ctx, subscriberId, input.name, input.email);
-  const sessionToken = await createSession(control, subscriberId);
+  const sessionToken = await createSession(ctx, subscriberId);
   return { subscriberId, workspaceId, sessionToken };
 }
 
@@ -89,7 +89,7 @@ export async function logIn(ctx: Context, raw: unknown) {
   const s = await ctx.dbs.control.selectFrom('subscribers').select(['id', 'password_hash']).where('email', '=', input.email).executeTakeFirst();
   const ok = await verifyPassword(s?.password_hash, input.password);
   if (!s || !ok) throw new DomainError('unauthenticated', 'email or password is incorrect');
-  return { subscriberId: s.id, sessionToken: await createSession(ctx.dbs.control, s.id) };
+  return { subscriberId: s.id, sessionToken: await createSession(ctx, s.id) };
 }
 
 /** Always succeeds, so the answer does not reveal whether an account exists. */
@@ -110,14 +110,26 @@ export async function requestPasswordReset(ctx: Context, raw: unknown) {
 export async function resetPassword(ctx: Context, raw: unknown) {
   const input = parseInput(ResetInput, raw);
   const row = await consumeToken(ctx.dbs.control, input.token, 'reset_password');
-  const passwordHash = await hashPassword(input.password);
-  const now = nowIso();
   // Receiving the link proves control of the address, so it also counts as verification.
+  const now = nowIso();
   await ctx.dbs.control
     .updateTable('subscribers')
-    .set((eb) => ({ password_hash: passwordHash, updated_at: now, email_verified_at: eb.fn.coalesce('email_verified_at', eb.val(now)) }))
+    .set((eb) => ({ email_verified_at: eb.fn.coalesce('email_verified_at', eb.val(now)) }))
     .where('id', '=', row.subscriber_id)
     .execute();
-  await revokeAllSessions(ctx.dbs.control, row.subscriber_id);
-  return { subscriberId: row.subscriber_id, sessionToken: await createSession(ctx.dbs.control, row.subscriber_id) };
+  return { subscriberId: row.subscriber_id, sessionToken: await replacePassword(ctx, row.subscriber_id, input.password) };
+}
+
+/**
+ * Sets a new password, and with it ends everything the old one opened: every
+ * session and every outstanding reset link. Returns a fresh session for the caller.
+ */
+export async function replacePassword(ctx: Context, subscriberId: string, password: string): Promise<string> {
+  const passwordHash = await hashPassword(password);
+  await ctx.dbs.control.transaction().execute(async (trx) => {
+    await trx.updateTable('subscribers').set({ password_hash: passwordHash, updated_at: nowIso() }).where('id', '=', subscriberId).execute();
+    await voidTokens(trx, subscriberId, 'reset_password');
+    await revokeAllSessions(trx, subscriberId);
+  });
+  return createSession(ctx, subscriberId);
 }

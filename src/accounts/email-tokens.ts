@@ -44,3 +44,14 @@ export async function consumeToken(db: Kysely<ControlDatabase>, token: string, p
     });
   return row;
 }
+
+/** Voids every outstanding link of a purpose, e.g. all reset links once the password changed. */
+export async function voidTokens(db: Kysely<ControlDatabase>, subscriberId: string, purpose: TokenPurpose): Promise<void> {
+  await db
+    .updateTable('email_tokens')
+    .set({ used_at: nowIso() })
+    .where('subscriber_id', '=', subscriberId)
+    .where('purpose', '=', purpose)
+    .where('used_at', 'is', null)
+    .execute();
+}

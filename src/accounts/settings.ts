@@ -4,9 +4,9 @@ import type { Context } from '../context.js';
 import { DomainError } from '../lib/errors.js';
 import { nowIso } from '../lib/ids.js';
 import { parseInput } from '../lib/validate.js';
-import { resendVerification } from './accounts.js';
-import { Password, hashPassword, verifyPassword } from './passwords.js';
-import { createSession, revokeAllSessions } from './sessions.js';
+import { replacePassword, resendVerification } from './accounts.js';
+import { voidTokens } from './email-tokens.js';
+import { Password, verifyPassword } from './passwords.js';
 
 const Email = z.string().trim().toLowerCase().max(254).email('must be an email address');
 export const UpdateAccountInput = z.object({ name: z.string().trim().min(1, 'is required').max(100) });
@@ -49,6 +49,8 @@ export async function changeEmail(ctx: Context, id: string, raw: unknown) {
   const taken = await ctx.dbs.control.selectFrom('subscribers').select('id').where('email', '=', input.email).executeTakeFirst();
   if (taken) throw new DomainError('conflict', 'another account uses this email', { issues: [{ path: 'email', message: 'already registered' }] });
   await ctx.dbs.control.updateTable('subscribers').set({ email: input.email, email_verified_at: null, updated_at: nowIso() }).where('id', '=', id).execute();
+  // Reset links went to the old address: they must not open the account any more.
+  await voidTokens(ctx.dbs.control, id, 'reset_password');
   await ctx.mailer.send({
     to: s.email,
     subject: 'Your Atrium email address was changed',
@@ -62,11 +64,5 @@ export async function changeEmail(ctx: Context, id: string, raw: unknown) {
 export async function changePassword(ctx: Context, id: string, raw: unknown) {
   const input = parseInput(ChangePasswordInput, raw);
   await requirePassword(ctx, id, input.currentPassword, 'currentPassword');
-  await ctx.dbs.control
-    .updateTable('subscribers')
-    .set({ password_hash: await hashPassword(input.newPassword), updated_at: nowIso() })
-    .where('id', '=', id)
-    .execute();
-  await revokeAllSessions(ctx.dbs.control, id);
-  return { sessionToken: await createSession(ctx.dbs.control, id) };
+  return { sessionToken: await replacePassword(ctx, id, input.newPassword) };
 }

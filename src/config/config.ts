@@ -33,6 +33,8 @@ export interface Config {
   redisUrl?: string;
   /** How often each process reads the change log of other processes' events (a safety net when Redis is set). */
   changePollMs: number;
+  /** A dashboard session ends after this many days without use (and in any case 365 days after sign-in). */
+  sessionIdleDays: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -66,6 +68,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     formLimitPerSite: Math.max(1, Number(env.ATRIUM_FORM_LIMIT_PER_SITE ?? 600) || 600),
     workers: Math.max(1, Math.min(64, Number(env.ATRIUM_WORKERS ?? 1) || 1)),
     redisUrl: env.ATRIUM_REDIS_URL || undefined,
+    sessionIdleDays: Math.max(1, Number(env.ATRIUM_SESSION_IDLE_DAYS ?? 30) || 30),
     changePollMs: Math.max(50, Number(env.ATRIUM_CHANGE_POLL_MS ?? 1000) || 1000),
   };
 }

@@ -207,6 +207,20 @@ control['0006_change_log_and_jobs'] = {
   },
 };
 
+control['0007_session_idle'] = {
+  async up(db: Kysely<any>) {
+    // When a session was last used, for the idle expiry; existing sessions count from their sign-in.
+    await db.schema
+      .alterTable('sessions')
+      .addColumn('last_used_at', 'text', (c) => c.notNull().defaultTo(''))
+      .execute();
+    await db
+      .updateTable('sessions')
+      .set({ last_used_at: sql`created_at` })
+      .execute();
+  },
+};
+
 const region: Record<string, Migration> = {
   '0001_region_info': {
     async up(db: Kysely<any>) {

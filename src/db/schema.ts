@@ -14,7 +14,7 @@ export interface ControlDatabase {
   };
   workspaces: { id: string; name: string; created_at: string };
   workspace_members: { workspace_id: string; subscriber_id: string; role: string; created_at: string };
-  sessions: { id: string; subscriber_id: string; created_at: string; expires_at: string };
+  sessions: { id: string; subscriber_id: string; created_at: string; last_used_at: string; expires_at: string };
   email_tokens: {
     id: string;
     subscriber_id: string;

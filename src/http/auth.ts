@@ -29,7 +29,7 @@ export function registerAuth(app: FastifyInstance, ctx: Context) {
     req.sessionToken = token;
     // Static dashboard files and health checks need no session lookup; form posts come from published sites.
     if ((SAFE.has(req.method) && !req.url.startsWith('/api/')) || req.url.startsWith('/_atrium/forms/')) return;
-    req.auth = await authenticate(ctx.dbs.control, token);
+    req.auth = await authenticate(ctx, token);
     if (SAFE.has(req.method)) return;
     // Browsers send Origin on cross-site POSTs; refuse any that is not ours.
     const origin = req.headers.origin;

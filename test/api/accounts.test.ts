@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 import { HttpClient, signUpVerified } from '../helpers/http.js';
+import type { MovableClock } from '../../src/lib/clock.js';
 
 let t: TestServer;
 beforeAll(async () => {
@@ -9,6 +10,7 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 const PASSWORD = 'correct horse battery staple';
+const DAY = 24 * 3600_000;
 
 describe('accounts', () => {
   it('signs up with a session cookie that is HttpOnly, SameSite=Lax and lasts 365 days', async () => {
@@ -119,6 +121,49 @@ describe('accounts', () => {
     expect((await t.client().post('/api/auth/login', { email: 'forgetful@example.com', password: PASSWORD })).status).toBe(401);
     expect((await t.client().post('/api/auth/login', { email: 'forgetful@example.com', password: 'a whole new passphrase' })).status).toBe(200);
     expect((await anon.post('/api/auth/password-reset/confirm', { token, password: 'another passphrase!' })).status).toBe(400);
+  });
+
+  it('voids every outstanding reset link once the password changes, by reset or in the settings', async () => {
+    const email = 'two-links@example.com';
+    const owner = t.client();
+    await signUpVerified(owner, t.smtp, email);
+    const resetLinks = async (n: number) => {
+      for (let i = 0; i < n; i++) expect((await t.client().post('/api/auth/password-reset', { email })).status).toBe(202);
+      await t.smtp.waitFor(email, /reset-password/);
+      const tokens = t.smtp.mails
+        .filter((m) => m.to.includes(email))
+        .map((m) => /reset-password\?token=([A-Za-z0-9_-]+)/.exec(m.raw.replace(/=\r?\n/g, '').replace(/=3D/g, '='))?.[1])
+        .filter((x): x is string => !!x);
+      return tokens.slice(-n);
+    };
+    // Two links out; using one voids the other.
+    const [first, second] = await resetLinks(2);
+    expect((await t.client().post('/api/auth/password-reset/confirm', { token: second, password: 'the second passphrase' })).status).toBe(200);
+    const stale = await t.client().post('/api/auth/password-reset/confirm', { token: first, password: 'an attacker passphrase' });
+    expect(stale.status).toBe(400);
+    expect(stale.json.issues).toEqual([{ path: 'token', message: 'invalid, used or expired' }]);
+    // A link out, then the owner changes the password in the settings: the link is dead.
+    const [third] = await resetLinks(1);
+    const me = t.client();
+    expect((await me.post('/api/auth/login', { email, password: 'the second passphrase' })).status).toBe(200);
+    expect((await me.post('/api/account/password', { currentPassword: 'the second passphrase', newPassword: 'a settings passphrase' })).status).toBe(200);
+    expect((await t.client().post('/api/auth/password-reset/confirm', { token: third, password: 'an attacker passphrase' })).status).toBe(400);
+    expect((await t.client().post('/api/auth/login', { email, password: 'a settings passphrase' })).status).toBe(200);
+  });
+
+  it('ends a session after 30 days without use, while a session in use lives on', async () => {
+    const idle = t.client();
+    const active = t.client();
+    await idle.post('/api/auth/signup', { name: 'Idle', email: 'idle@example.com', password: PASSWORD });
+    await active.post('/api/auth/login', { email: 'idle@example.com', password: PASSWORD });
+    const clock = t.running.ctx.clock as MovableClock;
+    clock.advance(20 * DAY);
+    expect((await active.get('/api/session')).status).toBe(200); // used on day 20
+    clock.advance(11 * DAY);
+    expect((await idle.get('/api/session')).status).toBe(401); // 31 days unused
+    expect((await active.get('/api/session')).status).toBe(200); // 11 days since its last use
+    clock.advance(31 * DAY);
+    expect((await active.get('/api/session')).status).toBe(401);
   });
 
   it('rate-limits log-in per account with a clear 429', async () => {
