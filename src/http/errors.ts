@@ -1,5 +1,6 @@
 // Maps domain errors and framework errors to clear JSON answers; never a stack trace.
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { ZodError } from 'zod';
 import { DomainError, type ErrorCode } from '../lib/errors.js';
 
 const STATUS: Record<ErrorCode, number> = {
@@ -18,6 +19,13 @@ export function errorHandler(error: FastifyError | DomainError | Error, req: Fas
     const retry = error.details.retryAfterSeconds;
     if (typeof retry === 'number') reply.header('retry-after', String(retry));
     return reply.code(STATUS[error.code]).send({ error: error.code, message: error.message, ...error.details });
+  }
+  if (error instanceof ZodError) {
+    // Core code validates its input with parseInput (a DomainError); a bare ZodError is data we derived that
+    // did not fit. Still the caller's request is what produced it: answer 400 naming the fields, and log it.
+    req.log.warn({ err: error }, 'derived data did not fit its schema');
+    const issues = error.issues.map((i) => ({ path: i.path.map(String).join('.') || '(body)', message: i.message }));
+    return reply.code(400).send({ error: 'invalid_input', message: `invalid input: ${issues[0]?.path}: ${issues[0]?.message}`, issues });
   }
   const fe = error as FastifyError;
   switch (fe.code) {

@@ -8,6 +8,7 @@ import { parseInput } from '../lib/validate.js';
 import { REGIONS } from '../regions/regions.js';
 import { LANGUAGE, SiteDocument } from '../site-document/schema.js';
 import { TEMPLATES } from '../templates/index.js';
+import { fitToSchema } from '../site-document/fit.js';
 import { THEMES } from '../themes/index.js';
 import { siteSubdomainUrl } from '../config/config.js';
 import { documentPreview } from './preview.js';
@@ -102,7 +103,7 @@ export async function createSite(ctx: Context, subscriberId: string, raw: unknow
   const doc = TEMPLATES[input.template].document(input.name);
   doc.defaultLanguage = input.defaultLanguage;
   if (input.theme) doc.theme = structuredClone(THEMES[input.theme]);
-  const document = SiteDocument.parse(doc);
+  const document = fitToSchema(SiteDocument, doc);
   const now = nowIso();
   const id = newId('site');
   try {

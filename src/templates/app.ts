@@ -1,5 +1,6 @@
 // "Mobile app": a consumer budgeting app for couples and shared households.
 import { SiteDocument, type SiteDocumentInput } from '../site-document/schema.js';
+import { fitToSchema } from '../site-document/fit.js';
 import { THEMES } from '../themes/presets.js';
 import { brandMark, phoneArt } from './art.js';
 
@@ -243,5 +244,5 @@ export function appDocument(name: string): SiteDocument {
       },
     ],
   };
-  return SiteDocument.parse(doc);
+  return fitToSchema(SiteDocument, doc);
 }

@@ -1,5 +1,6 @@
 // "Consultancy": an independent operations and product consultancy.
 import { SiteDocument, type SiteDocumentInput } from '../site-document/schema.js';
+import { fitToSchema } from '../site-document/fit.js';
 import { THEMES } from '../themes/presets.js';
 import { brandMark, strategyArt } from './art.js';
 
@@ -260,5 +261,5 @@ export function consultancyDocument(name: string): SiteDocument {
       },
     ],
   };
-  return SiteDocument.parse(doc);
+  return fitToSchema(SiteDocument, doc);
 }

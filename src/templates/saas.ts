@@ -1,5 +1,6 @@
 // "SaaS launch": a B2B product that turns scattered customer feedback into a roadmap.
 import { SiteDocument, type SiteDocumentInput } from '../site-document/schema.js';
+import { fitToSchema } from '../site-document/fit.js';
 import { THEMES } from '../themes/presets.js';
 import { brandMark, dashboardArt } from './art.js';
 
@@ -360,5 +361,5 @@ export function saasDocument(name: string): SiteDocument {
       },
     ],
   };
-  return SiteDocument.parse(doc);
+  return fitToSchema(SiteDocument, doc);
 }

@@ -33,6 +33,21 @@ describe('sites and drafts', () => {
     expect((await c.get('/api/meta')).json).toEqual({ sitesDomain: 'localhost', siteUrlTemplate: `http://{slug}.localhost:${t.port}` });
   });
 
+  it('creates and publishes sites with the longest allowed name from every template', async () => {
+    const name = 'Northwind Analytics and Customer Feedback Intelligence Platform for Teams Ltd'.padEnd(80, 'x');
+    expect(name.length).toBe(80);
+    for (const tpl of (await c.get('/api/templates')).json as { id: string }[]) {
+      const r = await c.post('/api/sites', { name, slug: `long-${tpl.id}`, template: tpl.id, region: 'us-oregon' });
+      expect(r.status, tpl.id).toBe(201);
+      // Text built from the name is shortened to fit, at a word boundary with an ellipsis.
+      const titles = r.json.document.pages.map((p: { title: string }) => p.title as string);
+      expect(titles.every((title: string) => title.length <= 120)).toBe(true);
+      expect(titles[0]).toMatch(/^Northwind Analytics/);
+      if (tpl.id === 'saas') expect(titles[0]).toMatch(/…$/);
+      expect((await c.post(`/api/sites/${r.json.id}/publish`)).status).toBe(201);
+    }
+  });
+
   it('names every bad field of a site and stores nothing', async () => {
     const r = await c.post('/api/sites', { name: '', slug: 'Bad Slug!', template: 'nope', region: 'mars-1' });
     expect(r.status).toBe(400);
