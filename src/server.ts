@@ -6,6 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { loadConfig, type Config } from './config/config.js';
 import type { Context } from './context.js';
 import { openDatabases } from './db/connect.js';
+import { expirePendingClaims } from './domains/domains.js';
 import { EventBus } from './events/bus.js';
 import { ChangeLog } from './events/change-log.js';
 import { redisWakeup } from './events/redis-wakeup.js';
@@ -53,6 +54,7 @@ export async function startServer(config: Config = loadConfig()): Promise<Runnin
   });
   registerDeliveries(jobs, ctx);
   jobs.every('change-log.prune', 15 * 60_000, (now) => changeLog.prune(now));
+  jobs.every('domains.expire-claims', 3600_000, (now) => expirePendingClaims(ctx, now));
   ctx.bus.on('jobs.queued', (e) => jobs.wake(e.database));
   followAddressChanges(ctx);
 

@@ -221,6 +221,37 @@ control['0007_session_idle'] = {
   },
 };
 
+control['0008_domain_claims'] = {
+  async up(db: Kysely<any>) {
+    // Several sites may claim a hostname while it is pending; only one may hold it verified.
+    if (isPostgres(db)) {
+      await sql`alter table domains drop constraint if exists domains_hostname_key`.execute(db);
+    } else {
+      // SQLite cannot drop a column's UNIQUE constraint: rebuild the table.
+      await db.schema.dropIndex('domains_site').ifExists().execute();
+      await db.schema.alterTable('domains').renameTo('domains_0007').execute();
+      await db.schema
+        .createTable('domains')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('site_id', 'text', (c) => c.notNull().references('sites.id').onDelete('cascade'))
+        .addColumn('hostname', 'text', (c) => c.notNull())
+        .addColumn('verification_token', 'text', (c) => c.notNull())
+        .addColumn('verified_at', 'text')
+        .addColumn('last_checked_at', 'text')
+        .addColumn('last_error', 'text')
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      await sql`insert into domains select id, site_id, hostname, verification_token, verified_at, last_checked_at, last_error, created_at from domains_0007`.execute(
+        db,
+      );
+      await db.schema.dropTable('domains_0007').execute();
+    }
+    await db.schema.createIndex('domains_site_hostname').unique().on('domains').columns(['site_id', 'hostname']).execute();
+    await db.schema.createIndex('domains_verified_hostname').unique().on('domains').column('hostname').where(sql.ref('verified_at'), 'is not', null).execute();
+    await db.schema.createIndex('domains_pending_created').on('domains').column('created_at').where(sql.ref('verified_at'), 'is', null).execute();
+  },
+};
+
 const region: Record<string, Migration> = {
   '0001_region_info': {
     async up(db: Kysely<any>) {

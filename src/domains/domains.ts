@@ -10,6 +10,9 @@ import { parseInput } from '../lib/validate.js';
 import { requireSite } from '../tenancy/tenancy.js';
 
 const MAX_DOMAINS_PER_SITE = 10;
+/** An unverified claim lapses after this long, so a forgotten or hostile claim blocks nothing for ever. */
+export const PENDING_CLAIM_DAYS = 14;
+const DAY_MS = 24 * 3600_000;
 
 export const Hostname = z
   .string()
@@ -40,6 +43,8 @@ export function domainView(d: DomainRow) {
     id: d.id,
     hostname: d.hostname,
     status: d.verified_at ? 'verified' : 'pending',
+    /** When an unverified claim lapses. */
+    expiresAt: d.verified_at ? null : new Date(Date.parse(d.created_at) + PENDING_CLAIM_DAYS * DAY_MS).toISOString(),
     verification: { type: 'TXT', name: `_atrium-verify.${d.hostname}`, value: `atrium-verify=${d.verification_token}` },
     verifiedAt: d.verified_at,
     lastCheckedAt: d.last_checked_at,
@@ -62,8 +67,11 @@ export async function addDomain(ctx: Context, subscriberId: string, siteId: stri
     throw new DomainError('invalid_input', `${hostname} belongs to this Atrium server; use your own domain`, {
       issues: [{ path: 'hostname', message: 'is not a custom domain' }],
     });
-  const taken = await ctx.dbs.control.selectFrom('domains').select('site_id').where('hostname', '=', hostname).executeTakeFirst();
-  if (taken) throw new DomainError('conflict', `${hostname} is already connected to a site`, { issues: [{ path: 'hostname', message: 'already connected' }] });
+  // Other sites' claims are not looked at: a pending claim blocks nobody, and answers reveal nothing of other tenants.
+  const alreadyHere = () =>
+    new DomainError('conflict', `${hostname} is already added to this site`, { issues: [{ path: 'hostname', message: 'already added to this site' }] });
+  const mine = await ctx.dbs.control.selectFrom('domains').select('id').where('site_id', '=', site.id).where('hostname', '=', hostname).executeTakeFirst();
+  if (mine) throw alreadyHere();
   const count = await ctx.dbs.control
     .selectFrom('domains')
     .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -78,9 +86,16 @@ export async function addDomain(ctx: Context, subscriberId: string, siteId: stri
     verified_at: null,
     last_checked_at: null,
     last_error: null,
-    created_at: nowIso(),
+    created_at: ctx.clock.now().toISOString(),
   };
-  await ctx.dbs.control.insertInto('domains').values(row).execute();
+  try {
+    await ctx.dbs.control.insertInto('domains').values(row).execute();
+  } catch (e) {
+    // Two requests raced to add the same hostname to this site.
+    if (await ctx.dbs.control.selectFrom('domains').select('id').where('site_id', '=', site.id).where('hostname', '=', hostname).executeTakeFirst())
+      throw alreadyHere();
+    throw e;
+  }
   return domainView(row);
 }
 
@@ -97,27 +112,69 @@ function resolver(ctx: Context) {
   return r;
 }
 
-/** Looks up the TXT record now and records the outcome; a verified domain starts serving at once. */
+/** The atrium-verify values published at _atrium-verify.<hostname>, or why they could not be read. */
+async function verificationRecords(ctx: Context, hostname: string): Promise<{ values: string[] } | { error: string }> {
+  try {
+    const records = await resolver(ctx).resolveTxt(`_atrium-verify.${hostname}`);
+    return { values: records.map((chunks) => chunks.join('')) };
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    return {
+      error:
+        code === 'ENOTFOUND' || code === 'ENODATA'
+          ? `no TXT record found at _atrium-verify.${hostname} yet; DNS changes can take a while`
+          : `DNS lookup failed (${code ?? 'error'}); try again shortly`,
+    };
+  }
+}
+
+/**
+ * Looks up the TXT record now and records the outcome; a verified domain starts
+ * serving at once. The first claim to prove control gets the hostname. If another
+ * site holds it verified, whoever controls the DNS decides: while the holder's
+ * value is still published nothing moves; once it is gone, the proven claim takes over.
+ */
 export async function verifyDomain(ctx: Context, subscriberId: string, siteId: string, domainId: string) {
   const d = await requireDomain(ctx, subscriberId, siteId, domainId);
   const expected = `atrium-verify=${d.verification_token}`;
-  let error: string | null = null;
-  try {
-    const records = await resolver(ctx).resolveTxt(`_atrium-verify.${d.hostname}`);
-    if (!records.some((chunks) => chunks.join('') === expected)) error = `the TXT record at _atrium-verify.${d.hostname} does not contain ${expected} yet`;
-  } catch (e) {
-    const code = (e as { code?: string }).code;
-    error =
-      code === 'ENOTFOUND' || code === 'ENODATA'
-        ? `no TXT record found at _atrium-verify.${d.hostname} yet; DNS changes can take a while`
-        : `DNS lookup failed (${code ?? 'error'}); try again shortly`;
-  }
+  const found = await verificationRecords(ctx, d.hostname);
+  let error =
+    'error' in found ? found.error : found.values.includes(expected) ? null : `the TXT record at _atrium-verify.${d.hostname} does not contain ${expected} yet`;
+  const holder =
+    error || d.verified_at
+      ? undefined
+      : await ctx.dbs.control.selectFrom('domains').selectAll().where('hostname', '=', d.hostname).where('verified_at', 'is not', null).executeTakeFirst();
+  if (holder && 'values' in found && found.values.includes(`atrium-verify=${holder.verification_token}`))
+    error = `_atrium-verify.${d.hostname} also publishes an older atrium-verify value; remove it from your DNS, keep only ${expected}, and check again`;
   const now = nowIso();
   const patch = error ? { last_checked_at: now, last_error: error } : { last_checked_at: now, last_error: null, verified_at: d.verified_at ?? now };
-  await ctx.dbs.control.updateTable('domains').set(patch).where('id', '=', d.id).execute();
+  await ctx.dbs.control.transaction().execute(async (trx) => {
+    if (holder && !error)
+      await trx
+        .updateTable('domains')
+        .set({
+          verified_at: null,
+          last_checked_at: now,
+          last_error: 'the DNS of this domain now verifies another Atrium site; add the TXT record again to claim it back',
+        })
+        .where('id', '=', holder.id)
+        .execute();
+    await trx.updateTable('domains').set(patch).where('id', '=', d.id).execute();
+  });
   // The site now answers at this host; the first verified domain also becomes its canonical address.
+  if (holder && !error) await ctx.bus.emit({ type: 'site.address_changed', siteId: holder.site_id });
   if (!error) await ctx.bus.emit({ type: 'site.address_changed', siteId: d.site_id });
   return domainView({ ...d, ...patch });
+}
+
+/** Deletes unverified claims older than PENDING_CLAIM_DAYS (run by the scheduler). */
+export async function expirePendingClaims(ctx: Context, now: Date): Promise<number> {
+  const r = await ctx.dbs.control
+    .deleteFrom('domains')
+    .where('verified_at', 'is', null)
+    .where('created_at', '<', new Date(now.getTime() - PENDING_CLAIM_DAYS * DAY_MS).toISOString())
+    .executeTakeFirst();
+  return Number(r.numDeletedRows);
 }
 
 export async function removeDomain(ctx: Context, subscriberId: string, siteId: string, domainId: string) {
