@@ -2,6 +2,7 @@
 // embedded (SQLite under ./data, mail to an outbox folder) with no setup.
 import path from 'node:path';
 import { REGIONS, type Region } from '../regions/regions.js';
+import { parseTrustProxy, type TrustProxy } from '../lib/trust-proxy.js';
 
 export interface Config {
   port: number;
@@ -16,7 +17,8 @@ export interface Config {
   smtpUrl?: string;
   mailFrom: string;
   dnsServers: string[];
-  trustProxy: boolean;
+  /** Which proxies' X-Forwarded-* headers to believe (see lib/trust-proxy.ts). */
+  trustProxy: TrustProxy;
   logLevel: string;
   /** Memory for published sites kept ready to serve, per process. */
   serveCacheBytes: number;
@@ -59,7 +61,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .split(',')
       .map((s) => s.trim())
       .filter(Boolean),
-    trustProxy: env.ATRIUM_TRUST_PROXY === 'true' || env.ATRIUM_TRUST_PROXY === '1',
+    trustProxy: parseTrustProxy(env.ATRIUM_TRUST_PROXY),
     logLevel: env.LOG_LEVEL ?? 'info',
     serveCacheBytes: Math.max(0, Number(env.ATRIUM_SERVE_CACHE_MB ?? 512) || 0) * 1024 * 1024,
     retryBaseMs: Math.max(10, Number(env.ATRIUM_RETRY_BASE_MS ?? 30_000) || 30_000),

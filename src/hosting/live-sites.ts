@@ -3,6 +3,7 @@
 import type { Context } from '../context.js';
 import { releaseForms, type PublishedForm } from '../forms/definitions.js';
 import type { EventType } from '../events/events.js';
+import { CSP, FORM_CSP, HSTS, SECURITY_HEADERS } from './site-headers.js';
 import { FORM_TOKEN_SECRET } from '../forms/token.js';
 import { serverSecret } from '../secrets/secrets.js';
 import type { SiteDocument } from '../site-document/schema.js';
@@ -15,7 +16,16 @@ export interface ServedFile extends Required<StoredFile> {
   /** The page holds a form: each response also sets a fresh verified-request cookie. */
   form: boolean;
   /** Complete response headers per encoding, as flat [name, value, ...] arrays built once at load. */
-  head: { br: string[]; gzip: string[]; identity: string[]; notModified: string[] };
+  head: Heads;
+  /** The same with HSTS, for visitors who came over HTTPS. */
+  headTls: Heads;
+}
+
+export interface Heads {
+  br: string[];
+  gzip: string[];
+  identity: string[];
+  notModified: string[];
 }
 
 export interface LiveSite {
@@ -36,17 +46,6 @@ export interface LiveSite {
   files: Map<string, ServedFile>;
   notFound: ServedFile;
 }
-
-const CSP = "default-src 'none'; style-src 'self'; img-src 'self' https: data:; font-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'self'";
-// Pages with a form load the one runtime script (same origin) that submits in place.
-const FORM_CSP = CSP.replace("default-src 'none';", "default-src 'none'; script-src 'self'; connect-src 'self';");
-
-const SECURITY_HEADERS = {
-  'x-content-type-options': 'nosniff',
-  'referrer-policy': 'strict-origin-when-cross-origin',
-  'permissions-policy': 'camera=(), microphone=(), geolocation=(), interest-cohort=(), browsing-topics=()',
-  'cross-origin-opener-policy': 'same-origin',
-};
 
 function cacheControl(path: string): string {
   // Hashed assets never change; pages must revalidate so a publish shows at once.
@@ -69,8 +68,11 @@ function servedFile(stored: StoredFile, hash: string, type: string, path: string
     form ? FORM_CSP : CSP,
     ...Object.entries(SECURITY_HEADERS).flat(),
   ];
-  const identity = [...common, 'content-length', String(stored.identity.length)];
-  const encoded = (name: string, body: Buffer | undefined) => (body ? [...common, 'content-encoding', name, 'content-length', String(body.length)] : identity);
+  const heads = (base: string[]): Heads => {
+    const identity = [...base, 'content-length', String(stored.identity.length)];
+    const encoded = (name: string, body: Buffer | undefined) => (body ? [...base, 'content-encoding', name, 'content-length', String(body.length)] : identity);
+    return { br: encoded('br', stored.br), gzip: encoded('gzip', stored.gz), identity, notModified: base };
+  };
   return {
     // Files stored without compressed variants (images) answer every encoding with their own bytes.
     identity: stored.identity,
@@ -78,7 +80,8 @@ function servedFile(stored: StoredFile, hash: string, type: string, path: string
     gz: stored.gz ?? stored.identity,
     etag,
     form,
-    head: { br: encoded('br', stored.br), gzip: encoded('gzip', stored.gz), identity, notModified: common },
+    head: heads(common),
+    headTls: heads([...common, ...HSTS]),
   };
 }
 

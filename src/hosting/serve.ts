@@ -1,10 +1,13 @@
 // The serving hot path: a hostname + path lookup of precomputed, precompressed
 // bytes. It runs before Fastify's router, on the raw Node request.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { TLSSocket } from 'node:tls';
 import type { LiveSite, LiveSites, ServedFile } from './live-sites.js';
 import { cookieHeader } from '../cookies/registry.js';
 import { issueFormToken } from '../forms/token.js';
+import { trustFunction, type TrustFn } from '../lib/trust-proxy.js';
+import { isSecure, siteHeaders } from './site-headers.js';
+
+const NO_PROXY = trustFunction(false);
 
 const UNKNOWN_HOST_PAGE = Buffer.from(
   '<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>Site not found</title></head>' +
@@ -59,26 +62,23 @@ export function normalizeHost(raw: string): string {
   return h.toLowerCase().replace(/\.$/, '');
 }
 
-/** Whether the visitor reached us over TLS (directly, or through a trusted proxy). */
-function isSecure(req: IncomingMessage, trustProxy: boolean): boolean {
-  return (req.socket as TLSSocket).encrypted === true || (trustProxy && req.headers['x-forwarded-proto'] === 'https');
-}
-
 /** Pages with a form hand out a fresh signed c_r_id_ token, scoped to the form endpoint. */
-function withFormToken(head: string[], req: IncomingMessage, site: LiveSite, trustProxy: boolean): string[] {
-  const cookie = cookieHeader('c_r_id_', issueFormToken(site.formKey, site.siteId), { secure: isSecure(req, trustProxy), path: '/_atrium/forms' });
+function withFormToken(head: string[], site: LiveSite, secure: boolean): string[] {
+  const cookie = cookieHeader('c_r_id_', issueFormToken(site.formKey, site.siteId), { secure, path: '/_atrium/forms' });
   return [...head, 'set-cookie', cookie];
 }
 
-function send(req: IncomingMessage, res: ServerResponse, file: ServedFile, status: number, site: LiveSite, trustProxy: boolean) {
+function send(req: IncomingMessage, res: ServerResponse, file: ServedFile, status: number, site: LiveSite, trust: TrustFn) {
+  const secure = isSecure(req, trust);
+  const heads = secure ? file.headTls : file.head;
   const inm = req.headers['if-none-match'];
   if (status === 200 && inm !== undefined && etagMatches(inm, file.etag)) {
-    res.writeHead(304, file.form ? withFormToken(file.head.notModified, req, site, trustProxy) : file.head.notModified);
+    res.writeHead(304, file.form ? withFormToken(heads.notModified, site, secure) : heads.notModified);
     res.end();
     return;
   }
   const enc = negotiateEncoding(req.headers['accept-encoding'] as string | undefined);
-  res.writeHead(status, file.form ? withFormToken(file.head[enc], req, site, trustProxy) : file.head[enc]);
+  res.writeHead(status, file.form ? withFormToken(heads[enc], site, secure) : heads[enc]);
   res.end(req.method === 'HEAD' ? undefined : enc === 'br' ? file.br : enc === 'gzip' ? file.gz : file.identity);
 }
 
@@ -86,19 +86,14 @@ function etagMatches(header: string, etag: string) {
   return header === etag || header === '*' || header.split(',').some((t) => t.trim().replace(/^W\//, '') === etag);
 }
 
-export function servePublished(req: IncomingMessage, res: ServerResponse, site: LiveSite | null, trustProxy = false) {
+export function servePublished(req: IncomingMessage, res: ServerResponse, site: LiveSite | null, trust: TrustFn = NO_PROXY) {
   if (!site) {
-    res.writeHead(404, {
-      'content-type': 'text/html; charset=utf-8',
-      'cache-control': 'no-store',
-      'content-security-policy': "default-src 'none'",
-      'x-content-type-options': 'nosniff',
-    });
+    res.writeHead(404, siteHeaders(isSecure(req, trust), { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }));
     res.end(req.method === 'HEAD' ? undefined : UNKNOWN_HOST_PAGE);
     return;
   }
   if (req.method !== 'GET' && req.method !== 'HEAD') {
-    res.writeHead(405, { allow: 'GET, HEAD', 'content-type': 'text/plain; charset=utf-8' });
+    res.writeHead(405, siteHeaders(isSecure(req, trust), { allow: 'GET, HEAD', 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' }));
     res.end('Method not allowed');
     return;
   }
@@ -110,7 +105,7 @@ export function servePublished(req: IncomingMessage, res: ServerResponse, site: 
     // One canonical URL per page: /pricing/ redirects to /pricing.
     const bare = path.replace(/\/+$/, '') || '/';
     if (site.files.has(bare)) {
-      res.writeHead(301, { location: bare + (q === -1 ? '' : url.slice(q)), 'cache-control': 'public, max-age=3600' });
+      res.writeHead(301, siteHeaders(isSecure(req, trust), { location: bare + (q === -1 ? '' : url.slice(q)), 'cache-control': 'public, max-age=3600' }));
       res.end();
       return;
     }
@@ -123,12 +118,12 @@ export function servePublished(req: IncomingMessage, res: ServerResponse, site: 
       /* malformed escapes: fall through to 404 */
     }
   }
-  if (file) send(req, res, file, 200, site, trustProxy);
-  else send(req, res, site.notFound, 404, site, trustProxy);
+  if (file) send(req, res, file, 200, site, trust);
+  else send(req, res, site.notFound, 404, site, trust);
 }
 
 /** Serves the request if its host is a published site; returns false for the app's own hosts. */
-export function createSiteHandler(live: LiveSites, isAppHost: (host: string) => boolean, trustProxy = false) {
+export function createSiteHandler(live: LiveSites, isAppHost: (host: string) => boolean, trust: TrustFn = NO_PROXY) {
   // Host header -> the site host it names, or '' for the app's own hosts.
   const siteHost = memo((raw) => {
     const host = normalizeHost(raw);
@@ -140,12 +135,15 @@ export function createSiteHandler(live: LiveSites, isAppHost: (host: string) => 
     // Form submissions need body parsing and validation: Fastify's job (routes/forms.ts).
     if (req.method === 'POST' && req.url?.startsWith(FORMS_PREFIX)) return false;
     const cached = live.peek(host);
-    if (cached !== undefined) servePublished(req, res, cached, trustProxy);
+    if (cached !== undefined) servePublished(req, res, cached, trust);
     else
       live.load(host).then(
-        (site) => servePublished(req, res, site, trustProxy),
+        (site) => servePublished(req, res, site, trust),
         () => {
-          res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8', 'retry-after': '5' });
+          res.writeHead(
+            503,
+            siteHeaders(isSecure(req, trust), { 'content-type': 'text/plain; charset=utf-8', 'retry-after': '5', 'cache-control': 'no-store' }),
+          );
           res.end('Temporarily unavailable');
         },
       );

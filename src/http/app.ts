@@ -9,6 +9,8 @@ import type { Context } from '../context.js';
 import { enforceCookieRegistry } from '../cookies/set-cookie.js';
 import { LiveSites } from '../hosting/live-sites.js';
 import { createSiteHandler } from '../hosting/serve.js';
+import { HSTS } from '../hosting/site-headers.js';
+import { trustFunction } from '../lib/trust-proxy.js';
 import { checkDatabases } from '../db/health.js';
 import { registerAuth } from './auth.js';
 import { errorHandler } from './errors.js';
@@ -28,10 +30,12 @@ const IP_LITERAL = /^(\d{1,3}(\.\d{1,3}){3}|\[[0-9a-f:.]+\])$/;
 export async function buildApp(ctx: Context): Promise<FastifyInstance> {
   const live = new LiveSites(ctx, ctx.releases);
   const appHost = ctx.config.publicUrl.hostname.toLowerCase();
-  const serveSite = createSiteHandler(live, (host) => host === appHost || host === '' || IP_LITERAL.test(host), ctx.config.trustProxy);
+  const trust = trustFunction(ctx.config.trustProxy);
+  const serveSite = createSiteHandler(live, (host) => host === appHost || host === '' || IP_LITERAL.test(host), trust);
 
   const app = Fastify({
-    trustProxy: ctx.config.trustProxy,
+    // Only the configured proxies may speak for the client (its address for rate limits, HTTPS for cookies).
+    trustProxy: trust,
     // One line per request only when asked for (LOG_LEVEL=debug); errors are always logged.
     logController: new LogController({ disableRequestLogging: ctx.config.logLevel !== 'debug' && ctx.config.logLevel !== 'trace' }),
     bodyLimit: 256 * 1024,
@@ -56,7 +60,8 @@ export async function buildApp(ctx: Context): Promise<FastifyInstance> {
         frameAncestors: ["'none'"],
       },
     },
-    hsts: ctx.config.publicUrl.protocol === 'https:',
+    // Sent below, only on responses that really went over HTTPS.
+    hsts: false,
   });
   await app.register(rateLimit, { global: false });
   // The route table, for the tenancy test that walks every route with foreign ids.
@@ -67,7 +72,8 @@ export async function buildApp(ctx: Context): Promise<FastifyInstance> {
   });
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler((req, reply) => reply.code(404).send({ error: 'not_found', message: `no route ${req.method} ${req.url.split('?')[0]}` }));
-  app.addHook('onSend', async (_req, reply, payload) => {
+  app.addHook('onSend', async (req, reply, payload) => {
+    if (req.protocol === 'https') reply.header(HSTS[0]!, HSTS[1]!);
     enforceCookieRegistry(reply);
     return payload;
   });

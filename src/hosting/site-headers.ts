@@ -1,0 +1,32 @@
+// The headers every response on a published site's host carries: a strict
+// CSP, the usual hardening headers, and HSTS when the visitor came over HTTPS.
+import type { IncomingMessage } from 'node:http';
+import type { TLSSocket } from 'node:tls';
+import { lastEntry, type TrustFn } from '../lib/trust-proxy.js';
+
+export const CSP =
+  "default-src 'none'; style-src 'self'; img-src 'self' https: data:; font-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'self'";
+// Pages with a form load the one runtime script (same origin) that submits in place.
+export const FORM_CSP = CSP.replace("default-src 'none';", "default-src 'none'; script-src 'self'; connect-src 'self';");
+
+export const SECURITY_HEADERS: Record<string, string> = {
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'strict-origin-when-cross-origin',
+  'permissions-policy': 'camera=(), microphone=(), geolocation=(), interest-cohort=(), browsing-topics=()',
+  'cross-origin-opener-policy': 'same-origin',
+};
+
+/** One year; no includeSubDomains: a subscriber's other subdomains are theirs to decide. */
+export const HSTS = ['strict-transport-security', 'max-age=31536000'];
+
+/** Whether the visitor reached us over TLS: directly, or as reported by a proxy we trust. */
+export function isSecure(req: IncomingMessage, trust: TrustFn): boolean {
+  if ((req.socket as TLSSocket).encrypted === true) return true;
+  const proto = req.headers['x-forwarded-proto'];
+  return typeof proto === 'string' && trust(req.socket.remoteAddress ?? '', 0) && lastEntry(proto) === 'https';
+}
+
+/** Headers for responses that are not a release file (redirects, 405, unknown hosts), as a flat array. */
+export function siteHeaders(secure: boolean, extra: Record<string, string>): string[] {
+  return [...Object.entries({ 'content-security-policy': CSP, ...SECURITY_HEADERS, ...extra }).flat(), ...(secure ? HSTS : [])];
+}
