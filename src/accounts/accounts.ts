@@ -1,7 +1,8 @@
 // Subscriber accounts: sign-up, email verification, log-in and password reset.
 import { z } from 'zod';
 import type { Context } from '../context.js';
-import { DomainError, invalid } from '../lib/errors.js';
+import { DomainError, invalid, rateLimited } from '../lib/errors.js';
+import { LoginThrottle } from './login-throttle.js';
 import { newId, nowIso } from '../lib/ids.js';
 import { parseInput } from '../lib/validate.js';
 import { consumeToken, issueToken, voidTokens } from './email-tokens.js';
@@ -84,11 +85,28 @@ export async function verifyEmail(ctx: Context, raw: unknown) {
   return { subscriberId: row.subscriber_id };
 }
 
-export async function logIn(ctx: Context, raw: unknown) {
+const throttles = new WeakMap<Context, LoginThrottle>();
+
+/** Signs in; `address` (the client's IP, never stored) lets guessing be throttled per account and address. */
+export async function logIn(ctx: Context, raw: unknown, address: string) {
   const input = parseInput(LogInInput, raw);
+  let throttle = throttles.get(ctx);
+  if (!throttle) throttles.set(ctx, (throttle = new LoginThrottle(ctx.clock)));
+  const verdict = throttle.check(input.email, address);
+  if (!verdict.ok)
+    throw rateLimited(
+      verdict.scope === 'address'
+        ? `too many log-in attempts for this account from your network; try again in ${verdict.retryAfterSeconds} seconds`
+        : `this account is receiving many wrong passwords, so new networks must wait; try again in ${verdict.retryAfterSeconds} seconds, or reset your password`,
+      verdict.retryAfterSeconds,
+    );
   const s = await ctx.dbs.control.selectFrom('subscribers').select(['id', 'password_hash']).where('email', '=', input.email).executeTakeFirst();
   const ok = await verifyPassword(s?.password_hash, input.password);
-  if (!s || !ok) throw new DomainError('unauthenticated', 'email or password is incorrect');
+  if (!s || !ok) {
+    throttle.failed(input.email, address);
+    throw new DomainError('unauthenticated', 'email or password is incorrect');
+  }
+  throttle.succeeded(input.email, address);
   return { subscriberId: s.id, sessionToken: await createSession(ctx, s.id) };
 }
 

@@ -171,7 +171,7 @@ describe('accounts', () => {
     let last;
     for (let i = 0; i < 11; i++) last = await t.client().post('/api/auth/login', { email: 'target@example.com', password: `wrong-guess-${i}` });
     expect(last!.status).toBe(429);
-    expect(last!.json.message).toMatch(/too many log-in attempts for this account; try again in \d+ seconds/);
+    expect(last!.json.message).toMatch(/too many log-in attempts for this account from your network; try again in \d+ seconds/);
     expect(Number(last!.headers['retry-after'])).toBeGreaterThan(0);
     // Even the right password waits until the window passes.
     expect((await t.client().post('/api/auth/login', { email: 'target@example.com', password: PASSWORD })).status).toBe(429);

@@ -4,19 +4,11 @@ import * as settings from '../../accounts/settings.js';
 import { csrfTokenFor, revokeAllSessions, revokeSession } from '../../accounts/sessions.js';
 import { clearCookie, setCookie } from '../../cookies/set-cookie.js';
 import type { Context } from '../../context.js';
-import { DomainError, rateLimited } from '../../lib/errors.js';
+import { rateLimited } from '../../lib/errors.js';
 import { requireAuth } from '../auth.js';
 
 export async function authRoutes(app: FastifyInstance, ctx: Context) {
   const perIp = app.createRateLimit({ max: 20, timeWindow: 60_000, keyGenerator: (req) => `ip:${req.ip}` });
-  const perAccount = app.createRateLimit({
-    max: 10,
-    timeWindow: 15 * 60_000,
-    keyGenerator: (req) =>
-      `acct:${String((req.body as { email?: unknown })?.email ?? '')
-        .trim()
-        .toLowerCase()}`,
-  });
 
   const session = (token: string, subscriberId: string) => ({ subscriberId, csrfToken: csrfTokenFor(token) });
 
@@ -42,24 +34,14 @@ export async function authRoutes(app: FastifyInstance, ctx: Context) {
   });
 
   app.post('/api/auth/login', async (req, reply) => {
-    for (const [limit, increment, scope] of [
-      [perIp, true, 'from this network'],
-      [perAccount, false, 'for this account'],
-    ] as const) {
-      const r = await limit(req, { increment });
-      // A peek (no increment) is over the limit once the failures used it all up.
-      if (!r.isAllowed && (increment ? r.isExceeded : r.remaining <= 0)) throw tooMany(r.ttlInSeconds, `log-in attempts ${scope}`);
-    }
-    try {
-      const r = await accounts.logIn(ctx, req.body);
-      // Rotate: whatever session the browser had is replaced by a fresh one.
-      if (req.sessionToken) await revokeSession(ctx.dbs.control, req.sessionToken);
-      setCookie(req, reply, 'atrium_session', r.sessionToken);
-      return session(r.sessionToken, r.subscriberId);
-    } catch (e) {
-      if (e instanceof DomainError && e.code === 'unauthenticated') await perAccount(req);
-      throw e;
-    }
+    const r = await perIp(req);
+    if (!r.isAllowed && r.isExceeded) throw tooMany(r.ttlInSeconds, 'log-in attempts from this network');
+    // Guesses against one account are throttled per account and address inside logIn.
+    const login = await accounts.logIn(ctx, req.body, req.ip);
+    // Rotate: whatever session the browser had is replaced by a fresh one.
+    if (req.sessionToken) await revokeSession(ctx.dbs.control, req.sessionToken);
+    setCookie(req, reply, 'atrium_session', login.sessionToken);
+    return session(login.sessionToken, login.subscriberId);
   });
 
   app.post('/api/auth/logout', async (req, reply) => {
