@@ -11,6 +11,7 @@ import { EventBus } from './events/bus.js';
 import { ChangeLog } from './events/change-log.js';
 import { redisWakeup } from './events/redis-wakeup.js';
 import { registerDeliveries } from './forms/deliveries.js';
+import { expireTokenUses } from './forms/submissions.js';
 import { buildApp } from './http/app.js';
 import { JobRunner } from './jobs/runner.js';
 import { MovableClock } from './lib/clock.js';
@@ -55,6 +56,7 @@ export async function startServer(config: Config = loadConfig()): Promise<Runnin
   registerDeliveries(jobs, ctx);
   jobs.every('change-log.prune', 15 * 60_000, (now) => changeLog.prune(now));
   jobs.every('domains.expire-claims', 3600_000, (now) => expirePendingClaims(ctx, now));
+  jobs.every('forms.expire-token-uses', 3600_000, (now) => expireTokenUses(ctx, now));
   ctx.bus.on('jobs.queued', (e) => jobs.wake(e.database));
   followAddressChanges(ctx);
 

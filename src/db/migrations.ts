@@ -321,6 +321,18 @@ const region: Record<string, Migration> = {
   },
 };
 
+region['0003_form_token_uses'] = {
+  async up(db: Kysely<any>) {
+    await db.schema
+      .createTable('form_token_uses')
+      .addColumn('nonce', 'text', (c) => c.primaryKey())
+      .addColumn('site_id', 'text', (c) => c.notNull())
+      .addColumn('expires_at', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex('form_token_uses_expiry').on('form_token_uses').column('expires_at').execute();
+  },
+};
+
 class StaticProvider implements MigrationProvider {
   constructor(private readonly set: Record<string, Migration>) {}
   async getMigrations() {

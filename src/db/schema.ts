@@ -99,6 +99,8 @@ export interface JobsTable {
 }
 
 export interface RegionDatabase {
+  /** Nonces of verified-request tokens that carried a submission (each token is good for one). */
+  form_token_uses: { nonce: string; site_id: string; expires_at: string };
   region_info: { id: Generated<number>; region: string; created_at: string };
   form_submissions: {
     id: string;

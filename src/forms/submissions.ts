@@ -17,7 +17,13 @@ export interface SubmissionTarget {
   form: PublishedForm;
 }
 
-export async function receiveSubmission(ctx: Context, target: SubmissionTarget, raw: Record<string, unknown>) {
+/** The verified-request token a submission came with: it may carry one stored submission only. */
+export interface TokenUse {
+  nonce: string;
+  expiresAt: Date;
+}
+
+export async function receiveSubmission(ctx: Context, target: SubmissionTarget, raw: Record<string, unknown>, token: TokenUse) {
   const { form } = target;
   const { values, issues } = validateSubmission(form.props, raw);
   if (issues.length) throw new DomainError('invalid_input', issues.map((i) => `${i.path}: ${i.message}`).join('; '), { issues });
@@ -47,6 +53,13 @@ export async function receiveSubmission(ctx: Context, target: SubmissionTarget, 
   const jobs = status === 'inbox' ? await deliveryJobs(ctx, target, submission) : [];
   const db = regionDbForSite(ctx.dbs, { id: target.siteId, region: target.region });
   await db.transaction().execute(async (trx) => {
+    const used = await trx
+      .insertInto('form_token_uses')
+      .values({ nonce: token.nonce, site_id: target.siteId, expires_at: token.expiresAt.toISOString() })
+      .onConflict((oc) => oc.column('nonce').doNothing())
+      .executeTakeFirst();
+    if (Number(used.numInsertedOrUpdatedRows ?? 0) === 0)
+      throw new DomainError('conflict', 'this form was already sent from this page; reload the page to send another message');
     await trx.insertInto('form_submissions').values(submission).execute();
     if (jobs.length) await trx.insertInto('jobs').values(jobs).execute();
   });
@@ -114,4 +127,14 @@ function webhookPayload(
     form: { id: target.form.id, version: target.form.version, page: target.form.pagePath },
     submission: { id, createdAt: at, data: values, consentText },
   };
+}
+
+/** Forgets used token nonces once the tokens have expired anyway (run by the scheduler). */
+export async function expireTokenUses(ctx: Context, now: Date): Promise<number> {
+  let n = 0;
+  for (const db of Object.values(ctx.dbs.regions)) {
+    const r = await db.deleteFrom('form_token_uses').where('expires_at', '<', now.toISOString()).executeTakeFirst();
+    n += Number(r.numDeletedRows);
+  }
+  return n;
 }

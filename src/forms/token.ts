@@ -1,7 +1,9 @@
 // The verified-request token of published forms (the c_r_id_ cookie): a
 // signed, timestamped value set with every page that holds a form. It proves a
 // submission came from someone who loaded the page, at least a few seconds
-// earlier (bots post instantly) and less than 24 hours ago.
+// earlier (bots post instantly) and less than 24 hours ago. Each token is good
+// for one stored submission (its nonce is recorded with it); every answer of
+// the form endpoint hands out a fresh one.
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 
 export const FORM_TOKEN_SECRET = 'form-token';
@@ -17,7 +19,7 @@ export function issueFormToken(key: Buffer, siteId: string, nowMs = Date.now()):
   return `${issued}.${nonce}.${sign(key, siteId, issued, nonce)}`;
 }
 
-export type TokenCheck = { ok: true } | { ok: false; reason: 'missing' | 'invalid' | 'expired' | 'too_fast' };
+export type TokenCheck = { ok: true; nonce: string; expiresAt: Date } | { ok: false; reason: 'missing' | 'invalid' | 'expired' | 'too_fast' };
 
 export function checkFormToken(key: Buffer, siteId: string, token: string | undefined, nowMs = Date.now()): TokenCheck {
   if (!token) return { ok: false, reason: 'missing' };
@@ -30,5 +32,5 @@ export function checkFormToken(key: Buffer, siteId: string, token: string | unde
   const age = nowMs / 1000 - issued;
   if (age > TOKEN_LIFETIME_SECONDS) return { ok: false, reason: 'expired' };
   if (age < MIN_FILL_SECONDS) return { ok: false, reason: 'too_fast' };
-  return { ok: true };
+  return { ok: true, nonce, expiresAt: new Date((issued + TOKEN_LIFETIME_SECONDS) * 1000) };
 }

@@ -186,6 +186,8 @@ export const DATA_MAP: Record<DatabaseKind, Record<string, TableMap>> = {
       // Delivery outcomes only: status codes and timings, never the payload.
       notPersonal: ['id', 'job_id', 'site_id', 'webhook_id', 'submission_id', 'attempt', 'status_code', 'error', 'duration_ms', 'created_at'],
     },
+    // Random nonces of spent form tokens: nothing about the visitor. Kept until the token would have expired.
+    form_token_uses: { personal: {}, notPersonal: ['nonce', 'site_id', 'expires_at'] },
     region_info: { personal: {}, notPersonal: ['id', 'region', 'created_at'] },
     kysely_migration: { personal: {}, notPersonal: ['name', 'timestamp'] },
     kysely_migration_lock: { personal: {}, notPersonal: ['id', 'is_locked'] },

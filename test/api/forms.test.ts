@@ -50,7 +50,7 @@ const post = (cookie: string | null, body: Record<string, string>, json = true, 
 
 beforeAll(async () => {
   receiver = await startReceiver();
-  t = await startTestServer({ ATRIUM_WEBHOOKS_ALLOW_PRIVATE: 'true', ATRIUM_RETRY_BASE_MS: '300' });
+  t = await startTestServer({ ATRIUM_WEBHOOKS_ALLOW_PRIVATE: 'true', ATRIUM_RETRY_BASE_MS: '300', ATRIUM_FORM_LIMIT_PER_IP: '30' });
   c = t.client();
   await signUpVerified(c, t.smtp, 'formy@example.com');
   site = (await c.post('/api/sites', { name: 'Formy', slug: 'formy', template: 'saas', region: 'de-frankfurt' })).json;
@@ -150,13 +150,34 @@ describe('form submissions', () => {
     expect(invalid.text).toContain('href="/talk"');
   });
 
-  it('keeps spam in a spam folder, never announced, and lets the owner rescue it', async () => {
+  it('takes each verified-request token once, handing out a fresh one with every answer', async () => {
     const cookie = await loadForm();
+    await sleep(2100);
+    const first = await post(cookie, { ...good, name: 'Once' });
+    expect(first.status).toBe(201);
+    const fresh = (first.headers['set-cookie'] ?? []).find((v) => v.startsWith('c_r_id_='));
+    expect(fresh).toMatch(/; Path=\/_atrium\/forms; Max-Age=86400; HttpOnly; SameSite=Strict/);
+    const replay = await post(cookie, { ...good, name: 'Twice' });
+    expect(replay.status).toBe(409);
+    expect(replay.json).toMatchObject({ error: 'already_sent', message: expect.stringMatching(/reload the page/) });
+    // The fresh token works once its fill time has passed, for JavaScript and plain posts alike.
+    await sleep(2100);
+    expect((await post(fresh!.split(';')[0]!, { ...good, name: 'Again' }, false)).status).toBe(303);
+    const stored = (await c.get(`/api/sites/${site.id}/submissions?q=Twice`)).json.submissions;
+    expect(stored).toEqual([]);
+    for (const s of (await c.get(`/api/sites/${site.id}/submissions`)).json.submissions.filter((x: { data: { name: string } }) =>
+      ['Once', 'Again'].includes(x.data.name),
+    ))
+      expect((await c.delete(`/api/sites/${site.id}/submissions/${s.id}`)).status).toBe(204);
+  });
+
+  it('keeps spam in a spam folder, never announced, and lets the owner rescue it', async () => {
+    const [cookie, second] = [await loadForm(), await loadForm()];
     await sleep(2100);
     const before = receiver.received.length;
     const bot = await post(cookie, { ...good, name: 'Bot', _hp: 'http://spam.example' });
     expect(bot.status).toBe(201); // a bot learns nothing
-    const links = await post(cookie, { ...good, name: 'Linker', message: 'see https://a.example https://b.example https://c.example' });
+    const links = await post(second, { ...good, name: 'Linker', message: 'see https://a.example https://b.example https://c.example' });
     expect(links.status).toBe(201);
     const spam = (await c.get(`/api/sites/${site.id}/submissions?status=spam`)).json.submissions;
     expect(spam.map((s: { data: { name: string } }) => s.data.name).sort()).toEqual(['Bot', 'Linker']);

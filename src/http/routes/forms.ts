@@ -4,7 +4,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Context } from '../../context.js';
 import { receiveSubmission } from '../../forms/submissions.js';
-import { checkFormToken } from '../../forms/token.js';
+import { checkFormToken, issueFormToken } from '../../forms/token.js';
+import { cookieHeader } from '../../cookies/registry.js';
 import { DomainError, type FieldIssue } from '../../lib/errors.js';
 import type { LiveSite, LiveSites } from '../../hosting/live-sites.js';
 import { normalizeHost } from '../../hosting/serve.js';
@@ -47,6 +48,11 @@ export async function formRoutes(app: FastifyInstance, ctx: Context, live: LiveS
     const site = live.peek(host) ?? (await live.load(host));
     const form = site?.forms.get(req.params.formId);
     if (!site || !form) return reply.code(404).send({ error: 'not_found', message: 'this form does not exist (any more); reload the page' });
+    // Every answer carries a fresh single-use token, so the visitor can send again after a success or fix an error.
+    reply.header(
+      'set-cookie',
+      cookieHeader('c_r_id_', issueFormToken(site.formKey, site.siteId), { secure: req.protocol === 'https', path: '/_atrium/forms' }),
+    );
     const fail = (status: number, error: string, message: string, issues: FieldIssue[] = []) =>
       json
         ? reply.code(status).send({ error, message, ...(issues.length ? { issues } : {}) })
@@ -76,10 +82,12 @@ export async function formRoutes(app: FastifyInstance, ctx: Context, live: LiveS
     if (!token.ok) return fail(token.reason === 'too_fast' ? 400 : 403, token.reason === 'too_fast' ? 'too_fast' : 'unverified', TOKEN_MESSAGES[token.reason]);
     const body = req.body && typeof req.body === 'object' ? (req.body as Record<string, unknown>) : {};
     try {
-      await receiveSubmission(ctx, { siteId: site.siteId, siteName: site.siteName, region: site.region, form }, body);
+      await receiveSubmission(ctx, { siteId: site.siteId, siteName: site.siteName, region: site.region, form }, body, token);
     } catch (e) {
       if (e instanceof DomainError && e.code === 'invalid_input')
         return fail(400, 'invalid_input', 'Please check the highlighted fields.', (e.details.issues as FieldIssue[]) ?? []);
+      if (e instanceof DomainError && e.code === 'conflict')
+        return fail(409, 'already_sent', 'This form was already sent from this page: reload the page to send another message.');
       throw e;
     }
     const redirect = form.props.successRedirect;
