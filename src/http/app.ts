@@ -1,11 +1,13 @@
 // The HTTP layer: published-site requests are answered before Fastify from
 // precomputed bytes; everything else (API, dashboard) goes through Fastify.
 import http from 'node:http';
-import Fastify, { LogController, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
+import type { Logger } from 'pino';
 import type { Context } from '../context.js';
+import { createLogger } from '../logging/logger.js';
 import { enforceCookieRegistry } from '../cookies/set-cookie.js';
 import { LiveSites } from '../hosting/live-sites.js';
 import { createSiteHandler } from '../hosting/serve.js';
@@ -25,7 +27,7 @@ declare module 'fastify' {
 
 const IP_LITERAL = /^(\d{1,3}(\.\d{1,3}){3}|\[[0-9a-f:.]+\])$/;
 
-export async function buildApp(ctx: Context): Promise<FastifyInstance> {
+export async function buildApp(ctx: Context, logger: Logger = createLogger(ctx.config)): Promise<FastifyInstance> {
   const live = new LiveSites(ctx, ctx.releases);
   const stopFollowing = await followHostChanges(ctx, (siteId) => live.forgetSite(siteId));
   const appHost = ctx.config.publicUrl.hostname.toLowerCase();
@@ -36,14 +38,8 @@ export async function buildApp(ctx: Context): Promise<FastifyInstance> {
     // One line per request only when asked for (LOG_LEVEL=debug); errors are always logged.
     logController: new LogController({ disableRequestLogging: ctx.config.logLevel !== 'debug' && ctx.config.logLevel !== 'trace' }),
     bodyLimit: 256 * 1024,
-    logger: {
-      level: ctx.config.logLevel,
-      // No IP addresses or cookies in logs: they are personal data we do not need there.
-      serializers: {
-        req: (req) => ({ method: req.method, url: req.url.split('?')[0] }),
-        res: (res) => ({ statusCode: res.statusCode }),
-      },
-    },
+    // No IP addresses or cookies in logs (src/logging/logger.ts): personal data we do not need there.
+    loggerInstance: logger as FastifyBaseLogger,
     serverFactory: (handler) =>
       http.createServer((req, res) => {
         if (!serveSite(req, res)) handler(req, res);
