@@ -48,7 +48,10 @@ async function verificationToken(email) {
   const outbox = path.join(dataDir, 'outbox');
   for (let i = 0; i < 50; i++) {
     for (const file of fs.existsSync(outbox) ? fs.readdirSync(outbox) : []) {
-      const mail = fs.readFileSync(path.join(outbox, file), 'utf8').replace(/=\r?\n/g, '').replace(/=3D/g, '=');
+      const mail = fs
+        .readFileSync(path.join(outbox, file), 'utf8')
+        .replace(/=\r?\n/g, '')
+        .replace(/=3D/g, '=');
       const token = mail.includes(email) && /verify-email\?token=([A-Za-z0-9_-]+)/.exec(mail)?.[1];
       if (token) return token;
     }
@@ -68,7 +71,11 @@ const email = `smoke-${Date.now()}@example.com`;
 expectStatus(await request('POST', '/api/auth/signup', { body: { name: 'Smoke Test', email, password: 'correct horse battery staple' } }), 201, 'sign up');
 expectStatus(await request('POST', '/api/auth/verify-email', { body: { token: await verificationToken(email) } }), 200, 'verify the email address');
 const slug = `smoke-${Date.now().toString(36)}`;
-const site = expectStatus(await request('POST', '/api/sites', { body: { name: 'Smoke', slug, template: 'saas', region: 'us-oregon' } }), 201, 'create a site').json;
+const site = expectStatus(
+  await request('POST', '/api/sites', { body: { name: 'Smoke', slug, template: 'saas', region: 'us-oregon' } }),
+  201,
+  'create a site',
+).json;
 expectStatus(await request('POST', `/api/sites/${site.id}/assets`, { body: PNG, type: 'image/png' }), 201, 'upload an image (sharp)');
 expectStatus(await request('POST', `/api/sites/${site.id}/publish`, { body: {} }), 201, 'publish');
 const page = expectStatus(await request('GET', '/', { host: `${slug}.localhost` }), 200, `GET http://${slug}.localhost:${port}/ (the published site)`);

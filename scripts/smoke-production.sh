@@ -3,7 +3,7 @@
 # full install and build, prune to the production dependencies, start the built
 # server with plain node and drive it (scripts/smoke-check.mjs). Proves that
 # nothing at run time needs a dev dependency (tsx, vite, esbuild, Puck).
-#   bash scripts/smoke-production.sh
+#   bash scripts/smoke-production.sh   (tests the committed HEAD: it clones the repository)
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 work="$(mktemp -d)"
@@ -24,7 +24,8 @@ for tool in tsx vite esbuild @puckeditor/core typescript; do
 done
 
 port="$(node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")"
-PORT="$port" ATRIUM_DATA_DIR="$work/data" npm run serve --silent > "$work/server.log" 2>&1 &
+# What `npm run serve` runs (started directly, so stopping it stops the server itself).
+PORT="$port" ATRIUM_DATA_DIR="$work/data" node --enable-source-maps dist/server/main.js > "$work/server.log" 2>&1 &
 server=$!
 for _ in $(seq 100); do
   curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break
