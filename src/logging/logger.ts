@@ -19,9 +19,9 @@ export const serializers: LoggerOptions['serializers'] = {
 };
 
 export function createLogger(config: { logLevel: string }, opts: LoggerSettings = {}): Logger {
-  const options: LoggerOptions = { level: config.logLevel, serializers, base: { pid: process.pid } };
+  const options: LoggerOptions = { level: config.logLevel, serializers };
   const wantPretty = opts.pretty ?? (!opts.destination && process.stdout.isTTY === true);
-  if (!wantPretty) return pino(options, opts.destination ?? pino.destination({ dest: 1, sync: false }));
+  if (!wantPretty) return pino(options, opts.destination ?? pino.destination(1));
   const stream = pretty({
     destination: opts.destination ?? 1,
     sync: true,
