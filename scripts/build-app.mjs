@@ -7,7 +7,7 @@
 //   node scripts/build-app.mjs --force  always build
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { importBuildTool, root, staleReason as staleOutput, writeStamp } from './build-stamp.mjs';
+import { ensureBuilt, importBuildTool, root, staleReason as staleOutput, writeStamp } from './build-stamp.mjs';
 
 const outDir = path.join(root, 'dist/app');
 const ALWAYS = ['web/index.html', 'web/favicon.svg', 'web/vite.config.ts', 'package-lock.json', 'scripts/build-app.mjs', 'scripts/build-stamp.mjs'];
@@ -30,14 +30,8 @@ export async function buildApp() {
 }
 
 /** Builds when stale (or when forced); returns what it did. */
-export async function ensureAppBuilt({ force = false, log = console.log } = {}) {
-  const reason = force ? 'forced' : staleReason();
-  if (!reason) return 'fresh';
-  const started = performance.now();
-  log(`Building the dashboard (${reason})...`);
-  await buildApp();
-  log(`Built the dashboard in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-  return 'built';
+export function ensureAppBuilt(options) {
+  return ensureBuilt('the dashboard', { staleReason, build: buildApp }, options);
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {

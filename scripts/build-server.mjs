@@ -10,7 +10,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { importBuildTool, root, staleReason as staleOutput, writeStamp } from './build-stamp.mjs';
+import { ensureBuilt, importBuildTool, root, staleReason as staleOutput, writeStamp } from './build-stamp.mjs';
 
 const outDir = path.join(root, 'dist/server');
 const RUNTIME = 'src/runtime/forms.js';
@@ -48,14 +48,8 @@ export async function buildServer() {
 }
 
 /** Builds when stale (or when forced); returns what it did. */
-export async function ensureServerBuilt({ force = false, log = console.log } = {}) {
-  const reason = force ? 'forced' : staleReason();
-  if (!reason) return 'fresh';
-  const started = performance.now();
-  log(`Building the server (${reason})...`);
-  await buildServer();
-  log(`Built the server in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-  return 'built';
+export function ensureServerBuilt(options) {
+  return ensureBuilt('the server', { staleReason, build: buildServer }, options);
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {

@@ -56,3 +56,14 @@ export async function importBuildTool(name) {
     );
   }
 }
+
+/** Runs build() when staleReason() names a reason (or when forced), saying what and why; returns what it did. */
+export async function ensureBuilt(what, { staleReason, build }, { force = false, log = console.log } = {}) {
+  const reason = force ? 'forced' : staleReason();
+  if (!reason) return 'fresh';
+  const started = performance.now();
+  log(`Building ${what} (${reason})...`);
+  await build();
+  log(`Built ${what} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  return 'built';
+}
