@@ -1,25 +1,36 @@
-// Entry point of `npm start`: one process, or with ATRIUM_WORKERS > 1 a primary
-// that migrates the databases once and forks that many HTTP workers sharing the port.
+// Entry point of `npm start` (built to dist/server/main.js): one process, or with
+// ATRIUM_WORKERS > 1 a primary that migrates the databases once and forks that many
+// HTTP workers sharing the port. Start-up prints a short summary, once per server.
 import cluster from 'node:cluster';
-import { loadConfig } from './config/config.js';
+import { loadConfig, siteSubdomainUrl } from './config/config.js';
 import { openDatabases } from './db/connect.js';
+import { createLogger } from './logging/logger.js';
+import { createMailer } from './mail/mailer.js';
 import { startServer } from './server.js';
 
 const config = loadConfig();
-const banner = () =>
-  console.log(
-    `\n  Atrium is running at ${config.publicUrl.origin}\n  Published sites answer at ${config.publicUrl.protocol}//<slug>.${config.sitesDomain}:${config.port}\n`,
-  );
+
+function summary(url: string, workers: number): [string, string] {
+  const sites = siteSubdomainUrl({ ...config, publicUrl: new URL(url) }, '<slug>');
+  const storage = config.databaseUrl ? 'PostgreSQL' : `SQLite in ${config.dataDir}`;
+  return [
+    `Atrium listening at ${url}; published sites answer at ${sites}${workers > 1 ? ` (${workers} workers)` : ''}`,
+    `Data: ${storage}. Mail: ${createMailer(config).describe()}`,
+  ];
+}
 
 if (config.workers > 1 && cluster.isPrimary) {
-  await (await openDatabases(config)).close(); // migrations run once, before any worker starts
+  const log = createLogger(config);
+  await (await openDatabases(config, log)).close(); // migrations run once, before any worker starts
   let stopping = false;
   let ready = 0;
   for (let i = 0; i < config.workers; i++) cluster.fork();
-  cluster.on('listening', () => ++ready === config.workers && banner());
+  cluster.on('listening', () => {
+    if (++ready === config.workers) for (const line of summary(config.publicUrl.origin, config.workers)) log.info(line);
+  });
   cluster.on('exit', (worker, code) => {
     if (stopping) return;
-    console.error(`worker ${worker.process.pid} exited (${code}); starting another`);
+    log.error(`worker ${worker.process.pid} exited (${code}); starting another`);
     cluster.fork();
   });
   for (const signal of ['SIGINT', 'SIGTERM'] as const)
@@ -29,8 +40,7 @@ if (config.workers > 1 && cluster.isPrimary) {
     });
 } else {
   const running = await startServer(config);
-  running.app.log.info(`data in ${config.dataDir} (${config.databaseUrl ? 'PostgreSQL' : 'SQLite'}); mail to ${running.ctx.mailer.describe()}`);
-  if (cluster.isPrimary) banner();
+  if (cluster.isPrimary) for (const line of summary(running.url, 1)) running.app.log.info(line);
   for (const signal of ['SIGINT', 'SIGTERM'] as const)
     process.once(signal, () => {
       running.close().then(

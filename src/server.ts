@@ -61,7 +61,16 @@ export async function startServer(config: Config = loadConfig()): Promise<Runnin
   followAddressChanges(ctx);
 
   const app = await buildApp(ctx);
-  await app.listen({ port: config.port, host: config.host });
+  // Fastify logs one "Server listening" line per interface (0.0.0.0 means each one); the start-up
+  // summary names the public URL instead (src/main.ts), so those lines are muted.
+  await app.ready();
+  const level = app.log.level;
+  if (['trace', 'debug', 'info'].includes(level)) app.log.level = 'warn';
+  try {
+    await app.listen({ port: config.port, host: config.host });
+  } finally {
+    app.log.level = level;
+  }
   // Jobs queued before a restart (or by another process) run from here too.
   await jobs.start();
   const port = (app.server.address() as { port: number }).port;

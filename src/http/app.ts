@@ -39,6 +39,7 @@ export async function buildApp(ctx: Context): Promise<FastifyInstance> {
     // One line per request only when asked for (LOG_LEVEL=debug); errors are always logged.
     logController: new LogController({ disableRequestLogging: ctx.config.logLevel !== 'debug' && ctx.config.logLevel !== 'trace' }),
     bodyLimit: 256 * 1024,
+    // No IP addresses or cookies in logs (src/logging/logger.ts): personal data we do not need there.
     loggerInstance: ctx.log as FastifyBaseLogger,
     serverFactory: (handler) =>
       http.createServer((req, res) => {

@@ -3,11 +3,11 @@
 // variants, and index.html for /app and every client route below it.
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import zlib from 'node:zlib';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { PROJECT_ROOT } from '../../lib/project-root.js';
 
-export const DEFAULT_APP_DIR = fileURLToPath(new URL('../../../dist/app', import.meta.url));
+export const DEFAULT_APP_DIR = path.join(PROJECT_ROOT, 'dist/app');
 
 const TYPES: Record<string, string> = {
   '.js': 'text/javascript; charset=utf-8',
@@ -31,7 +31,7 @@ interface Asset {
 }
 
 const NOT_BUILT = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Atrium</title></head>
-<body><main><h1>The dashboard is not built</h1><p>Run <code>npm start</code> (it builds the dashboard before starting), or <code>npm run build:app</code>.</p></main></body></html>`;
+<body><main><h1>The dashboard is not built</h1><p>Run <code>npm start</code> (it builds the dashboard before starting), or <code>npm run build</code>.</p></main></body></html>`;
 
 function pickEncoding(req: FastifyRequest, asset: Asset): { body: Buffer; encoding?: 'br' | 'gzip' } {
   const accept = String(req.headers['accept-encoding'] ?? '');

@@ -1,0 +1,57 @@
+// Bundles the server (src/main.ts -> dist/server/main.js) with esbuild, only when
+// one of its sources changed (dist/server/.inputs.json, see build-stamp.mjs).
+// Every npm package stays external and loads from node_modules at run time
+// (native modules such as better-sqlite3 and sharp cannot be bundled), so a
+// production install needs only the dependencies, not the dev dependencies.
+// The published sites' runtime script (src/runtime/forms.js) is minified here,
+// once, and inlined into the bundle.
+//   node scripts/build-server.mjs          build if stale
+//   node scripts/build-server.mjs --force  always build
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ensureBuilt, importBuildTool, root, staleReason as staleOutput, writeStamp } from './build-stamp.mjs';
+
+const outDir = path.join(root, 'dist/server');
+const RUNTIME = 'src/runtime/forms.js';
+const ALWAYS = [RUNTIME, 'tsconfig.json', 'package-lock.json', 'scripts/build-server.mjs', 'scripts/build-stamp.mjs'];
+
+export function staleReason() {
+  return staleOutput(outDir, 'main.js');
+}
+
+export async function buildServer() {
+  const esbuild = await importBuildTool('esbuild');
+  // The same options as src/runtime/index.ts uses when run from source.
+  const runtime = esbuild.transformSync(fs.readFileSync(path.join(root, RUNTIME), 'utf8'), {
+    minify: true,
+    target: 'es2019',
+    loader: 'js',
+    legalComments: 'none',
+  }).code;
+  fs.rmSync(outDir, { recursive: true, force: true });
+  const result = await esbuild.build({
+    absWorkingDir: root,
+    entryPoints: ['src/main.ts'],
+    outfile: 'dist/server/main.js',
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    sourcemap: true,
+    define: { ATRIUM_RUNTIME_SCRIPT: JSON.stringify(runtime) },
+    metafile: true,
+    logLevel: 'warning',
+  });
+  writeStamp(outDir, [...ALWAYS, ...Object.keys(result.metafile.inputs)]);
+}
+
+/** Builds when stale (or when forced); returns what it did. */
+export function ensureServerBuilt(options) {
+  return ensureBuilt('the server', { staleReason, build: buildServer }, options);
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
+  await ensureServerBuilt({ force: process.argv.includes('--force') });
+}

@@ -1,0 +1,107 @@
+// The production entry point: the bundled server (dist/server/main.js, built by
+// scripts/build-server.mjs) run by plain node, as `npm start` and `npm run serve`
+// run it. Its start-up output names the public URL once, even with several
+// workers, and its logs never hold IP addresses or cookies.
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from '../helpers/server.js';
+import { HttpClient, signUpVerified } from '../helpers/http.js';
+import { startSmtp } from '../helpers/smtp.js';
+
+const FORM = {
+  type: 'form',
+  props: {
+    id: 'contact',
+    heading: 'Talk to us',
+    fields: [{ name: 'email', type: 'email', label: 'Email', required: true }],
+    buttonLabel: 'Send',
+    notifyEmail: 'owner@example.com',
+  },
+};
+
+let smtp: Awaited<ReturnType<typeof startSmtp>>;
+let server: ChildProcess;
+let port: number;
+let dataDir: string;
+const lines: string[] = [];
+let stderr = '';
+
+beforeAll(async () => {
+  execFileSync(process.execPath, ['scripts/build-server.mjs'], { stdio: 'ignore' });
+  smtp = await startSmtp();
+  port = await freePort();
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'atrium-built-'));
+  server = spawn(process.execPath, ['dist/server/main.js'], {
+    env: {
+      PATH: process.env.PATH,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      ATRIUM_DATA_DIR: dataDir,
+      ATRIUM_SMTP_URL: smtp.url,
+      ATRIUM_WORKERS: '2',
+      ATRIUM_TRUST_PROXY: 'true',
+      LOG_LEVEL: 'debug',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let buffered = '';
+  server.stdout!.on('data', (chunk: Buffer) => {
+    buffered += chunk.toString('utf8');
+    const parts = buffered.split('\n');
+    buffered = parts.pop()!;
+    lines.push(...parts);
+  });
+  server.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+  const deadline = Date.now() + 20_000;
+  while (!lines.some((l) => l.includes('listening'))) {
+    if (server.exitCode !== null || Date.now() > deadline) throw new Error(`the built server did not start: ${stderr}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}, 30_000);
+
+afterAll(async () => {
+  if (server && server.exitCode === null) {
+    const exited = new Promise((r) => server.once('exit', r));
+    server.kill('SIGTERM');
+    await exited;
+  }
+  await smtp?.close();
+  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('the built server', () => {
+  it('publishes a site with a form and serves it, logging one listening line with the public URL and no personal data', async () => {
+    const c = new HttpClient(port);
+    expect((await c.get('/healthz')).json).toMatchObject({ ok: true });
+    await signUpVerified(c, smtp, 'built@example.com');
+    const site = (await c.post('/api/sites', { name: 'Built', slug: 'built', template: 'saas', region: 'us-oregon' })).json;
+    site.document.pages.push({ id: 'talk', path: '/talk', title: 'Talk to us', description: '', blocks: [FORM] });
+    expect((await c.put(`/api/sites/${site.id}/draft`, { revision: 1, document: site.document })).status).toBe(200);
+    expect((await c.post(`/api/sites/${site.id}/publish`)).status).toBe(201);
+
+    const host = 'built.localhost';
+    const page = await c.get('/talk', { host, headers: { 'x-forwarded-for': '203.0.113.77' } });
+    expect(page.status).toBe(200);
+    const script = /<script src="(\/_atrium\/runtime\.[0-9a-f]{12}\.js)"/.exec(page.text)?.[1];
+    const runtime = await c.get(script!, { host });
+    expect(runtime.status).toBe(200);
+    expect(runtime.text).toContain('form[data-atrium-form]'); // the runtime, minified by the build
+    expect(runtime.text.split('\n').length).toBeLessThan(5);
+    // Behind a trusted proxy the client address is the forwarded one: a leak would show it.
+    await c.get('/api/sites', { headers: { cookie: 'probe=cookie-value-not-for-logs', 'x-forwarded-for': '203.0.113.77' } });
+
+    await new Promise((r) => setTimeout(r, 200)); // let the last request lines arrive
+    const records = lines.map((l) => JSON.parse(l) as { msg: string });
+    const listening = records.filter((r) => /listening/i.test(r.msg));
+    expect(listening.map((r) => r.msg)).toEqual([
+      `Atrium listening at http://localhost:${port}; published sites answer at http://<slug>.localhost:${port} (2 workers)`,
+    ]);
+    expect(records.some((r) => r.msg.includes('request completed'))).toBe(true); // LOG_LEVEL=debug logs requests
+    const all = lines.join('\n');
+    for (const secret of ['203.0.113.77', 'cookie-value-not-for-logs', 'atrium_session', 'remoteAddress']) expect(all).not.toContain(secret);
+    expect(stderr).toBe('');
+  });
+});
