@@ -19,15 +19,18 @@ export interface Running {
 
 export async function startServer(config: Config = loadConfig()): Promise<Running> {
   const dbs = await openDatabases(config);
+  // The mailer reports where outbox files go through the app's logger, once it exists.
+  let mailLog = (_msg: string) => {};
   const ctx: Context = {
     config,
     dbs,
-    mailer: createMailer(config),
+    mailer: createMailer(config, (msg) => mailLog(msg)),
     releases: new ReleaseStore(path.join(config.dataDir, 'releases')),
     events: new EventEmitter(),
   };
   ctx.events.setMaxListeners(100);
   const app = await buildApp(ctx);
+  mailLog = (msg) => app.log.info(msg);
   await app.listen({ port: config.port, host: config.host });
   // Deliveries queued before a restart (or by another process) go out from here too.
   const stopJobs = startJobWorker(ctx);
