@@ -173,6 +173,13 @@ control['0005_forms_control'] = {
   },
 };
 
+control['0006_release_restored_from'] = {
+  async up(db: Kysely<any>) {
+    // A rollback is a release of its own that names the release it restored.
+    await db.schema.alterTable('releases').addColumn('restored_from', 'text').execute();
+  },
+};
+
 const region: Record<string, Migration> = {
   '0001_region_info': {
     async up(db: Kysely<any>) {
