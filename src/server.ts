@@ -34,7 +34,7 @@ export async function startServer(config: Config = loadConfig()): Promise<Runnin
   const ctx: Context = {
     config,
     dbs,
-    mailer: createMailer(config),
+    mailer: createMailer(config, (msg) => log.info(msg)),
     releases: new ReleaseStore(path.join(config.dataDir, 'releases')),
     bus: new EventBus(log),
     log,

@@ -252,6 +252,13 @@ control['0008_domain_claims'] = {
   },
 };
 
+control['0009_release_restored_from'] = {
+  async up(db: Kysely<any>) {
+    // A rollback is a release of its own that names the release it restored.
+    await db.schema.alterTable('releases').addColumn('restored_from', 'text').execute();
+  },
+};
+
 const region: Record<string, Migration> = {
   '0001_region_info': {
     async up(db: Kysely<any>) {

@@ -50,6 +50,8 @@ export interface ControlDatabase {
     page_count: number;
     total_bytes: number;
     published_by: string | null;
+    /** For a rollback: the release whose content it made live again. */
+    restored_from: string | null;
     created_at: string;
   };
   assets: {

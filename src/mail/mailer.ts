@@ -19,7 +19,59 @@ export interface Mailer {
   describe(): string;
 }
 
-export function createMailer(config: Config): Mailer {
+/** Reports a line worth a person's attention (where an outbox file was written). */
+export type MailLog = (message: string) => void;
+
+/** "2026-12-02T23-59-01Z-confirm-your-email-for-atrium-to-ada@example.com": sortable, readable, safe on every file system. */
+export function outboxName(m: Pick<Message, 'to' | 'subject'>, at: Date): string {
+  const stamp = at
+    .toISOString()
+    .replace(/\.\d+Z$/, 'Z')
+    .replace(/:/g, '-');
+  const subject = m.subject
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60)
+    .replace(/-+$/, '');
+  const to = m.to
+    .toLowerCase()
+    .replace(/[^a-z0-9@._+-]+/g, '_')
+    .slice(0, 80);
+  return `${stamp}-${subject || 'message'}-to-${to}`;
+}
+
+/**
+ * nodemailer quoted-printable-encodes text with a line over 76 characters,
+ * which breaks links with "=" soft line breaks. Outbox files are read by people
+ * in a text editor, so a plain-text message is written as it is (8bit): the
+ * same headers, the text unchanged, every link on one line.
+ */
+function readable(eml: Buffer, m: Message): Buffer {
+  if (m.html || m.text.split('\n').some((line) => Buffer.byteLength(line) > 998)) return eml;
+  const s = eml.toString('utf8');
+  const end = s.indexOf('\n\n');
+  const headers = s.slice(0, end);
+  if (!/^Content-Transfer-Encoding: /im.test(headers)) return eml;
+  return Buffer.from(`${headers.replace(/^Content-Transfer-Encoding: .*$/im, 'Content-Transfer-Encoding: 8bit')}\n\n${m.text.replace(/\r\n/g, '\n')}`);
+}
+
+/** Writes a new file, adding "-2", "-3"... when two messages share a name (same second, subject and address). */
+async function writeNew(dir: string, base: string, body: Buffer): Promise<string> {
+  for (let n = 1; ; n++) {
+    const file = path.join(dir, `${base}${n > 1 ? `-${n}` : ''}.eml`);
+    try {
+      await fs.writeFile(file, body, { flag: 'wx' });
+      return file;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST' || n >= 100) throw e;
+    }
+  }
+}
+
+export function createMailer(config: Config, log: MailLog = () => {}): Mailer {
   if (config.smtpUrl) {
     const transport: Transporter = nodemailer.createTransport(config.smtpUrl);
     const target = new URL(config.smtpUrl);
@@ -36,8 +88,8 @@ export function createMailer(config: Config): Mailer {
     async send(m) {
       const info = await transport.sendMail({ from: config.mailFrom, ...m });
       await fs.mkdir(outbox, { recursive: true });
-      const file = path.join(outbox, `${new Date().toISOString().replace(/[:.]/g, '-')}-${info.messageId.replace(/[^A-Za-z0-9.-]/g, '')}.eml`);
-      await fs.writeFile(file, info.message as Buffer);
+      const file = await writeNew(outbox, outboxName(m, new Date()), readable(info.message as Buffer, m));
+      log(`mail to ${m.to} ("${m.subject}") written to ${file}`);
     },
     describe: () => `outbox folder ${outbox}`,
   };

@@ -110,7 +110,20 @@ export const DATA_MAP: Record<DatabaseKind, Record<string, TableMap>> = {
       personal: {
         published_by: { ...account('usage', 'who published a release', 'as long as the release'), locate: { by: 'published_by' } },
       },
-      notPersonal: ['id', 'site_id', 'content_hash', 'manifest', 'document', 'site_url', 'reason', 'draft_revision', 'page_count', 'total_bytes', 'created_at'],
+      notPersonal: [
+        'id',
+        'site_id',
+        'content_hash',
+        'manifest',
+        'document',
+        'site_url',
+        'reason',
+        'draft_revision',
+        'page_count',
+        'total_bytes',
+        'restored_from',
+        'created_at',
+      ],
     },
     assets: {
       personal: {

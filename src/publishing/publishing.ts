@@ -35,7 +35,12 @@ export async function primaryUrl(ctx: Context, site: { id: string; slug: string 
   return domain ? `https://${domain.hostname}` : siteSubdomainUrl(ctx.config, site.slug);
 }
 
-async function release(ctx: Context, site: SiteRow, doc: SiteDocument, opts: { draftRevision: number; publishedBy: string | null; reason: ReleaseReason }) {
+async function release(
+  ctx: Context,
+  site: SiteRow,
+  doc: SiteDocument,
+  opts: { draftRevision: number; publishedBy: string | null; reason: ReleaseReason; restoredFrom?: string },
+) {
   const siteUrl = await primaryUrl(ctx, site);
   const publishedAt = new Date();
   const files = buildFiles(doc, siteUrl, site.name, publishedAt);
@@ -72,6 +77,7 @@ async function release(ctx: Context, site: SiteRow, doc: SiteDocument, opts: { d
         page_count: doc.pages.length,
         total_bytes: totalBytes,
         published_by: opts.publishedBy,
+        restored_from: opts.restoredFrom ?? null,
         created_at: publishedAt.toISOString(),
       })
       .execute();
@@ -121,17 +127,33 @@ export async function rerenderLive(ctx: Context, siteId: string) {
   return release(ctx, site, doc, { draftRevision: live.draft_revision, publishedBy: null, reason: 'address_change' });
 }
 
-export async function listReleases(ctx: Context, subscriberId: string, siteId: string) {
-  const site = await requireSite(ctx.dbs.control, subscriberId, siteId);
-  const rows = await ctx.dbs.control
+const RELEASE_COLUMNS = [
+  'releases.id',
+  'releases.content_hash',
+  'releases.reason',
+  'releases.site_url',
+  'releases.draft_revision',
+  'releases.page_count',
+  'releases.total_bytes',
+  'releases.created_at',
+  'releases.published_by',
+  'origin.id as origin_id',
+  'origin.created_at as origin_created_at',
+] as const;
+
+/** Releases of one site with the release each rollback restored (its id and date). */
+function releasesOf(ctx: Context, siteId: string) {
+  return ctx.dbs.control
     .selectFrom('releases')
-    .select(['id', 'content_hash', 'reason', 'site_url', 'draft_revision', 'page_count', 'total_bytes', 'created_at', 'published_by'])
-    .where('site_id', '=', site.id)
-    .orderBy('created_at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(100)
-    .execute();
-  return rows.map((r) => ({
+    .leftJoin('releases as origin', 'origin.id', 'releases.restored_from')
+    .select(RELEASE_COLUMNS)
+    .where('releases.site_id', '=', siteId);
+}
+
+type ReleaseRow = Awaited<ReturnType<ReturnType<typeof releasesOf>['executeTakeFirstOrThrow']>>;
+
+function releaseView(r: ReleaseRow, liveReleaseId: string | null) {
+  return {
     id: r.id,
     contentHash: r.content_hash,
     reason: r.reason as ReleaseReason,
@@ -141,32 +163,65 @@ export async function listReleases(ctx: Context, subscriberId: string, siteId: s
     totalBytes: r.total_bytes,
     createdAt: r.created_at,
     publishedBy: r.published_by,
-    live: r.id === site.live_release_id,
-  }));
+    /** For a rollback: the release it made live again. */
+    restoredFrom: r.origin_id && r.origin_created_at ? { id: r.origin_id, createdAt: r.origin_created_at } : null,
+    live: r.id === liveReleaseId,
+  };
 }
 
-/** Makes an earlier release live again: a pointer switch, or a re-render if the site's address changed since. */
+export async function listReleases(ctx: Context, subscriberId: string, siteId: string) {
+  const site = await requireSite(ctx.dbs.control, subscriberId, siteId);
+  const rows = await releasesOf(ctx, site.id).orderBy('releases.created_at', 'desc').orderBy('releases.id', 'desc').limit(100).execute();
+  return rows.map((r) => releaseView(r, site.live_release_id));
+}
+
+/** One release with the document it was rendered from, to preview it before rolling back. */
+export async function getRelease(ctx: Context, subscriberId: string, siteId: string, releaseId: string) {
+  const site = await requireSite(ctx.dbs.control, subscriberId, siteId);
+  const row = await releasesOf(ctx, site.id).select('releases.document').where('releases.id', '=', releaseId).executeTakeFirst();
+  if (!row) throw notFound('release');
+  return { ...releaseView(row, site.live_release_id), document: SiteDocument.parse(JSON.parse(row.document)) };
+}
+
+/**
+ * Makes an earlier release live again, recorded as a release of its own
+ * (reason "rollback", by whom, restoring which release). Its files are the
+ * target's (content-addressed, so nothing is copied), or a re-render of the
+ * target's document if the site's address changed since.
+ */
 export async function rollback(ctx: Context, subscriberId: string, siteId: string, releaseId: string) {
   const site = await requireSite(ctx.dbs.control, subscriberId, siteId);
-  const target = await ctx.dbs.control
-    .selectFrom('releases')
-    .select(['id', 'draft_revision', 'site_url', 'document'])
-    .where('id', '=', releaseId)
-    .where('site_id', '=', site.id)
-    .executeTakeFirst();
+  const target = await ctx.dbs.control.selectFrom('releases').selectAll().where('id', '=', releaseId).where('site_id', '=', site.id).executeTakeFirst();
   if (!target) throw notFound('release');
+  if (target.id === site.live_release_id) return { liveReleaseId: target.id, rolledBackTo: target.id };
+  // Rolling back to a rollback restores what that one restored.
+  const restoredFrom = target.restored_from ?? target.id;
   if (target.site_url !== (await primaryUrl(ctx, site))) {
     const doc = SiteDocument.parse(JSON.parse(target.document));
-    const r = await release(ctx, site, doc, { draftRevision: target.draft_revision, publishedBy: subscriberId, reason: 'rollback' });
+    const r = await release(ctx, site, doc, { draftRevision: target.draft_revision, publishedBy: subscriberId, reason: 'rollback', restoredFrom });
     return { liveReleaseId: r.id, rolledBackTo: target.id };
   }
-  await ctx.dbs.control
-    .updateTable('sites')
-    .set({ live_release_id: target.id, published_revision: target.draft_revision, updated_at: nowIso() })
-    .where('id', '=', site.id)
-    .execute();
-  await ctx.bus.emit({ type: 'site.published', siteId: site.id, releaseId: target.id, reason: 'rollback' });
-  return { liveReleaseId: target.id, rolledBackTo: target.id };
+  const id = newId('rel');
+  await ctx.dbs.control.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('releases')
+      .values({
+        ...target,
+        id,
+        reason: 'rollback',
+        published_by: subscriberId,
+        restored_from: restoredFrom,
+        created_at: nowIso(),
+      })
+      .execute();
+    await trx
+      .updateTable('sites')
+      .set({ live_release_id: id, published_revision: target.draft_revision, updated_at: nowIso() })
+      .where('id', '=', site.id)
+      .execute();
+  });
+  await ctx.bus.emit({ type: 'site.published', siteId: site.id, releaseId: id, reason: 'rollback' });
+  return { liveReleaseId: id, rolledBackTo: target.id };
 }
 
 export async function unpublish(ctx: Context, subscriberId: string, siteId: string) {

@@ -65,6 +65,13 @@ describe('sign up, build, publish, serve, roll back', () => {
     const after = await c.get('/', { host: 'rocketship.localhost' });
     expect(after.text).toContain('Launch day is every day');
     expect(after.text).not.toContain('A brand new heading');
-    expect((await c.get(`/api/sites/${site.id}/releases`)).json.releases[1].live).toBe(true);
+    // The rollback is recorded as a release of its own, live, naming the release it restored.
+    const history = (await c.get(`/api/sites/${site.id}/releases`)).json.releases;
+    expect(history.map((r: { reason: string; live: boolean }) => [r.reason, r.live])).toEqual([
+      ['rollback', true],
+      ['publish', false],
+      ['publish', false],
+    ]);
+    expect(history[0].restoredFrom).toEqual({ id: first.json.id, createdAt: first.json.createdAt });
   });
 });

@@ -57,8 +57,13 @@ describe('the dashboard in Chromium', () => {
       const problems = await watchProblems(context);
       const page = await context.newPage();
 
-      // Logged out, /app leads to the log-in screen, which links to sign-up.
+      // A first visit on this browser opens sign-up, with log-in one click away (and back).
       await page.goto(`${t.baseUrl}/app`);
+      await page.waitForURL('**/app/signup');
+      await expect.poll(() => page.locator('h1').textContent()).toBe('Create your account');
+      await check(page, width, '01-signup-first-visit');
+      expect(await page.getByRole('link', { name: 'Log in' }).isVisible()).toBe(true);
+      await page.getByRole('link', { name: 'Log in' }).click();
       await page.waitForURL('**/app/login');
       await expect.poll(() => page.locator('h1').textContent()).toBe('Log in to Atrium');
       await check(page, width, '01-login');
@@ -110,14 +115,28 @@ describe('the dashboard in Chromium', () => {
       await page.getByRole('textbox', { name: 'Address', exact: true }).fill('app');
       await page.locator('label', { hasText: 'Consultancy' }).click();
       expect(await page.getByRole('radio', { name: /Consultancy/ }).isChecked()).toBe(true);
-      expect(await page.getByRole('radio', { name: /EU \(Frankfurt\)/ }).isChecked()).toBe(true); // suggested from the time zone
+      // The region cannot change later, so none is chosen for the person: the nearest one (by time zone) is only suggested.
+      expect(await page.getByRole('radio', { name: /Frankfurt|Toronto|Mumbai|Oregon/, checked: true }).count()).toBe(0);
+      expect(await page.locator('.region-option', { hasText: 'Suggested' }).count()).toBe(1);
+      expect(await page.getByRole('radio', { name: 'EU (Frankfurt) Suggested' }).count()).toBe(1);
       await page.getByRole('button', { name: 'Create site' }).click();
       await page.locator('.field-error').getByText('Address is reserved.').waitFor();
+      await page.locator('.field-error').getByText('Choose a data region for this site. It cannot be changed later.').waitFor();
+      await expect.poll(() => page.getByRole('textbox', { name: 'Address', exact: true }).evaluate((el) => el === document.activeElement)).toBe(true);
       await check(page, width, '07-new-site-errors');
       await page.getByRole('textbox', { name: 'Address', exact: true }).fill(`acme-${width}`);
       await page.getByRole('button', { name: 'Create site' }).click();
+      await page.locator('.field-error').getByText('Choose a data region for this site. It cannot be changed later.').waitFor();
+      expect(await page.locator('.field-error').count()).toBe(1);
+      await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('region');
+      await page.locator('label', { hasText: 'EU (Frankfurt)' }).click();
+      expect(await page.locator('.field-error').count()).toBe(0);
+      await page.getByRole('button', { name: 'Create site' }).click();
 
-      await page.waitForURL(/\/app$/);
+      // A new site opens straight in the editor.
+      await page.waitForURL(/\/app\/sites\/[\w-]+\/edit$/);
+      await page.frameLocator('#preview-frame').locator('h1').first().waitFor({ timeout: 30_000 });
+      await page.goto(`${t.baseUrl}/app`);
       const card = page.locator('.site-card', { hasText: 'Acme Analytics' });
       await card.waitFor();
       expect(await card.locator('.badge').textContent()).toBe('Draft');
@@ -141,6 +160,9 @@ describe('the dashboard in Chromium', () => {
       await page.getByRole('button', { name: /Account/ }).click();
       await check(page, width, '09-account-menu');
       await page.getByRole('button', { name: 'Log out' }).click();
+      await page.waitForURL('**/app/login');
+      // Someone who signed in on this browser before is greeted with log-in, not sign-up.
+      await page.goto(`${t.baseUrl}/app`);
       await page.waitForURL('**/app/login');
 
       // A wrong password says so; then reset it by mail.

@@ -74,6 +74,16 @@ async function setHeading(api: HttpClient, siteId: string, heading: string) {
   expect(r.status, r.text).toBe(200);
 }
 
+/**
+ * Waits for the release preview's frame to show a heading. Playwright loses the main frame's
+ * "network idle" when an iframe appears after requests the main frame made since it was last
+ * idle, and never regains it without another request; one small request restores it for settle().
+ */
+async function previewShown(page: Page) {
+  await page.frameLocator('.release-frame').locator('h1').first().waitFor();
+  await page.evaluate(() => fetch('/api/session').then(() => undefined));
+}
+
 const liveHeading = async (slug: string) => {
   const r = await t.client().get('/', { host: `${slug}.localhost` });
   return r.status === 200 ? /<h1[^>]*>([^<]*)<\/h1>/.exec(r.text)?.[1] : `HTTP ${r.status}`;
@@ -193,23 +203,44 @@ describe('site and account settings in Chromium', () => {
     expect(await page.locator('.release.is-live .release-title').textContent()).toMatch(/^Published just now$/);
     await check(page, width, '31-releases');
 
-    // Roll back to the first release: confirm, then the old heading is live on the site's hostname.
+    // Preview the first release before rolling back: its pages, read-only, drawn from the document it was published from.
     const older = page.locator('.release').nth(1);
-    await older.getByRole('button', { name: /Roll back to this/ }).click();
+    await older.getByRole('link', { name: /Preview/ }).click();
+    await page.waitForURL(/\/app\/sites\/[\w-]+\/releases\/rel_[\w-]+$/);
+    const frame = page.frameLocator('.release-frame');
+    await previewShown(page);
+    await expect.poll(() => frame.locator('h1').first().textContent()).toBe('First heading');
+    expect(await page.getByRole('button', { name: 'Roll back to this' }).isVisible()).toBe(true);
+    await check(page, width, '35-release-preview');
+    await page.getByLabel('Page').selectOption('/pricing');
+    await expect.poll(() => frame.locator('main').first().textContent()).toContain('Pricing');
+    await frame.getByRole('link', { name: 'About' }).first().click(); // a link to another page of the release switches the page
+    await expect.poll(() => page.getByLabel('Page').inputValue()).toBe('/about');
+    expect(await frame.locator('h1').first().textContent()).not.toBe('First heading');
+    await check(page, width, '36-release-preview-page');
+
+    // Roll back from the preview: confirm, then the old heading is live, and the history records the rollback.
+    await page.getByRole('button', { name: 'Roll back to this' }).click();
     const dialog = page.getByRole('dialog', { name: 'Roll back to this release?' });
     await dialog.waitFor();
     await check(page, width, '32-releases-confirm');
     await dialog.getByRole('button', { name: 'Roll back' }).click();
-    await dialog.waitFor({ state: 'hidden' });
-    await expect.poll(() => page.locator('.release.is-live').count()).toBe(1);
-    await expect
-      .poll(() =>
-        page
-          .locator('.release')
-          .nth(1)
-          .evaluate((el) => el.classList.contains('is-live')),
-      )
-      .toBe(true);
+    await page.waitForURL(`**/app/sites/${site.id}/releases`);
+    await expect.poll(() => page.locator('.release').count()).toBe(3);
+    expect(await page.locator('.release.is-live').count()).toBe(1);
+    const rolled = page.locator('.release').first();
+    expect(await rolled.evaluate((el) => el.classList.contains('is-live'))).toBe(true);
+    expect(await rolled.locator('.release-title').textContent()).toMatch(/^Rolled back just now$/);
+    expect(await rolled.textContent()).toContain('by you');
+    expect(await rolled.textContent()).toMatch(/Rolled back to the release from /);
+    await check(page, width, '37-releases-rolled-back');
+    // The rollback names the release it restored, and links to its preview.
+    await rolled.getByRole('link', { name: /release from/ }).click();
+    await page.waitForURL(/\/releases\/rel_[\w-]+$/);
+    await previewShown(page);
+    await expect.poll(() => frame.locator('h1').first().textContent()).toBe('First heading');
+    await page.getByRole('link', { name: 'All releases' }).click();
+    await page.waitForURL(`**/app/sites/${site.id}/releases`);
     const visitor = await context.newPage();
     await visitor.goto(`http://northwind.localhost:${t.port}/`);
     expect(await visitor.locator('h1').textContent()).toBe('First heading');
@@ -366,6 +397,16 @@ describe('site and account settings in Chromium', () => {
       .click();
     await check(page, width, '32-releases-confirm');
     await page.keyboard.press('Escape');
+    await page.getByRole('dialog').waitFor({ state: 'hidden' });
+    await page
+      .locator('.release')
+      .nth(1)
+      .getByRole('link', { name: /Preview/ })
+      .click();
+    await previewShown(page);
+    const previewHeading = page.frameLocator('.release-frame').locator('h1').first();
+    expect(await previewHeading.textContent()).not.toBe('Coaching in your pocket'); // the first release, from before that edit
+    await check(page, width, '35-release-preview');
 
     await page.goto(`${t.baseUrl}/app/sites/${empty.id}/releases`);
     await page.getByRole('heading', { name: 'Not published yet' }).waitFor();

@@ -106,7 +106,14 @@ export interface Release {
   totalBytes: number;
   createdAt: string;
   publishedBy: string | null;
+  /** For a rollback: the release it made live again. */
+  restoredFrom: { id: string; createdAt: string } | null;
   live: boolean;
+}
+
+/** One release with the document it was rendered from (GET /api/sites/:id/releases/:rid), for its preview. */
+export interface ReleaseDetail extends Release {
+  document: SiteDocument;
 }
 
 export interface Domain {

@@ -6,7 +6,7 @@ import { NewSitePage } from './pages/new-site';
 import { sitePageFor } from './pages/site-routes';
 import { SitesPage } from './pages/sites';
 import { Link, navigate, useLocation } from './router';
-import { useSession, SessionProvider } from './session';
+import { isReturning, useSession, SessionProvider } from './session';
 import { Shell } from './shell';
 import { Toaster } from './toast';
 import { Alert, Button, Logo, Spinner, usePage } from './ui';
@@ -82,8 +82,10 @@ function App() {
   const sitePage = sitePageFor(path);
   const Private = PRIVATE[path] ?? (editing ? () => <EditorPage siteId={editing[1]!} /> : undefined);
   if (state.status !== 'ready') {
+    // A deep link belongs to someone with an account: log in and come back. The front door
+    // greets a newcomer with sign-up, and someone who signed in here before with log-in.
     const here = path + (query.size ? `?${query}` : '');
-    return <Redirect to={(Private || sitePage) && path !== '/' ? `/login?next=${encodeURIComponent(here)}` : '/login'} />;
+    return <Redirect to={(Private || sitePage) && path !== '/' ? `/login?next=${encodeURIComponent(here)}` : isReturning() ? '/login' : '/signup'} />;
   }
   if (editing)
     return (

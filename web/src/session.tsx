@@ -13,12 +13,33 @@ interface SessionApi {
 
 const SessionContext = createContext<SessionApi | null>(null);
 
+// Whether someone has been signed in on this browser before: then a visit without a session
+// opens "Log in", otherwise "Sign up". A hint only (no account data), kept across log-outs.
+const RETURNING_KEY = 'atrium.returning';
+
+export function isReturning(): boolean {
+  try {
+    return localStorage.getItem(RETURNING_KEY) === '1';
+  } catch {
+    return false; // storage blocked: treat as a first visit, "Log in" is one click away
+  }
+}
+
+function rememberReturning() {
+  try {
+    localStorage.setItem(RETURNING_KEY, '1');
+  } catch {
+    // storage blocked: nothing to remember
+  }
+}
+
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [state, setState] = useState<State>({ status: 'loading' });
 
   const refresh = useCallback(async () => {
     try {
       const s = await getSession();
+      if (s) rememberReturning();
       setState(s ? { status: 'ready', subscriber: s } : { status: 'anonymous' });
     } catch (e) {
       setState((prev) => (prev.status === 'loading' ? { status: 'error', message: (e as Error).message } : prev));

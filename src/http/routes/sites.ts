@@ -47,6 +47,9 @@ export async function siteRoutes(app: FastifyInstance, ctx: Context) {
   app.get<SiteParams>('/api/sites/:siteId/releases', async (req) => ({
     releases: await publishing.listReleases(ctx, requireAuth(req).subscriber.id, req.params.siteId),
   }));
+  app.get<ReleaseParams>('/api/sites/:siteId/releases/:releaseId', async (req) =>
+    publishing.getRelease(ctx, requireAuth(req).subscriber.id, req.params.siteId, req.params.releaseId),
+  );
   app.post<ReleaseParams>('/api/sites/:siteId/releases/:releaseId/rollback', async (req) =>
     publishing.rollback(ctx, requireAuth(req).subscriber.id, req.params.siteId, req.params.releaseId),
   );

@@ -38,18 +38,20 @@ function defaultLanguage() {
   return LANGUAGES.find((l) => l === nav) ?? LANGUAGES.find((l) => l === nav.split('-')[0]) ?? 'en';
 }
 
-/** A sensible first choice from the browser's time zone; the person still picks. */
-function suggestedRegion(ids: string[]) {
-  const tz = Intl.DateTimeFormat().resolvedOptions().timeZone ?? '';
-  const guess = /^(Europe|Africa)\//.test(tz)
+/** The region nearest the browser's time zone, shown as "Suggested"; the person still has to pick one. */
+export function suggestedRegion(ids: string[], tz = Intl.DateTimeFormat().resolvedOptions().timeZone ?? '') {
+  const guess = /^(Europe|Africa|Atlantic)\//.test(tz)
     ? 'de-frankfurt'
-    : /^Asia\/(Kolkata|Calcutta|Colombo|Kathmandu|Dhaka)/.test(tz)
+    : /^(Asia|Indian)\//.test(tz)
       ? 'in-mumbai'
-      : /^America\/(Toronto|Vancouver|Montreal|Edmonton|Winnipeg|Halifax|Regina|St_Johns)/.test(tz)
+      : /^America\/(Toronto|Vancouver|Montreal|Edmonton|Winnipeg|Halifax|Regina|St_Johns|Moncton|Glace_Bay|Goose_Bay|Whitehorse|Dawson|Iqaluit)$/.test(tz) ||
+          tz.startsWith('Canada/')
         ? 'ca-toronto'
         : 'us-oregon';
-  return ids.includes(guess) ? guess : ids[0];
+  return ids.includes(guess) ? guess : undefined;
 }
+
+const REGION_REQUIRED = 'Choose a data region for this site. It cannot be changed later.';
 
 interface Options {
   templates: TemplateInfo[];
@@ -80,7 +82,6 @@ export function NewSitePage() {
         // The address suffix (".localhost:3000") from the server's address pattern.
         setOptions({ status: 'ready', data: { templates, regions, suffix: meta ? addressSuffix(meta) : null } });
         setTemplate((cur) => cur || templates[0]?.id || '');
-        setRegion((cur) => cur || suggestedRegion(regions.map((r) => r.id)) || '');
       },
       (e: unknown) => live && setOptions({ status: 'error', message: e instanceof ApiError ? e.message : 'The templates could not be loaded.' }),
     );
@@ -100,13 +101,22 @@ export function NewSitePage() {
   const submit = (e: FormEvent) => {
     e.preventDefault();
     void form.run(async () => {
-      const site = await api.post<SiteSummary>('/api/sites', { name, slug, template, region, defaultLanguage: language });
-      toast(`${site.name} is ready. Your site is a draft until you publish it.`);
-      navigate('/');
+      // The region is permanent, so it is never chosen for the person: without one the server refuses
+      // (and names every other field to fix at the same time); the message says why it matters.
+      const site = await api
+        .post<SiteSummary>('/api/sites', { name, slug, template, region: region || undefined, defaultLanguage: language })
+        .catch((e: unknown) => {
+          if (!(e instanceof ApiError) || region || e.status !== 400) throw e;
+          const issues = [...e.issues.filter((i) => i.path !== 'region'), { path: 'region', message: REGION_REQUIRED }];
+          throw new ApiError(e.status, 'invalid_input', REGION_REQUIRED, issues);
+        });
+      toast(`${site.name} is ready. It stays a draft until you publish it.`);
+      navigate(`/sites/${site.id}/edit`);
     });
   };
 
   const ready = options.status === 'ready' ? options.data : null;
+  const suggested = useMemo(() => (ready ? suggestedRegion(ready.regions.map((r) => r.id)) : undefined), [ready]);
 
   // One heading for every state, so the focus moved to it on arrival stays there when the options load.
   return (
@@ -215,14 +225,33 @@ export function NewSitePage() {
           <fieldset className="form-section" aria-describedby={`region-hint${form.errors.region ? ' region-error' : ''}`}>
             <legend className="section-title">Data region</legend>
             <p className="section-hint" id="region-hint">
-              Form submissions, visitor analytics and consent records of this site are stored only in this region. It can't be changed later.
+              Where this site's form submissions, visitor analytics and consent records are stored. <strong>It can't be changed later.</strong>
             </p>
             <div className="region-list">
               {ready.regions.map((r) => (
                 <label key={r.id} className={`region-option${region === r.id ? ' is-selected' : ''}`}>
-                  <input type="radio" name="region" value={r.id} checked={region === r.id} onChange={() => setRegion(r.id)} />
+                  <input
+                    type="radio"
+                    name="region"
+                    value={r.id}
+                    checked={region === r.id}
+                    onChange={() => {
+                      setRegion(r.id);
+                      form.clearError('region');
+                    }}
+                    aria-invalid={form.errors.region ? true : undefined}
+                    required
+                  />
                   <span className="region-text">
-                    <span className="region-name">{r.name}</span>
+                    <span className="region-name">
+                      {r.name}
+                      {r.id === suggested && (
+                        <>
+                          {' '}
+                          <span className="region-suggested">Suggested</span>
+                        </>
+                      )}
+                    </span>
                     <span className="region-desc">{r.description}</span>
                   </span>
                 </label>

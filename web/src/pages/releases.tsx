@@ -1,13 +1,14 @@
 // Releases: every publish is kept as an immutable release; the live one is
-// marked, and any earlier one can be made live again (a pointer switch).
+// marked, any earlier one can be previewed and made live again, and each
+// rollback is recorded as a release of its own.
 import { useCallback, useEffect, useState } from 'react';
 import { api, ApiError, type Release, type ReleaseReason } from '../api';
-import { ConfirmDialog } from '../dialog';
 import { ago, displayHost, formatBytes, formatDateTime } from '../format';
 import { Link } from '../router';
 import { useSession } from '../session';
 import { toast } from '../toast';
 import { Alert, Button, LoadFailed } from '../ui';
+import { RollbackDialog } from './rollback-dialog';
 import { SiteFrame, type SiteContext } from './site-frame';
 
 type Load = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; releases: Release[] };
@@ -23,6 +24,11 @@ const REASON_HINT: Record<ReleaseReason, string> = {
   rollback: 'An earlier release made live again',
   address_change: 'Rebuilt automatically for the new address',
 };
+
+/** "by you", "by a teammate" or "automatically". */
+export function releasedBy(release: Release, me: string | null) {
+  return release.publishedBy === null ? 'automatically' : release.publishedBy === me ? 'by you' : 'by a teammate';
+}
 
 /** Re-renders every half minute so "2 minutes ago" stays true. */
 function useNow() {
@@ -50,9 +56,31 @@ function ReleaseIcon({ reason }: { reason: ReleaseReason }) {
   );
 }
 
-function ReleaseRow({ release, now, me, onRollback }: { release: Release; now: number; me: string | null; onRollback: (r: Release) => void }) {
-  const by = release.publishedBy === null ? 'automatically' : release.publishedBy === me ? 'by you' : 'by a teammate';
-  const hint = REASON_HINT[release.reason];
+function ReleaseRow({
+  siteId,
+  release,
+  now,
+  me,
+  onRollback,
+}: {
+  siteId: string;
+  release: Release;
+  now: number;
+  me: string | null;
+  onRollback: (r: Release) => void;
+}) {
+  const by = releasedBy(release, me);
+  const origin = release.restoredFrom;
+  const hint = origin ? (
+    <>
+      Rolled back to the{' '}
+      <Link to={`/sites/${siteId}/releases/${origin.id}`}>
+        release from <time dateTime={origin.createdAt}>{formatDateTime(origin.createdAt)}</time>
+      </Link>
+    </>
+  ) : (
+    REASON_HINT[release.reason]
+  );
   return (
     <li className={`release${release.live ? ' is-live' : ''}`}>
       <ReleaseIcon reason={release.reason} />
@@ -106,10 +134,17 @@ function ReleaseRow({ release, now, me, onRollback }: { release: Release; now: n
             <span className="visually-hidden"> (live site, opens in a new tab)</span>
           </a>
         ) : (
-          <Button variant="secondary" size="sm" onClick={() => onRollback(release)}>
-            Roll back to this
-            <span className="visually-hidden"> release from {formatDateTime(release.createdAt)}</span>
-          </Button>
+          <>
+            <Link to={`/sites/${siteId}/releases/${release.id}`} className="btn btn-ghost btn-sm">
+              <span>
+                Preview<span className="visually-hidden"> the release from {formatDateTime(release.createdAt)}</span>
+              </span>
+            </Link>
+            <Button variant="secondary" size="sm" onClick={() => onRollback(release)}>
+              Roll back to this
+              <span className="visually-hidden"> release from {formatDateTime(release.createdAt)}</span>
+            </Button>
+          </>
         )}
       </div>
     </li>
@@ -140,8 +175,6 @@ function Releases({ site, reload }: SiteContext) {
   const [publishing, setPublishing] = useState(false);
   const [publishError, setPublishError] = useState<{ title: string; message: string } | null>(null);
   const [target, setTarget] = useState<Release | null>(null);
-  const [rolling, setRolling] = useState(false);
-  const [rollbackError, setRollbackError] = useState<string | null>(null);
 
   const load = useCallback(async () => {
     try {
@@ -173,22 +206,6 @@ function Releases({ site, reload }: SiteContext) {
       else setPublishError({ title: 'The site was not published', message: err?.message ?? 'Something went wrong. Try again.' });
     } finally {
       setPublishing(false);
-    }
-  };
-
-  const rollback = async () => {
-    if (!target) return;
-    setRolling(true);
-    setRollbackError(null);
-    try {
-      await api.post(`/api/sites/${site.id}/releases/${target.id}/rollback`);
-      toast(`Rolled back. ${displayHost(site.url)} now shows the release from ${ago(target.createdAt)}.`);
-      setTarget(null);
-      await Promise.all([load(), reload()]);
-    } catch (e) {
-      setRollbackError(e instanceof ApiError ? e.message : 'The rollback failed. Try again.');
-    } finally {
-      setRolling(false);
     }
   };
 
@@ -277,40 +294,22 @@ function Releases({ site, reload }: SiteContext) {
         {list.status === 'ready' && releases.length > 0 && (
           <ul className="release-list" aria-label="Releases, newest first">
             {releases.map((r) => (
-              <ReleaseRow
-                key={r.id}
-                release={r}
-                now={now}
-                me={me?.id ?? null}
-                onRollback={(rel) => {
-                  setRollbackError(null);
-                  setTarget(rel);
-                }}
-              />
+              <ReleaseRow key={r.id} siteId={site.id} release={r} now={now} me={me?.id ?? null} onRollback={setTarget} />
             ))}
           </ul>
         )}
       </section>
 
-      <ConfirmDialog
-        open={target !== null}
-        title="Roll back to this release?"
-        confirmLabel="Roll back"
-        busy={rolling}
-        error={rollbackError}
-        onConfirm={() => void rollback()}
+      <RollbackDialog
+        siteId={site.id}
+        siteUrl={site.url}
+        target={target}
         onClose={() => setTarget(null)}
-      >
-        {target && (
-          <>
-            <p>
-              Visitors to <strong>{displayHost(site.url)}</strong> will see the version published {ago(target.createdAt)} ({formatDateTime(target.createdAt)})
-              right away.
-            </p>
-            <p>Your draft is not changed. Publishing again later puts the draft live.</p>
-          </>
-        )}
-      </ConfirmDialog>
+        onDone={async () => {
+          setTarget(null);
+          await Promise.all([load(), reload()]);
+        }}
+      />
     </>
   );
 }

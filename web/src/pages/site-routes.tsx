@@ -1,12 +1,17 @@
-// Per-site dashboard routes other than the editor: /sites/:id/inbox, /sites/:id/releases and /sites/:id/settings.
+// Per-site dashboard routes other than the editor: /sites/:id/inbox, /sites/:id/releases,
+// /sites/:id/releases/:releaseId (a release's preview) and /sites/:id/settings.
 import { InboxPage } from './inbox';
+import { ReleasePreviewPage } from './release-preview';
 import { ReleasesPage } from './releases';
 import { SiteSettingsPage } from './site-settings';
 
 const SITE_ROUTE = /^\/sites\/([A-Za-z0-9_-]+)\/(inbox|releases|settings)$/;
+const RELEASE_ROUTE = /^\/sites\/([A-Za-z0-9_-]+)\/releases\/([A-Za-z0-9_-]+)$/;
 
 /** The page for a per-site path, if it is one (an element, so re-renders keep its state). */
 export function sitePageFor(path: string): React.JSX.Element | undefined {
+  const release = RELEASE_ROUTE.exec(path);
+  if (release) return <ReleasePreviewPage key={release[1]} siteId={release[1]!} releaseId={release[2]!} />;
   const m = SITE_ROUTE.exec(path);
   if (!m) return undefined;
   const siteId = m[1]!;
