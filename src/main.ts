@@ -4,6 +4,7 @@
 import cluster from 'node:cluster';
 import { loadConfig, siteSubdomainUrl } from './config/config.js';
 import { openDatabases } from './db/connect.js';
+import { relayClusterWakeups } from './events/cluster-wakeup.js';
 import { createLogger } from './logging/logger.js';
 import { createMailer } from './mail/mailer.js';
 import { startServer } from './server.js';
@@ -24,6 +25,7 @@ if (config.workers > 1 && cluster.isPrimary) {
   await (await openDatabases(config, log)).close(); // migrations run once, before any worker starts
   let stopping = false;
   let ready = 0;
+  relayClusterWakeups(); // a publish in one worker reaches the others at once
   for (let i = 0; i < config.workers; i++) cluster.fork();
   cluster.on('listening', () => {
     if (++ready === config.workers) for (const line of summary(config.publicUrl.origin, config.workers)) log.info(line);

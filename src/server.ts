@@ -1,6 +1,7 @@
 // Assembles a running Atrium from configuration: databases, mail, the event
 // bus and its cross-process log, the job runner, HTTP. The one place where
 // modules are wired to each other's events.
+import cluster from 'node:cluster';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { loadConfig, type Config } from './config/config.js';
@@ -8,7 +9,9 @@ import type { Context } from './context.js';
 import { openDatabases } from './db/connect.js';
 import { expirePendingClaims } from './domains/domains.js';
 import { EventBus } from './events/bus.js';
-import { ChangeLog } from './events/change-log.js';
+import { allWakeups, ChangeLog } from './events/change-log.js';
+import { clusterWakeup } from './events/cluster-wakeup.js';
+import { postgresWakeup } from './events/postgres-wakeup.js';
 import { redisWakeup } from './events/redis-wakeup.js';
 import { registerDeliveries } from './forms/deliveries.js';
 import { expireTokenUses } from './forms/submissions.js';
@@ -41,8 +44,14 @@ export async function startServer(config: Config = loadConfig()): Promise<Runnin
     clock: new MovableClock(),
   };
 
-  // Other processes hear of cross-process events through the change log (woken at once by Redis when configured).
-  const changeLog = new ChangeLog(dbs.control, log, config.redisUrl ? await redisWakeup(config.redisUrl, log) : undefined);
+  // Other processes hear of cross-process events through the change log, polled as a safety net and woken at
+  // once through the cluster primary (sibling workers), PostgreSQL NOTIFY and Redis (other machines) when present.
+  const wakeups = [
+    ...(cluster.isWorker ? [clusterWakeup()] : []),
+    ...(config.databaseUrl ? [await postgresWakeup(config.databaseUrl, log)] : []),
+    ...(config.redisUrl ? [await redisWakeup(config.redisUrl, log)] : []),
+  ];
+  const changeLog = new ChangeLog(dbs.control, log, allWakeups(wakeups));
   ctx.bus.connect(changeLog);
   const stopFollowing = await changeLog.follow(ctx.bus, config.changePollMs);
 

@@ -9,11 +9,27 @@ import type { ControlDatabase } from '../db/schema.js';
 import type { EventBus, EventTransport } from './bus.js';
 import type { DomainEvent } from './events.js';
 
-/** Something that tells the other processes "look at the log now" (Redis pub/sub, later others). */
+/** Something that tells the other processes "look at the log now" (cluster primary, PostgreSQL, Redis). */
 export interface Wakeup {
   notify(): Promise<void>;
   subscribe(onWake: () => void): Promise<void>;
   close(): Promise<void>;
+}
+
+/** Several wake-ups as one: notifies through all of them, wakes on any. */
+export function allWakeups(wakeups: Wakeup[]): Wakeup | undefined {
+  if (wakeups.length <= 1) return wakeups[0];
+  return {
+    async notify() {
+      await Promise.all(wakeups.map((w) => w.notify()));
+    },
+    async subscribe(onWake) {
+      await Promise.all(wakeups.map((w) => w.subscribe(onWake)));
+    },
+    async close() {
+      await Promise.allSettled(wakeups.map((w) => w.close()));
+    },
+  };
 }
 
 /** How long entries stay in the log: every live process reads them within seconds. */

@@ -4,6 +4,7 @@
 // workers, and its logs never hold IP addresses or cookies.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -43,6 +44,8 @@ beforeAll(async () => {
       ATRIUM_SMTP_URL: smtp.url,
       ATRIUM_WORKERS: '2',
       ATRIUM_TRUST_PROXY: 'true',
+      // Workers poll the change log only once a minute here: a publish must reach them through the primary.
+      ATRIUM_CHANGE_POLL_MS: '60000',
       LOG_LEVEL: 'debug',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -103,5 +106,32 @@ describe('the built server', () => {
     const all = lines.join('\n');
     for (const secret of ['203.0.113.77', 'cookie-value-not-for-logs', 'atrium_session', 'remoteAddress']) expect(all).not.toContain(secret);
     expect(stderr).toBe('');
+  });
+
+  it('tells every worker about a publish at once, through the cluster primary', async () => {
+    const c = new HttpClient(port);
+    await c.post('/api/auth/login', { email: 'built@example.com', password: 'correct horse battery staple' });
+    const site = (await c.get('/api/sites')).json.sites[0];
+    const detail = (await c.get(`/api/sites/${site.id}`)).json;
+    // Each request on a new connection; the primary hands connections to the workers in turn.
+    const fetchHome = () =>
+      new Promise<string>((resolve, reject) => {
+        const req = http.get({ host: '127.0.0.1', port, path: '/', agent: false, headers: { host: `built.localhost:${port}` } }, (res) => {
+          let body = '';
+          res.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
+          res.on('end', () => resolve(body));
+        });
+        req.on('error', reject);
+      });
+    for (let i = 0; i < 6; i++) expect(await fetchHome()).not.toContain('Second edition'); // both workers hold the first release
+    const hero = detail.document.pages[0].blocks.find((b: { type: string }) => b.type === 'hero');
+    hero.props.heading = 'Second edition';
+    expect((await c.put(`/api/sites/${site.id}/draft`, { revision: detail.revision, document: detail.document })).status).toBe(200);
+    expect((await c.post(`/api/sites/${site.id}/publish`)).status).toBe(201);
+    const deadline = Date.now() + 3000;
+    let served: string[] = [];
+    do served = await Promise.all(Array.from({ length: 6 }, fetchHome));
+    while (!served.every((b) => b.includes('Second edition')) && Date.now() < deadline);
+    expect(served.every((b) => b.includes('Second edition'))).toBe(true);
   });
 });

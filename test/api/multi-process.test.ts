@@ -5,6 +5,7 @@ import { loadConfig } from '../../src/config/config.js';
 import { startServer, type Running } from '../../src/server.js';
 import { freePort, startTestServer, type TestServer } from '../helpers/server.js';
 import { HttpClient, signUpVerified } from '../helpers/http.js';
+import { POSTGRES } from '../helpers/databases.js';
 
 let a: TestServer;
 let b: Running;
@@ -28,10 +29,15 @@ async function eventually(check: () => Promise<boolean>, ms = 5000) {
   }
 }
 
-describe('two processes with Redis', () => {
-  it('hear of a publish at once through Redis, long before their next poll of the change log', async () => {
-    // Both poll the change log only once a minute: within the few seconds allowed, only Redis can tell b.
-    const env = { ATRIUM_REDIS_URL: 'redis://127.0.0.1:6379', ATRIUM_CHANGE_POLL_MS: '60000' };
+// Both poll the change log only once a minute: within the few seconds allowed, only the wake-up can tell b.
+const WAKEUPS = [
+  ['Redis', { ATRIUM_REDIS_URL: 'redis://127.0.0.1:6379', ATRIUM_CHANGE_POLL_MS: '60000' }],
+  // PostgreSQL's NOTIFY wakes processes on any machine (the PostgreSQL suite only).
+  ...(POSTGRES ? [['PostgreSQL NOTIFY', { ATRIUM_CHANGE_POLL_MS: '60000' }] as const] : []),
+] as const;
+
+describe.each(WAKEUPS)('two processes woken by %s', (_name, env) => {
+  it('hear of a publish at once, long before their next poll of the change log', async () => {
     const ra = await startTestServer(env);
     const rb = await startServer(loadConfig({ ...ra.env, PORT: String(await freePort()) }));
     try {
