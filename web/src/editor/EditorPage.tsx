@@ -2,7 +2,7 @@
 // one page; the pages, theme, navigation and footer are edited beside it.
 // Every change is autosaved to the draft with the revision check, and
 // Publish renders the draft to the live site.
-import { blocksPlugin, createUsePuck, outlinePlugin, Puck, type Data, type Overrides, type Plugin, type PuckAction, type Viewports } from '@puckeditor/core';
+import { blocksPlugin, createUsePuck, outlinePlugin, Puck, type Data, type Overrides, type Plugin, type PuckAction } from '@puckeditor/core';
 import '@puckeditor/core/no-external.css';
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { api, ApiError, type SiteStatus } from '../api';
@@ -12,11 +12,12 @@ import { Link } from '../router';
 import { Alert, Button, Logo, Spinner, usePage } from '../ui';
 import { usePuckNavA11y } from './a11y';
 import { sendWithCsrf, useAutosave, type SaveState } from './autosave';
+import { CanvasViewControls, initialView, InsideActionBar, storeView, viewportUi, viewRootProps, VIEWPORTS, type CanvasView } from './canvas-view';
 import { BLOCK_LABELS, puckConfig } from './config';
 import { EditorEnvContext, type EditorEnv, type UploadedImage } from './env';
 import { GalleryItem } from './gallery';
 import { historyKeys, useDocHistory, type Snapshot } from './history';
-import { pageToPuck, puckToBlocks, type BlockType, type Doc } from './model';
+import { pageName, pageToPuck, puckToBlocks, type BlockType, type Doc } from './model';
 import { PagesPanel, PageSettings, SitePanel, ThemePanel } from './panels';
 import { PreviewFrame } from './preview';
 import './editor.css';
@@ -32,12 +33,6 @@ interface SiteResponse {
   status: SiteStatus;
   document: Doc;
 }
-
-const VIEWPORTS: Viewports = [
-  { width: 1280, height: 'auto', label: 'Desktop', icon: 'Monitor' },
-  { width: 768, height: 'auto', label: 'Tablet', icon: 'Tablet' },
-  { width: 375, height: 'auto', label: 'Mobile', icon: 'Smartphone' },
-];
 
 type PublishState =
   { kind: 'idle' } | { kind: 'busy'; step: string } | { kind: 'done'; url: string } | { kind: 'error'; message: string; unverified?: boolean };
@@ -55,6 +50,8 @@ interface Chrome {
   redo(): void;
   /** Lets the editor feed Puck the current page's blocks after an undo or redo. */
   puckDispatch: { current: ((action: PuckAction) => void) | null };
+  view: CanvasView;
+  setView(view: CanvasView): void;
 }
 const ChromeContext = createContext<Chrome | null>(null);
 const useChrome = () => useContext(ChromeContext)!;
@@ -91,7 +88,7 @@ function describeIssue(doc: Doc, issue: { path: string; message: string }) {
   const m = /^document\.pages\.(\d+)(?:\.blocks\.(\d+)\.props\.(.+)|\.(\w+))?/.exec(issue.path);
   if (!m) return `${issue.path.replace(/^document\./, '')}: ${issue.message}`;
   const page = doc.pages[Number(m[1])];
-  const where = page ? `“${page.title || page.path}”` : 'a page';
+  const where = page ? `“${pageName(page)}”` : 'a page';
   if (m[2] !== undefined) {
     const block = page?.blocks[Number(m[2])];
     const field = m[3]!.split('.').map((s) => (/^\d+$/.test(s) ? `#${Number(s) + 1}` : s.replace(/([A-Z])/g, ' $1').toLowerCase()));
@@ -151,7 +148,7 @@ function PublishPanel() {
 }
 
 function EditorHeader() {
-  const { site, status, save, publish, doPublish, canUndo, canRedo, undo, redo, puckDispatch } = useChrome();
+  const { site, status, save, publish, doPublish, canUndo, canRedo, undo, redo, puckDispatch, view, setView } = useChrome();
   const { doc, page, switchPage } = useContext(EditorEnvContext)!;
   const busy = publish.kind === 'busy';
   const selection = usePuckSelect((s) => s.appState.ui.itemSelector);
@@ -189,11 +186,12 @@ function EditorHeader() {
           <select id="ed-page-select" className="ed-page-select" value={page.id} onChange={(e) => switchPage(e.target.value)}>
             {doc.pages.map((p) => (
               <option key={p.id} value={p.id}>
-                {p.title || 'Untitled'} — {p.path}
+                {pageName(p)} — {p.path}
               </option>
             ))}
           </select>
         </div>
+        <CanvasViewControls view={view} onChange={setView} />
       </div>
       <div className="ed-header-right">
         <div className="ed-history" role="group" aria-label="History">
@@ -299,6 +297,7 @@ const overrides: Partial<Overrides> = {
   drawerItem: GalleryItem,
   iframe: PreviewFrame,
   fields: FieldsPanel,
+  actionBar: InsideActionBar,
 };
 
 function Editor({ initial }: { initial: SiteResponse }) {
@@ -314,6 +313,11 @@ function Editor({ initial }: { initial: SiteResponse }) {
   pageIdRef.current = page.id;
   const puckDispatch = useRef<((action: PuckAction) => void) | null>(null);
   const history = useDocHistory();
+  const [view, setViewState] = useState(initialView);
+  const setView = useCallback((next: CanvasView) => {
+    setViewState(next);
+    storeView(next);
+  }, []);
   usePuckNavA11y();
 
   const apply = useCallback(
@@ -431,20 +435,25 @@ function Editor({ initial }: { initial: SiteResponse }) {
       undo,
       redo,
       puckDispatch,
+      view,
+      setView,
     }),
-    [initial, status, autosave.state, publish, doPublish, history.canUndo, history.canRedo, undo, redo],
+    [initial, status, autosave.state, publish, doPublish, history.canUndo, history.canRedo, undo, redo, view, setView],
   );
 
   // What block resolvers may read, e.g. the site name for a new form's consent wording.
   const puckMetadata = useMemo(() => ({ siteName: initial.name }), [initial.name]);
   // Puck reads data once per mount (keyed by page and generation); later edits flow out through onChange.
   const data = useMemo(() => pageToPuck(page), [page.id, generation]);
+  // Read at each mount too: the device and size chosen stay when the page changes.
+  const ui = useMemo(() => ({ plugin: { current: 'blocks' }, viewports: viewportUi(view) }), [page.id, generation]);
+  const rootView = viewRootProps(view);
 
   const save = autosave.state;
   return (
     <EditorEnvContext.Provider value={env}>
       <ChromeContext.Provider value={chrome}>
-        <div className="ed-root">
+        <div className={`ed-root ${rootView.className}`} style={rootView.style}>
           {save.kind === 'invalid' && (
             <div className="ed-banner" role="alert">
               <strong>Not saved yet.</strong>{' '}
@@ -469,7 +478,7 @@ function Editor({ initial }: { initial: SiteResponse }) {
             overrides={overrides}
             viewports={VIEWPORTS}
             iframe={{ enabled: true, syncHostStyles: false, waitForStyles: false }}
-            ui={{ plugin: { current: 'blocks' } }}
+            ui={ui}
             height="100%"
           />
           {save.kind === 'conflict' && (
