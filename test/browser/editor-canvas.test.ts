@@ -2,7 +2,7 @@
 // desktop page to its width or shows it at 100%; switching device keeps the
 // selected block; the block toolbar stays off the site's navigation; a new
 // block is scrolled to and selected, and an empty Image block saves (publish
-// then names it); the home page is listed as "Home"; the Site panel's link
+// then names it and shows it); the home page is listed as "Home"; the Site panel's link
 // addresses are readable. Screenshots go to $ATRIUM_EDITOR_SHOTS
 // (default test-results/editor).
 import fs from 'node:fs';
@@ -157,6 +157,25 @@ describe('the editor canvas for a newcomer', () => {
     await failed.waitFor({ timeout: 15_000 });
     expect(await failed.textContent()).toContain(`Home page: the Image block (${saved.blocks.length}th) has no image; choose one or remove the block.`);
     await shot(page, 'canvas-publish-refused-1280.png');
+
+    // From another page, "Show the block" opens the page the block is on, with the block selected and in view.
+    await failed.getByRole('button', { name: 'Close' }).click();
+    await page.locator('#ed-page-select').selectOption({ label: 'Pricing — /pricing' });
+    await expect.poll(() => canvas(page).locator('.ed-empty-image').count()).toBe(0);
+    await page.getByRole('button', { name: 'Publish' }).click();
+    await failed.getByRole('button', { name: 'Show the block' }).click();
+    await expect.poll(() => page.locator('#ed-page-select option:checked').textContent()).toBe('Home — /');
+    await image.waitFor();
+    await expect
+      .poll(() =>
+        image.evaluate((el) => {
+          const r = el.getBoundingClientRect();
+          return r.top >= 0 && r.bottom <= el.ownerDocument.defaultView!.innerHeight;
+        }),
+      )
+      .toBe(true);
+    await expect.poll(() => page.getByRole('textbox', { name: 'Caption' }).inputValue()).toBe('Our team at work');
+    await shot(page, 'canvas-show-block-1280.png');
     // The refused publish is the only failed request.
     expect(problems.filter((p) => !/status of 400/.test(p))).toEqual([]);
     await context.close();
@@ -185,7 +204,7 @@ describe('the editor canvas for a newcomer', () => {
     await context.close();
   });
 
-  it('works at phone width with the toolbar off the navigation', async () => {
+  it('works at phone width: toolbar off the navigation, whole link addresses', async () => {
     const { context, page, problems } = await open(375, 'canvas-phone');
     await shot(page, 'canvas-375.png');
     await canvas(page).locator('h1').first().click();
@@ -194,6 +213,11 @@ describe('the editor canvas for a newcomer', () => {
     const bar = await canvas(page).locator('.ed-actionbar').boundingBox();
     expect(bar!.y).toBeGreaterThanOrEqual(nav!.y + nav!.height);
     await shot(page, 'canvas-hero-selected-375.png');
+    await page.getByRole('button', { name: 'Site', exact: true }).click();
+    const addresses = page.getByRole('combobox', { name: /link \d+ address$/ });
+    await addresses.first().waitFor();
+    expect(await addresses.evaluateAll((els) => (els as HTMLInputElement[]).filter((el) => el.scrollWidth > el.clientWidth).length)).toBe(0);
+    await shot(page, 'canvas-site-panel-375.png');
     expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
     expect(await seriousA11yViolations(page)).toEqual([]);
     expect(problems).toEqual([]);

@@ -15,7 +15,7 @@ import { sendWithCsrf, useAutosave, type SaveState } from './autosave';
 import { CanvasViewControls, initialView, InsideActionBar, storeView, viewportUi, viewRootProps, VIEWPORTS, type CanvasView } from './canvas-view';
 import { BLOCK_LABELS, puckConfig } from './config';
 import { EditorEnvContext, type EditorEnv, type UploadedImage } from './env';
-import { GalleryItem } from './gallery';
+import { GalleryItem, revealBlock } from './gallery';
 import { historyKeys, useDocHistory, type Snapshot } from './history';
 import { pageName, pageToPuck, puckToBlocks, type BlockType, type Doc } from './model';
 import { PagesPanel, PageSettings, SitePanel, ThemePanel } from './panels';
@@ -34,8 +34,18 @@ interface SiteResponse {
   document: Doc;
 }
 
+/** A block publishing refused (e.g. an Image block without an image), to show it to the person. */
+interface BlockRef {
+  pageId: string;
+  index: number;
+  blockId: string;
+}
+
 type PublishState =
-  { kind: 'idle' } | { kind: 'busy'; step: string } | { kind: 'done'; url: string } | { kind: 'error'; message: string; unverified?: boolean };
+  | { kind: 'idle' }
+  | { kind: 'busy'; step: string }
+  | { kind: 'done'; url: string }
+  | { kind: 'error'; message: string; unverified?: boolean; block?: BlockRef };
 
 interface Chrome {
   site: SiteResponse;
@@ -44,6 +54,7 @@ interface Chrome {
   publish: PublishState;
   doPublish(): void;
   closePublish(): void;
+  showBlock(block: BlockRef): void;
   canUndo: boolean;
   canRedo: boolean;
   undo(): void;
@@ -98,7 +109,7 @@ function describeIssue(doc: Doc, issue: { path: string; message: string }) {
 }
 
 function PublishPanel() {
-  const { publish, closePublish, site } = useChrome();
+  const { publish, closePublish, showBlock, site } = useChrome();
   const [resent, setResent] = useState(false);
   if (publish.kind === 'idle' || publish.kind === 'busy') return null;
   return (
@@ -122,6 +133,11 @@ function PublishPanel() {
           <p className="ed-popover-text">
             {publish.unverified ? 'We sent a link when you signed up. Your draft is saved; publish again once confirmed.' : publish.message}
           </p>
+          {publish.block && (
+            <button type="button" className="ed-btn ed-btn-secondary ed-btn-sm" onClick={() => showBlock(publish.block!)}>
+              Show the block
+            </button>
+          )}
           {publish.unverified && (
             <button
               type="button"
@@ -404,6 +420,19 @@ function Editor({ initial }: { initial: SiteResponse }) {
     [initial.id, initial.name, doc, page, updateDoc, uploadImage, undo, redo],
   );
 
+  /** Selects a block and scrolls to it; on another page, that page opens with the block selected. */
+  const selectOnMount = useRef<{ pageId: string; index: number } | null>(null);
+  const showBlock = useCallback((block: BlockRef) => {
+    setPublish({ kind: 'idle' });
+    if (block.pageId === pageIdRef.current && puckDispatch.current) {
+      puckDispatch.current({ type: 'setUi', ui: { itemSelector: { index: block.index, zone: 'root:default-zone' } } });
+    } else {
+      selectOnMount.current = { pageId: block.pageId, index: block.index };
+      setPageId(block.pageId);
+    }
+    revealBlock(block.blockId);
+  }, []);
+
   const doPublish = useCallback(async () => {
     setPublish({ kind: 'busy', step: 'Saving…' });
     const saved = await autosave.flush();
@@ -418,7 +447,15 @@ function Editor({ initial }: { initial: SiteResponse }) {
       setPublish({ kind: 'done', url: r.siteUrl ?? initial.url });
     } catch (e) {
       const err = e instanceof ApiError ? e : null;
-      setPublish({ kind: 'error', message: err?.message ?? 'Publishing failed. Try again.', unverified: err?.code === 'email_not_verified' });
+      const at = /^document\.pages\.(\d+)\.blocks\.(\d+)\./.exec(err?.issues[0]?.path ?? '');
+      const page = at ? docRef.current.pages[Number(at[1])] : undefined;
+      const blockId = page?.blocks[Number(at![2])]?.props.id;
+      setPublish({
+        kind: 'error',
+        message: err?.message ?? 'Publishing failed. Try again.',
+        unverified: err?.code === 'email_not_verified',
+        block: page && blockId ? { pageId: page.id, index: Number(at![2]), blockId } : undefined,
+      });
     }
   }, [autosave, initial.id, initial.url]);
 
@@ -430,6 +467,7 @@ function Editor({ initial }: { initial: SiteResponse }) {
       publish,
       doPublish: () => void doPublish(),
       closePublish: () => setPublish({ kind: 'idle' }),
+      showBlock,
       canUndo: history.canUndo,
       canRedo: history.canRedo,
       undo,
@@ -438,7 +476,7 @@ function Editor({ initial }: { initial: SiteResponse }) {
       view,
       setView,
     }),
-    [initial, status, autosave.state, publish, doPublish, history.canUndo, history.canRedo, undo, redo, view, setView],
+    [initial, status, autosave.state, publish, doPublish, showBlock, history.canUndo, history.canRedo, undo, redo, view, setView],
   );
 
   // What block resolvers may read, e.g. the site name for a new form's consent wording.
@@ -446,7 +484,13 @@ function Editor({ initial }: { initial: SiteResponse }) {
   // Puck reads data once per mount (keyed by page and generation); later edits flow out through onChange.
   const data = useMemo(() => pageToPuck(page), [page.id, generation]);
   // Read at each mount too: the device and size chosen stay when the page changes.
-  const ui = useMemo(() => ({ plugin: { current: 'blocks' }, viewports: viewportUi(view) }), [page.id, generation]);
+  const ui = useMemo(() => {
+    const pending = selectOnMount.current?.pageId === page.id ? selectOnMount.current : null;
+    return { plugin: { current: 'blocks' }, viewports: viewportUi(view), itemSelector: pending && { index: pending.index, zone: 'root:default-zone' } };
+  }, [page.id, generation]);
+  useEffect(() => {
+    selectOnMount.current = null; // used by this mount
+  }, [page.id, generation]);
   const rootView = viewRootProps(view);
 
   const save = autosave.state;

@@ -135,7 +135,7 @@ function hideDragCopy(el: HTMLDivElement | null) {
 /**
  * Brings a block just added into view in the canvas once Puck has drawn it
  * (as Puck's own outline does for a block chosen there). Gives up after about
- * a second if it never appears.
+ * two seconds if it never appears (e.g. while another page's canvas loads).
  */
 export function revealBlock(id: string) {
   let frames = 0;
@@ -145,7 +145,7 @@ export function revealBlock(id: string) {
     if (el) {
       const still = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
       el.scrollIntoView({ behavior: still ? 'auto' : 'smooth', block: 'start' });
-    } else if (++frames < 60) requestAnimationFrame(look);
+    } else if (++frames < 120) requestAnimationFrame(look);
   };
   requestAnimationFrame(look);
 }
