@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, seriousA11yViolations, settle, watchProblems } from '../helpers/browser.js';
+import { launchChromium, seriousA11yViolations, watchProblems } from '../helpers/browser.js';
 import { signUpVerified, type HttpClient } from '../helpers/http.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 
@@ -54,8 +54,17 @@ async function scale(page: Page) {
   return page.locator('#puck-canvas-root').evaluate((el: HTMLElement) => el.getBoundingClientRect().width / el.offsetWidth);
 }
 
+/** Fonts loaded and finite animations done, then a screenshot. (Not `settle`: waiting for network idle flaked on a busy machine.) */
 async function shot(page: Page, name: string) {
-  await settle(page);
+  await page.evaluate(() =>
+    Promise.all([
+      document.fonts.ready,
+      ...document
+        .getAnimations()
+        .filter((a) => a.effect?.getTiming().iterations !== Infinity)
+        .map((a) => a.finished.catch(() => undefined)),
+    ]),
+  );
   await page.screenshot({ path: path.join(SHOTS, name) });
 }
 
