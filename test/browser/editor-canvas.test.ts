@@ -7,7 +7,7 @@
 // (default test-results/editor).
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, seriousA11yViolations, watchProblems } from '../helpers/browser.js';
 import { signUpVerified, type HttpClient } from '../helpers/http.js';
@@ -53,6 +53,13 @@ const waitSaved = (page: Page) => expect.poll(() => page.locator('[data-save-sta
 async function scale(page: Page) {
   return page.locator('#puck-canvas-root').evaluate((el: HTMLElement) => el.getBoundingClientRect().width / el.offsetWidth);
 }
+
+/** Whether an element of the canvas is wholly within the canvas's visible part. */
+const inCanvasView = (el: Locator) =>
+  el.evaluate((e) => {
+    const r = e.getBoundingClientRect();
+    return r.top >= 0 && r.bottom <= e.ownerDocument.defaultView!.innerHeight;
+  });
 
 /** Fonts loaded and finite animations done, then a screenshot. (Not `settle`: waiting for network idle flaked on a busy machine.) */
 async function shot(page: Page, name: string) {
@@ -139,14 +146,7 @@ describe('the editor canvas for a newcomer', () => {
     await page.getByRole('button', { name: /^Add Image block to the end of the page/ }).click();
     const image = canvas(page).locator('.ed-empty-image');
     await image.waitFor();
-    await expect
-      .poll(() =>
-        image.evaluate((el) => {
-          const r = el.getBoundingClientRect();
-          return r.top >= 0 && r.bottom <= el.ownerDocument.defaultView!.innerHeight;
-        }),
-      )
-      .toBe(true);
+    await expect.poll(() => inCanvasView(image)).toBe(true);
     // It is selected: its own settings are open.
     await page.getByRole('button', { name: 'Choose from this site’s images' }).waitFor();
     await shot(page, 'canvas-new-image-block-1280.png');
@@ -175,14 +175,7 @@ describe('the editor canvas for a newcomer', () => {
     await failed.getByRole('button', { name: 'Show the block' }).click();
     await expect.poll(() => page.locator('#ed-page-select option:checked').textContent()).toBe('Home — /');
     await image.waitFor();
-    await expect
-      .poll(() =>
-        image.evaluate((el) => {
-          const r = el.getBoundingClientRect();
-          return r.top >= 0 && r.bottom <= el.ownerDocument.defaultView!.innerHeight;
-        }),
-      )
-      .toBe(true);
+    await expect.poll(() => inCanvasView(image)).toBe(true);
     await expect.poll(() => page.getByRole('textbox', { name: 'Caption' }).inputValue()).toBe('Our team at work');
     await shot(page, 'canvas-show-block-1280.png');
     // The refused publish is the only failed request.
