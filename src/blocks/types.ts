@@ -7,4 +7,4 @@ export interface BlockContext {
   first?: boolean;
 }
 
-export type BlockComponent<T extends BlockType> = (props: BlockProps<T> & BlockContext) => ReactElement;
+export type BlockComponent<T extends BlockType> = (props: BlockProps<T> & BlockContext) => ReactElement | null;

@@ -6,6 +6,7 @@ import type { Context } from '../context.js';
 import { siteSubdomainUrl } from '../config/config.js';
 import { DomainError, notFound } from '../lib/errors.js';
 import { newId, nowIso, sha256 } from '../lib/ids.js';
+import { unfinishedBlocks } from '../site-document/publishable.js';
 import { SiteDocument } from '../site-document/schema.js';
 import { requireSite, type SiteRow } from '../tenancy/tenancy.js';
 import { buildFiles } from './build-files.js';
@@ -99,6 +100,12 @@ export async function publish(ctx: Context, subscriber: { id: string; emailVerif
   const site = await requireSite(ctx.dbs.control, subscriber.id, siteId);
   if (!subscriber.emailVerified) throw new DomainError('email_not_verified', 'confirm your email address before publishing; we sent you a link');
   const doc = SiteDocument.parse(JSON.parse(site.draft));
+  const unfinished = unfinishedBlocks(doc);
+  if (unfinished.length) {
+    const more = unfinished.length - 1;
+    const rest = more ? ` ${more} more Image block${more === 1 ? ' has' : 's have'} no image either.` : '';
+    throw new DomainError('invalid_input', `${unfinished[0]!.message}${rest}`, { issues: unfinished });
+  }
   return release(ctx, site, doc, { draftRevision: site.draft_revision, publishedBy: subscriber.id, reason: 'publish' });
 }
 

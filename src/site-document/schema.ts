@@ -130,7 +130,8 @@ export const RichTextBlock = block('richtext', {
   tone: Tone,
 });
 export const ImageBlock = block('image', {
-  image: Image,
+  // Optional in a draft (a new block waits for its picture); publishing refuses it empty (see publishable.ts).
+  image: Image.optional(),
   caption: text(300).optional(),
   width: z.enum(['narrow', 'wide', 'full']).default('wide'),
   tone: Tone,

@@ -159,6 +159,26 @@ describe('renderSite', () => {
     expect(html).toContain('<figcaption class="image-caption">First</figcaption>');
   });
 
+  it('renders nothing for an image block still waiting for its picture', () => {
+    // Publishing refuses such a draft (see publishable.ts); a renderer handed one still draws no empty section.
+    const doc = docWith([
+      {
+        id: 'home',
+        path: '/',
+        title: 'Home',
+        blocks: [
+          { type: 'cta', props: { id: 'c1', heading: 'Hello' } },
+          { type: 'image', props: { id: 'i-empty', caption: 'Not yet' } },
+        ],
+      },
+    ]);
+    const html = renderSite(doc, ctx).pages[0]!.html;
+    expect(html).toContain('Hello');
+    expect(html).not.toContain('i-empty');
+    expect(html).not.toContain('image-block');
+    expect(html).not.toContain('Not yet');
+  });
+
   it('renders FAQ as native disclosure widgets', () => {
     const doc = docWith([
       { id: 'home', path: '/', title: 'Home', blocks: [{ type: 'faq', props: { id: 'q', items: [{ question: 'Why?', answer: 'One.\n\nTwo.' }] } }] },

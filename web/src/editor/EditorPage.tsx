@@ -2,7 +2,7 @@
 // one page; the pages, theme, navigation and footer are edited beside it.
 // Every change is autosaved to the draft with the revision check, and
 // Publish renders the draft to the live site.
-import { blocksPlugin, createUsePuck, outlinePlugin, Puck, type Data, type Overrides, type Plugin, type PuckAction, type Viewports } from '@puckeditor/core';
+import { blocksPlugin, createUsePuck, outlinePlugin, Puck, type Data, type Overrides, type Plugin, type PuckAction } from '@puckeditor/core';
 import '@puckeditor/core/no-external.css';
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { api, ApiError, type SiteStatus } from '../api';
@@ -12,11 +12,12 @@ import { Link } from '../router';
 import { Alert, Button, Logo, Spinner, usePage } from '../ui';
 import { usePuckNavA11y } from './a11y';
 import { sendWithCsrf, useAutosave, type SaveState } from './autosave';
+import { CanvasViewControls, initialView, InsideActionBar, storeView, viewportUi, viewRootProps, VIEWPORTS, type CanvasView } from './canvas-view';
 import { BLOCK_LABELS, puckConfig } from './config';
 import { EditorEnvContext, type EditorEnv, type UploadedImage } from './env';
-import { GalleryItem } from './gallery';
+import { GalleryItem, revealBlock } from './gallery';
 import { historyKeys, useDocHistory, type Snapshot } from './history';
-import { pageToPuck, puckToBlocks, type BlockType, type Doc } from './model';
+import { pageName, pageToPuck, puckToBlocks, type BlockType, type Doc } from './model';
 import { PagesPanel, PageSettings, SitePanel, ThemePanel } from './panels';
 import { PreviewFrame } from './preview';
 import './editor.css';
@@ -33,14 +34,18 @@ interface SiteResponse {
   document: Doc;
 }
 
-const VIEWPORTS: Viewports = [
-  { width: 1280, height: 'auto', label: 'Desktop', icon: 'Monitor' },
-  { width: 768, height: 'auto', label: 'Tablet', icon: 'Tablet' },
-  { width: 375, height: 'auto', label: 'Mobile', icon: 'Smartphone' },
-];
+/** A block publishing refused (e.g. an Image block without an image), to show it to the person. */
+interface BlockRef {
+  pageId: string;
+  index: number;
+  blockId: string;
+}
 
 type PublishState =
-  { kind: 'idle' } | { kind: 'busy'; step: string } | { kind: 'done'; url: string } | { kind: 'error'; message: string; unverified?: boolean };
+  | { kind: 'idle' }
+  | { kind: 'busy'; step: string }
+  | { kind: 'done'; url: string }
+  | { kind: 'error'; message: string; unverified?: boolean; block?: BlockRef };
 
 interface Chrome {
   site: SiteResponse;
@@ -49,12 +54,15 @@ interface Chrome {
   publish: PublishState;
   doPublish(): void;
   closePublish(): void;
+  showBlock(block: BlockRef): void;
   canUndo: boolean;
   canRedo: boolean;
   undo(): void;
   redo(): void;
   /** Lets the editor feed Puck the current page's blocks after an undo or redo. */
   puckDispatch: { current: ((action: PuckAction) => void) | null };
+  view: CanvasView;
+  setView(view: CanvasView): void;
 }
 const ChromeContext = createContext<Chrome | null>(null);
 const useChrome = () => useContext(ChromeContext)!;
@@ -91,7 +99,7 @@ function describeIssue(doc: Doc, issue: { path: string; message: string }) {
   const m = /^document\.pages\.(\d+)(?:\.blocks\.(\d+)\.props\.(.+)|\.(\w+))?/.exec(issue.path);
   if (!m) return `${issue.path.replace(/^document\./, '')}: ${issue.message}`;
   const page = doc.pages[Number(m[1])];
-  const where = page ? `“${page.title || page.path}”` : 'a page';
+  const where = page ? `“${pageName(page)}”` : 'a page';
   if (m[2] !== undefined) {
     const block = page?.blocks[Number(m[2])];
     const field = m[3]!.split('.').map((s) => (/^\d+$/.test(s) ? `#${Number(s) + 1}` : s.replace(/([A-Z])/g, ' $1').toLowerCase()));
@@ -101,7 +109,7 @@ function describeIssue(doc: Doc, issue: { path: string; message: string }) {
 }
 
 function PublishPanel() {
-  const { publish, closePublish, site } = useChrome();
+  const { publish, closePublish, showBlock, site } = useChrome();
   const [resent, setResent] = useState(false);
   if (publish.kind === 'idle' || publish.kind === 'busy') return null;
   return (
@@ -125,6 +133,11 @@ function PublishPanel() {
           <p className="ed-popover-text">
             {publish.unverified ? 'We sent a link when you signed up. Your draft is saved; publish again once confirmed.' : publish.message}
           </p>
+          {publish.block && (
+            <button type="button" className="ed-btn ed-btn-secondary ed-btn-sm" onClick={() => showBlock(publish.block!)}>
+              Show the block
+            </button>
+          )}
           {publish.unverified && (
             <button
               type="button"
@@ -151,7 +164,7 @@ function PublishPanel() {
 }
 
 function EditorHeader() {
-  const { site, status, save, publish, doPublish, canUndo, canRedo, undo, redo, puckDispatch } = useChrome();
+  const { site, status, save, publish, doPublish, canUndo, canRedo, undo, redo, puckDispatch, view, setView } = useChrome();
   const { doc, page, switchPage } = useContext(EditorEnvContext)!;
   const busy = publish.kind === 'busy';
   const selection = usePuckSelect((s) => s.appState.ui.itemSelector);
@@ -189,11 +202,12 @@ function EditorHeader() {
           <select id="ed-page-select" className="ed-page-select" value={page.id} onChange={(e) => switchPage(e.target.value)}>
             {doc.pages.map((p) => (
               <option key={p.id} value={p.id}>
-                {p.title || 'Untitled'} — {p.path}
+                {pageName(p)} — {p.path}
               </option>
             ))}
           </select>
         </div>
+        <CanvasViewControls view={view} onChange={setView} />
       </div>
       <div className="ed-header-right">
         <div className="ed-history" role="group" aria-label="History">
@@ -299,6 +313,7 @@ const overrides: Partial<Overrides> = {
   drawerItem: GalleryItem,
   iframe: PreviewFrame,
   fields: FieldsPanel,
+  actionBar: InsideActionBar,
 };
 
 function Editor({ initial }: { initial: SiteResponse }) {
@@ -314,6 +329,11 @@ function Editor({ initial }: { initial: SiteResponse }) {
   pageIdRef.current = page.id;
   const puckDispatch = useRef<((action: PuckAction) => void) | null>(null);
   const history = useDocHistory();
+  const [view, setViewState] = useState(initialView);
+  const setView = useCallback((next: CanvasView) => {
+    setViewState(next);
+    storeView(next);
+  }, []);
   usePuckNavA11y();
 
   const apply = useCallback(
@@ -400,6 +420,19 @@ function Editor({ initial }: { initial: SiteResponse }) {
     [initial.id, initial.name, doc, page, updateDoc, uploadImage, undo, redo],
   );
 
+  /** Selects a block and scrolls to it; on another page, that page opens with the block selected. */
+  const selectOnMount = useRef<{ pageId: string; index: number } | null>(null);
+  const showBlock = useCallback((block: BlockRef) => {
+    setPublish({ kind: 'idle' });
+    if (block.pageId === pageIdRef.current && puckDispatch.current) {
+      puckDispatch.current({ type: 'setUi', ui: { itemSelector: { index: block.index, zone: 'root:default-zone' } } });
+    } else {
+      selectOnMount.current = { pageId: block.pageId, index: block.index };
+      setPageId(block.pageId);
+    }
+    revealBlock(block.blockId);
+  }, []);
+
   const doPublish = useCallback(async () => {
     setPublish({ kind: 'busy', step: 'Saving…' });
     const saved = await autosave.flush();
@@ -414,7 +447,15 @@ function Editor({ initial }: { initial: SiteResponse }) {
       setPublish({ kind: 'done', url: r.siteUrl ?? initial.url });
     } catch (e) {
       const err = e instanceof ApiError ? e : null;
-      setPublish({ kind: 'error', message: err?.message ?? 'Publishing failed. Try again.', unverified: err?.code === 'email_not_verified' });
+      const at = /^document\.pages\.(\d+)\.blocks\.(\d+)\./.exec(err?.issues[0]?.path ?? '');
+      const page = at ? docRef.current.pages[Number(at[1])] : undefined;
+      const blockId = page?.blocks[Number(at![2])]?.props.id;
+      setPublish({
+        kind: 'error',
+        message: err?.message ?? 'Publishing failed. Try again.',
+        unverified: err?.code === 'email_not_verified',
+        block: page && blockId ? { pageId: page.id, index: Number(at![2]), blockId } : undefined,
+      });
     }
   }, [autosave, initial.id, initial.url]);
 
@@ -426,25 +467,37 @@ function Editor({ initial }: { initial: SiteResponse }) {
       publish,
       doPublish: () => void doPublish(),
       closePublish: () => setPublish({ kind: 'idle' }),
+      showBlock,
       canUndo: history.canUndo,
       canRedo: history.canRedo,
       undo,
       redo,
       puckDispatch,
+      view,
+      setView,
     }),
-    [initial, status, autosave.state, publish, doPublish, history.canUndo, history.canRedo, undo, redo],
+    [initial, status, autosave.state, publish, doPublish, showBlock, history.canUndo, history.canRedo, undo, redo, view, setView],
   );
 
   // What block resolvers may read, e.g. the site name for a new form's consent wording.
   const puckMetadata = useMemo(() => ({ siteName: initial.name }), [initial.name]);
   // Puck reads data once per mount (keyed by page and generation); later edits flow out through onChange.
   const data = useMemo(() => pageToPuck(page), [page.id, generation]);
+  // Read at each mount too: the device and size chosen stay when the page changes.
+  const ui = useMemo(() => {
+    const pending = selectOnMount.current?.pageId === page.id ? selectOnMount.current : null;
+    return { plugin: { current: 'blocks' }, viewports: viewportUi(view), itemSelector: pending && { index: pending.index, zone: 'root:default-zone' } };
+  }, [page.id, generation]);
+  useEffect(() => {
+    selectOnMount.current = null; // used by this mount
+  }, [page.id, generation]);
+  const rootView = viewRootProps(view);
 
   const save = autosave.state;
   return (
     <EditorEnvContext.Provider value={env}>
       <ChromeContext.Provider value={chrome}>
-        <div className="ed-root">
+        <div className={`ed-root ${rootView.className}`} style={rootView.style}>
           {save.kind === 'invalid' && (
             <div className="ed-banner" role="alert">
               <strong>Not saved yet.</strong>{' '}
@@ -469,7 +522,7 @@ function Editor({ initial }: { initial: SiteResponse }) {
             overrides={overrides}
             viewports={VIEWPORTS}
             iframe={{ enabled: true, syncHostStyles: false, waitForStyles: false }}
-            ui={{ plugin: { current: 'blocks' } }}
+            ui={ui}
             height="100%"
           />
           {save.kind === 'conflict' && (

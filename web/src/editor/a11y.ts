@@ -2,7 +2,7 @@
 // until upstream fixes them: the panel switcher (Add, Layers, Pages…) is
 // drawn as clickable <div>s, so they get a button role, a tab stop,
 // Enter/Space and a pressed state; the preview frame, the zoom select and the
-// loading spinner get accessible names or roles.
+// loading spinner get accessible names or roles; the scrolling canvas gets a tab stop.
 import { useEffect } from 'react';
 
 const LINK = '[class*="NavItem-link_"]';
@@ -55,6 +55,12 @@ function enhance(root: ParentNode) {
   const frame = root.querySelector('#preview-frame');
   if (frame && !frame.hasAttribute('title')) frame.setAttribute('title', 'Page preview');
   for (const zoom of Array.from(root.querySelectorAll('select[class*="zoomSelect"]:not([aria-label])'))) zoom.setAttribute('aria-label', 'Zoom');
+  // At 100% the canvas scrolls sideways: keyboard users can focus it and scroll with the arrow keys.
+  for (const c of Array.from(root.querySelectorAll<HTMLElement>('[class*="_PuckCanvas_"]:not([tabindex])'))) {
+    c.tabIndex = 0;
+    c.setAttribute('role', 'region');
+    c.setAttribute('aria-label', 'Page canvas');
+  }
   for (const loader of Array.from(root.querySelectorAll('[class*="_Loader_"][aria-label]:not([role])'))) loader.setAttribute('role', 'img');
 }
 

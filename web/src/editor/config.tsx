@@ -80,7 +80,7 @@ function BlockView({ type, props }: { type: BlockType; props: Record<string, unk
   const clean = cleanBlock(type, raw).props as Record<string, unknown>;
   for (const key of INLINE[type] ?? []) if (!blank(raw[key]) && props[key] !== undefined) clean[key] = props[key];
   if (type === 'image' && !(clean.image as { src?: string } | undefined)?.src)
-    // Editor only: an image block waiting for its picture (it cannot be saved without one).
+    // Editor only: an image block waiting for its picture (it saves, but cannot be published yet).
     return (
       <section className={`section tone-${String(clean.tone ?? 'default')}`}>
         <div className="container">

@@ -1,7 +1,7 @@
 // The block gallery: every block as a card with a drawn miniature, its name
 // and what it is for. Cards drag onto the canvas (Puck), and a click or
-// Enter adds the block below the selected one, so the keyboard can build a
-// page too.
+// Enter adds the block below the selected one (selected, and scrolled into
+// view), so the keyboard can build a page too.
 import { createUsePuck } from '@puckeditor/core';
 import type { ReactElement } from 'react';
 import { BLOCK_HINTS, BLOCK_LABELS } from './config';
@@ -132,6 +132,24 @@ function hideDragCopy(el: HTMLDivElement | null) {
   copy?.setAttribute('aria-hidden', 'true');
 }
 
+/**
+ * Brings a block just added into view in the canvas once Puck has drawn it
+ * (as Puck's own outline does for a block chosen there). Gives up after about
+ * two seconds if it never appears (e.g. while another page's canvas loads).
+ */
+export function revealBlock(id: string) {
+  let frames = 0;
+  const look = () => {
+    const frame = document.getElementById('preview-frame') as HTMLIFrameElement | null;
+    const el = frame?.contentDocument?.querySelector(`[data-puck-component="${CSS.escape(id)}"]`);
+    if (el) {
+      const still = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+      el.scrollIntoView({ behavior: still ? 'auto' : 'smooth', block: 'start' });
+    } else if (++frames < 120) requestAnimationFrame(look);
+  };
+  requestAnimationFrame(look);
+}
+
 /** Puck's drawerItem override: `name` is the block type; Puck wraps this in its draggable. */
 export function GalleryItem({ name }: { name: string; children: React.ReactNode }) {
   const type = name as BlockType;
@@ -149,6 +167,7 @@ export function GalleryItem({ name }: { name: string; children: React.ReactNode 
     dispatch({ type: 'setUi', ui: { itemSelector: { index, zone } } });
     // As a drop does: lets the block fill in what depends on the site (e.g. a form's consent wording).
     resolveDataById(id, 'insert');
+    revealBlock(id);
   };
 
   return (

@@ -136,7 +136,7 @@ export function cleanBlock(type: string, raw: Props): Block {
       break;
     case 'image':
       optionalText(p, 'caption');
-      p.image = cleanImage(p.image) ?? { src: '', alt: '' };
+      p.image = cleanImage(p.image); // none yet is a valid draft; publishing asks for it
       break;
     case 'form':
       optionalText(p, 'heading', 'subheading', 'successRedirect', 'notifyEmail');
@@ -169,6 +169,14 @@ export function pathFor(title: string, taken: Set<string>): string {
   for (let i = 2; taken.has(path); i++) path = `${base}-${i}`;
   return path;
 }
+
+/**
+ * A page's name in the editor's lists. The home page's title is usually the
+ * whole browser-tab title ("Acme · Feedback, in one place"), so it is "Home";
+ * other pages are named by their title ("Pricing"), which publishing joins
+ * with the site's name for the tab.
+ */
+export const pageName = (page: Pick<Page, 'path' | 'title'>) => (page.path === '/' ? 'Home' : page.title.trim() || 'Untitled page');
 
 export const PATH_RE = /^\/([a-z0-9]+(?:-[a-z0-9]+)*(\/[a-z0-9]+(?:-[a-z0-9]+)*)*)?$/;
 

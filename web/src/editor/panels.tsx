@@ -4,7 +4,7 @@ import { useId, useState, type ReactNode } from 'react';
 import { THEMES } from '../../../src/themes/presets';
 import { FONT_FAMILIES } from '../../../src/themes/fonts';
 import { useEditorEnv } from './env';
-import { newId, PATH_RE, pathFor, relinkPath, unlinkPath, type Doc, type Page } from './model';
+import { newId, PATH_RE, pageName, pathFor, relinkPath, unlinkPath, type Doc, type Page } from './model';
 
 type Theme = Doc['theme'];
 
@@ -100,7 +100,11 @@ export function PageSettings() {
           value={page.title}
           maxLength={120}
           onChange={(v) => updateDoc((d) => updatePage(d, page.id, { title: v }))}
-          hint="Shown in the browser tab and search results."
+          hint={
+            isHome
+              ? 'The whole title in the browser tab and search results. This page is listed as “Home”.'
+              : 'Shown in the browser tab and search results, followed by the site’s name.'
+          }
           error={page.title.trim() ? undefined : 'A page needs a title.'}
         />
         {isHome ? (
@@ -143,6 +147,7 @@ function PageRow({ page, index, count }: { page: Page; index: number; count: num
   const [confirming, setConfirming] = useState(false);
   const isCurrent = page.id === current.id;
   const isHome = page.path === '/';
+  const name = pageName(page);
   const move = (delta: number) =>
     updateDoc((d) => {
       const pages = [...d.pages];
@@ -161,12 +166,12 @@ function PageRow({ page, index, count }: { page: Page; index: number; count: num
           {isHome ? <path d="M2.5 7 8 2.5 13.5 7v6.5h-4V10h-3v3.5h-4z" /> : <path d="M4 1.5h5.5L13 5v9.5H4zM9.5 1.5V5H13" />}
         </svg>
         <span className="ed-page-text">
-          <span className="ed-page-title">{page.title || 'Untitled page'}</span>
+          <span className="ed-page-title">{name}</span>
           <span className="ed-page-path">{page.path}</span>
         </span>
       </button>
       {confirming ? (
-        <div className="ed-page-confirm" role="group" aria-label={`Delete ${page.title}?`}>
+        <div className="ed-page-confirm" role="group" aria-label={`Delete ${name}?`}>
           <button type="button" className="ed-btn ed-btn-danger ed-btn-xs" onClick={remove}>
             Delete
           </button>
@@ -176,7 +181,7 @@ function PageRow({ page, index, count }: { page: Page; index: number; count: num
         </div>
       ) : (
         <div className="ed-page-actions">
-          <button type="button" className="ed-icon-btn" disabled={index === 0} onClick={() => move(-1)} aria-label={`Move ${page.title} up`} title="Move up">
+          <button type="button" className="ed-icon-btn" disabled={index === 0} onClick={() => move(-1)} aria-label={`Move ${name} up`} title="Move up">
             <svg viewBox="0 0 16 16" aria-hidden="true">
               <path d="m4 10 4-4 4 4" />
             </svg>
@@ -186,7 +191,7 @@ function PageRow({ page, index, count }: { page: Page; index: number; count: num
             className="ed-icon-btn"
             disabled={index === count - 1}
             onClick={() => move(1)}
-            aria-label={`Move ${page.title} down`}
+            aria-label={`Move ${name} down`}
             title="Move down"
           >
             <svg viewBox="0 0 16 16" aria-hidden="true">
@@ -194,7 +199,7 @@ function PageRow({ page, index, count }: { page: Page; index: number; count: num
             </svg>
           </button>
           {!isHome && (
-            <button type="button" className="ed-icon-btn" onClick={() => setConfirming(true)} aria-label={`Delete ${page.title}`} title="Delete page">
+            <button type="button" className="ed-icon-btn" onClick={() => setConfirming(true)} aria-label={`Delete ${name}`} title="Delete page">
               <svg viewBox="0 0 16 16" aria-hidden="true">
                 <path d="M3 4.5h10M6.5 4.5V3h3v1.5M4.5 4.5l.6 9h5.8l.6-9" />
               </svg>
@@ -424,7 +429,7 @@ function LinkList({ label, links, onChange, max }: { label: string; links: Link[
       <datalist id={listId}>
         {doc.pages.map((p) => (
           <option key={p.id} value={p.path}>
-            {p.title}
+            {pageName(p)}
           </option>
         ))}
       </datalist>
@@ -434,14 +439,14 @@ function LinkList({ label, links, onChange, max }: { label: string; links: Link[
             {label} link {i + 1}
           </legend>
           <input
-            className="ed-input"
+            className="ed-input ed-link-label"
             aria-label={`${label} link ${i + 1} text`}
             value={l.label}
             maxLength={80}
             onChange={(e) => set(i, { label: e.target.value })}
           />
           <input
-            className="ed-input ed-mono"
+            className="ed-input ed-mono ed-link-href"
             aria-label={`${label} link ${i + 1} address`}
             value={l.href}
             list={listId}

@@ -15,13 +15,16 @@ export const siteCss = (theme: Theme) => buildCss({ theme });
 /**
  * Editor-only adjustments. Puck wraps every block in a <div>, so the
  * stylesheet's "same tone twice in a row shares one gap" rule is restated for
- * the wrappers; and the insertion placeholder gets a visible shape.
+ * the wrappers; the insertion placeholder gets a visible shape; and the
+ * block toolbar moves inside the selected block.
  */
 const FRAME_CSS = `
 [data-puck-component]:has(> .tone-default:not(.logos)) + [data-puck-component] > .tone-default,
 [data-puck-component]:has(> .tone-surface:not(.logos)) + [data-puck-component] > .tone-surface { padding-top: 0 }
 .ed-block-card { display: flex; align-items: center; justify-content: center; height: 96px; margin: 8px; border: 2px dashed #6366f1; border-radius: 12px; background: #eef2ff; color: #3730a3; font: 600 15px system-ui, sans-serif }
 .ed-block-card > :not(.ed-block-name) { display: none }
+/* The selected block's toolbar sits inside its top edge, not over the block (or site navigation) above. */
+.ed-actionbar { position: relative; top: 52px }
 .ed-empty-image { display: grid; place-items: center; gap: .5rem; min-height: 240px; border: 2px dashed var(--border-strong); border-radius: var(--r-lg); color: var(--muted); font-size: 1rem }
 `;
 
