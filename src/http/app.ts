@@ -16,6 +16,10 @@ import { authRoutes } from './routes/auth.js';
 import { siteRoutes } from './routes/sites.js';
 import { formRoutes } from './routes/forms.js';
 import { inboxRoutes } from './routes/inbox.js';
+import { openApiRoutes } from './routes/openapi.js';
+import { collectRoutes } from './openapi/document.js';
+import { doc } from './openapi/route-doc.js';
+import { z } from 'zod';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -67,12 +71,10 @@ export async function buildApp(ctx: Context): Promise<FastifyInstance> {
     hsts: ctx.config.publicUrl.protocol === 'https:',
   });
   await app.register(rateLimit, { global: false });
-  // The route table, for the tenancy test that walks every route with foreign ids.
-  const routes: { method: string; url: string }[] = [];
+  // The route table with each route's description: the OpenAPI document is made from it, and the
+  // tenancy test walks every route with foreign ids.
+  const routes = collectRoutes(app);
   app.decorate('routeList', routes);
-  app.addHook('onRoute', (r) => {
-    for (const method of [r.method].flat()) if (method !== 'HEAD') routes.push({ method, url: r.url });
-  });
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler((req, reply) => reply.code(404).send({ error: 'not_found', message: `no route ${req.method} ${req.url.split('?')[0]}` }));
   app.addHook('onSend', async (_req, reply, payload) => {
@@ -85,13 +87,22 @@ export async function buildApp(ctx: Context): Promise<FastifyInstance> {
   });
   registerAuth(app, ctx);
 
-  app.get('/healthz', async () => ({ ok: true }));
-  app.get('/', async (_req, reply) => reply.redirect('/app'));
+  app.get(
+    '/healthz',
+    { config: doc({ summary: 'Liveness check', tag: 'meta', public: true, responses: { 200: z.object({ ok: z.literal(true) }) } }) },
+    async () => ({
+      ok: true,
+    }),
+  );
+  app.get('/', { config: doc({ summary: 'Redirects to the dashboard at /app', tag: 'meta', public: true, responses: { 302: null } }) }, async (_req, reply) =>
+    reply.redirect('/app'),
+  );
   await app.register(import('./routes/app.js')); // the dashboard SPA at /app (dist/app)
   await authRoutes(app, ctx);
   await siteRoutes(app, ctx);
   // Its own scope: only the form endpoint accepts urlencoded bodies; the JSON API keeps answering 415 to them.
   await app.register(async (scope) => formRoutes(scope, ctx, live));
   await inboxRoutes(app, ctx);
+  await openApiRoutes(app, routes);
   return app;
 }
