@@ -1,7 +1,7 @@
 // "New site": name, address (derived from the name until edited), template,
 // data region and default language.
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
-import { addressSuffix, api, ApiError, getMeta, type RegionInfo, type SiteSummary, type TemplateInfo } from '../api';
+import { addressSuffix, api, ok, ApiError, getMeta, type RegionInfo, type TemplateInfo } from '../api';
 import { Link, navigate } from '../router';
 import { toast } from '../toast';
 import { SiteThumb, thumbFromDocument } from '../thumb';
@@ -74,7 +74,7 @@ export function NewSitePage() {
   useEffect(() => {
     let live = true;
     setOptions({ status: 'loading' });
-    Promise.all([api.get<TemplateInfo[]>('/api/templates'), api.get<RegionInfo[]>('/api/regions'), getMeta().catch(() => null)]).then(
+    Promise.all([ok(api.GET('/api/templates')), ok(api.GET('/api/regions')), getMeta().catch(() => null)]).then(
       ([templates, regions, meta]) => {
         if (!live) return;
         // The address suffix (".localhost:3000") from the server's address pattern.
@@ -100,7 +100,7 @@ export function NewSitePage() {
   const submit = (e: FormEvent) => {
     e.preventDefault();
     void form.run(async () => {
-      const site = await api.post<SiteSummary>('/api/sites', { name, slug, template, region, defaultLanguage: language });
+      const site = await ok(api.POST('/api/sites', { body: { name, slug, template, region: region as RegionInfo['id'], defaultLanguage: language } }));
       toast(`${site.name} is ready. Your site is a draft until you publish it.`);
       navigate('/');
     });

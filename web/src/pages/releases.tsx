@@ -1,7 +1,7 @@
 // Releases: every publish is kept as an immutable release; the live one is
 // marked, and any earlier one can be made live again (a pointer switch).
 import { useCallback, useEffect, useState } from 'react';
-import { api, ApiError, type Release, type ReleaseReason } from '../api';
+import { api, ok, ApiError, type Release, type ReleaseReason } from '../api';
 import { ConfirmDialog } from '../dialog';
 import { ago, displayHost, formatBytes, formatDateTime } from '../format';
 import { Link } from '../router';
@@ -145,7 +145,7 @@ function Releases({ site, reload }: SiteContext) {
 
   const load = useCallback(async () => {
     try {
-      const r = await api.get<{ releases: Release[] }>(`/api/sites/${site.id}/releases`);
+      const r = await ok(api.GET('/api/sites/{siteId}/releases', { params: { path: { siteId: site.id } } }));
       setList({ status: 'ready', releases: r.releases });
     } catch (e) {
       setList({ status: 'error', message: e instanceof ApiError ? e.message : 'The releases could not be loaded.' });
@@ -160,7 +160,7 @@ function Releases({ site, reload }: SiteContext) {
     setPublishing(true);
     setPublishError(null);
     try {
-      const r = await api.post<{ siteUrl: string }>(`/api/sites/${site.id}/publish`);
+      const r = await ok(api.POST('/api/sites/{siteId}/publish', { params: { path: { siteId: site.id } } }));
       toast(`Published. Your site is live at ${displayHost(r.siteUrl)}.`);
       await Promise.all([load(), reload()]);
     } catch (e) {
@@ -181,7 +181,7 @@ function Releases({ site, reload }: SiteContext) {
     setRolling(true);
     setRollbackError(null);
     try {
-      await api.post(`/api/sites/${site.id}/releases/${target.id}/rollback`);
+      await ok(api.POST('/api/sites/{siteId}/releases/{releaseId}/rollback', { params: { path: { siteId: site.id, releaseId: target.id } } }));
       toast(`Rolled back. ${displayHost(site.url)} now shows the release from ${ago(target.createdAt)}.`);
       setTarget(null);
       await Promise.all([load(), reload()]);
