@@ -5,10 +5,8 @@
 import createClient from 'openapi-fetch';
 import type { components, paths } from './api-types';
 
-export interface FieldIssue {
-  path: string;
-  message: string;
-}
+/** A refused field: its dotted path and what is wrong with it. */
+export type FieldIssue = components['schemas']['FieldIssue'];
 
 export class ApiError extends Error {
   constructor(
@@ -87,7 +85,7 @@ async function withCsrf(request: Request, retried = false): Promise<Response> {
 export const api = createClient<paths>({ fetch: (request) => withCsrf(request), headers: { accept: 'application/json' }, credentials: 'same-origin' });
 
 /** A failed answer as the ApiError the pages show: the server's sentence, the bad fields, when to retry. */
-export function apiError(response: Response, error: unknown): ApiError {
+function apiError(response: Response, error: unknown): ApiError {
   const data = (error && typeof error === 'object' ? error : {}) as { error?: unknown; message?: unknown; issues?: unknown };
   const code = typeof data.error === 'string' ? data.error : `http_${response.status}`;
   const message =
@@ -100,7 +98,7 @@ export function apiError(response: Response, error: unknown): ApiError {
   return new ApiError(response.status, code, message, Array.isArray(data.issues) ? (data.issues as FieldIssue[]) : [], retryAfter);
 }
 
-export const networkError = () => new ApiError(0, 'network', 'Atrium could not be reached. Check your connection and try again.');
+const networkError = () => new ApiError(0, 'network', 'Atrium could not be reached. Check your connection and try again.');
 
 /** The data of a successful call; an ApiError otherwise (status 0 when Atrium could not be reached). */
 export async function ok<T>(call: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {
