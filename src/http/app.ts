@@ -18,6 +18,7 @@ import { formRoutes } from './routes/forms.js';
 import { inboxRoutes } from './routes/inbox.js';
 import { openApiRoutes } from './routes/openapi.js';
 import { collectRoutes } from './openapi/document.js';
+import { checkResponses } from './openapi/check-responses.js';
 import { doc } from './openapi/route-doc.js';
 import { z } from 'zod';
 
@@ -75,6 +76,7 @@ export async function buildApp(ctx: Context): Promise<FastifyInstance> {
   // tenancy test walks every route with foreign ids.
   const routes = collectRoutes(app);
   app.decorate('routeList', routes);
+  if (process.env.ATRIUM_CHECK_RESPONSES === '1') checkResponses(app);
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler((req, reply) => reply.code(404).send({ error: 'not_found', message: `no route ${req.method} ${req.url.split('?')[0]}` }));
   app.addHook('onSend', async (_req, reply, payload) => {
