@@ -28,6 +28,12 @@ declare module 'fastify' {
   }
 }
 
+/** The OpenAPI descriptions of the routes registered here (src/http/openapi). */
+const DOCS = {
+  healthz: doc({ summary: 'Liveness check', tag: 'meta', public: true, responses: { 200: z.object({ ok: z.literal(true) }) } }),
+  root: doc({ summary: 'Redirects to the dashboard at /app', tag: 'meta', public: true, responses: { 302: null } }),
+};
+
 const IP_LITERAL = /^(\d{1,3}(\.\d{1,3}){3}|\[[0-9a-f:.]+\])$/;
 
 export async function buildApp(ctx: Context): Promise<FastifyInstance> {
@@ -89,16 +95,8 @@ export async function buildApp(ctx: Context): Promise<FastifyInstance> {
   });
   registerAuth(app, ctx);
 
-  app.get(
-    '/healthz',
-    { config: doc({ summary: 'Liveness check', tag: 'meta', public: true, responses: { 200: z.object({ ok: z.literal(true) }) } }) },
-    async () => ({
-      ok: true,
-    }),
-  );
-  app.get('/', { config: doc({ summary: 'Redirects to the dashboard at /app', tag: 'meta', public: true, responses: { 302: null } }) }, async (_req, reply) =>
-    reply.redirect('/app'),
-  );
+  app.get('/healthz', { config: DOCS.healthz }, async () => ({ ok: true }));
+  app.get('/', { config: DOCS.root }, async (_req, reply) => reply.redirect('/app'));
   await app.register(import('./routes/app.js')); // the dashboard SPA at /app (dist/app)
   await authRoutes(app, ctx);
   await siteRoutes(app, ctx);

@@ -37,6 +37,25 @@ const FormFields = z.record(z.string(), z.union([z.string(), z.boolean()]));
 /** JSON to the runtime script, an error page to a plain form post. */
 const formError = (description: string): ResponseDoc => ({ description, content: { 'application/json': ErrorBody, 'text/html': z.string() } });
 
+/** Each route's OpenAPI description (src/http/openapi), passed as its config when it registers. */
+const DOCS = {
+  submit: doc({
+    summary: 'A visitor sends a form of a published site (on the site’s own host)',
+    description:
+      'Needs the c_r_id_ cookie the site set when the page was served. Answers JSON when the request accepts or sends JSON; a plain form post gets a redirect or an error page.',
+    tag: 'published sites',
+    public: true,
+    content: { 'application/json': FormFields, 'application/x-www-form-urlencoded': FormFields },
+    responses: { 201: FormReceived, 303: null },
+    errors: {
+      400: formError('Invalid fields (issues names each), or sent too fast'),
+      403: formError('The form token is missing, invalid or expired'),
+      404: formError('No such form on this site'),
+      429: formError('Too many messages: wait for the Retry-After header’s seconds'),
+    },
+  }),
+};
+
 export async function formRoutes(app: FastifyInstance, ctx: Context, live: LiveSites) {
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: FORM_BODY_LIMIT }, (_req, body, done) =>
     done(null, parseUrlEncoded(String(body))),
@@ -49,76 +68,54 @@ export async function formRoutes(app: FastifyInstance, ctx: Context, live: LiveS
     keyGenerator: (req) => `form-site:${normalizeHost(req.headers.host ?? '')}`,
   });
 
-  app.post<{ Params: { formId: string } }>(
-    '/_atrium/forms/:formId',
-    {
-      bodyLimit: FORM_BODY_LIMIT,
-      config: doc({
-        summary: 'A visitor sends a form of a published site (on the site’s own host)',
-        description:
-          'Needs the c_r_id_ cookie the site set when the page was served. Answers JSON when the request accepts or sends JSON; a plain form post gets a redirect or an error page.',
-        tag: 'published sites',
-        public: true,
-        content: { 'application/json': FormFields, 'application/x-www-form-urlencoded': FormFields },
-        responses: { 201: FormReceived, 303: null },
-        errors: {
-          400: formError('Invalid fields (issues names each), or sent too fast'),
-          403: formError('The form token is missing, invalid or expired'),
-          404: formError('No such form on this site'),
-          429: formError('Too many messages: wait for the Retry-After header’s seconds'),
-        },
-      }),
-    },
-    async (req, reply) => {
-      const json = wantsJson(req);
-      const host = normalizeHost(req.headers.host ?? '');
-      const site = live.peek(host) ?? (await live.load(host));
-      const form = site?.forms.get(req.params.formId);
-      if (!site || !form) return reply.code(404).send({ error: 'not_found', message: 'this form does not exist (any more); reload the page' });
-      const fail = (status: number, error: string, message: string, issues: FieldIssue[] = []) =>
-        json
-          ? reply.code(status).send({ error, message, ...(issues.length ? { issues } : {}) })
-          : reply
-              .code(status)
-              .type('text/html; charset=utf-8')
-              .send(
-                errorPage(
-                  site,
-                  form.id,
-                  issues.length ? issues.map((i) => ({ field: i.path, message: i.message })) : [{ field: '', message }],
-                  backHref(req, form.pagePath),
-                ),
-              );
+  app.post<{ Params: { formId: string } }>('/_atrium/forms/:formId', { bodyLimit: FORM_BODY_LIMIT, config: DOCS.submit }, async (req, reply) => {
+    const json = wantsJson(req);
+    const host = normalizeHost(req.headers.host ?? '');
+    const site = live.peek(host) ?? (await live.load(host));
+    const form = site?.forms.get(req.params.formId);
+    if (!site || !form) return reply.code(404).send({ error: 'not_found', message: 'this form does not exist (any more); reload the page' });
+    const fail = (status: number, error: string, message: string, issues: FieldIssue[] = []) =>
+      json
+        ? reply.code(status).send({ error, message, ...(issues.length ? { issues } : {}) })
+        : reply
+            .code(status)
+            .type('text/html; charset=utf-8')
+            .send(
+              errorPage(
+                site,
+                form.id,
+                issues.length ? issues.map((i) => ({ field: i.path, message: i.message })) : [{ field: '', message }],
+                backHref(req, form.pagePath),
+              ),
+            );
 
-      for (const [limit, scope] of [
-        [perIp, 'from your network'],
-        [perSite, 'to this site'],
-      ] as const) {
-        const r = await limit(req);
-        if (!r.isAllowed && r.isExceeded) {
-          reply.header('retry-after', r.ttlInSeconds);
-          return fail(429, 'rate_limited', `Too many messages ${scope} right now: try again in ${r.ttlInSeconds} seconds.`);
-        }
+    for (const [limit, scope] of [
+      [perIp, 'from your network'],
+      [perSite, 'to this site'],
+    ] as const) {
+      const r = await limit(req);
+      if (!r.isAllowed && r.isExceeded) {
+        reply.header('retry-after', r.ttlInSeconds);
+        return fail(429, 'rate_limited', `Too many messages ${scope} right now: try again in ${r.ttlInSeconds} seconds.`);
       }
-      const token = checkFormToken(site.formKey, site.siteId, req.cookies.c_r_id_);
-      if (!token.ok)
-        return fail(token.reason === 'too_fast' ? 400 : 403, token.reason === 'too_fast' ? 'too_fast' : 'unverified', TOKEN_MESSAGES[token.reason]);
-      const body = req.body && typeof req.body === 'object' ? (req.body as Record<string, unknown>) : {};
-      try {
-        await receiveSubmission(ctx, { siteId: site.siteId, siteName: site.siteName, region: site.region, form }, body);
-      } catch (e) {
-        if (e instanceof DomainError && e.code === 'invalid_input')
-          return fail(400, 'invalid_input', 'Please check the highlighted fields.', (e.details.issues as FieldIssue[]) ?? []);
-        throw e;
-      }
-      const redirect = form.props.successRedirect;
-      if (json) return reply.code(201).send({ ok: true, message: form.props.successMessage, ...(redirect ? { redirect } : {}) });
-      return reply
-        .code(303)
-        .header('location', redirect ?? `/_atrium/forms/${form.id}/thanks`)
-        .send();
-    },
-  );
+    }
+    const token = checkFormToken(site.formKey, site.siteId, req.cookies.c_r_id_);
+    if (!token.ok) return fail(token.reason === 'too_fast' ? 400 : 403, token.reason === 'too_fast' ? 'too_fast' : 'unverified', TOKEN_MESSAGES[token.reason]);
+    const body = req.body && typeof req.body === 'object' ? (req.body as Record<string, unknown>) : {};
+    try {
+      await receiveSubmission(ctx, { siteId: site.siteId, siteName: site.siteName, region: site.region, form }, body);
+    } catch (e) {
+      if (e instanceof DomainError && e.code === 'invalid_input')
+        return fail(400, 'invalid_input', 'Please check the highlighted fields.', (e.details.issues as FieldIssue[]) ?? []);
+      throw e;
+    }
+    const redirect = form.props.successRedirect;
+    if (json) return reply.code(201).send({ ok: true, message: form.props.successMessage, ...(redirect ? { redirect } : {}) });
+    return reply
+      .code(303)
+      .header('location', redirect ?? `/_atrium/forms/${form.id}/thanks`)
+      .send();
+  });
 }
 
 function wantsJson(req: FastifyRequest) {
