@@ -8,6 +8,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Every JSON answer of a documented route is checked against its OpenAPI schema (src/http/openapi/check-responses.ts).
+    env: { ATRIUM_CHECK_RESPONSES: '1' },
     fileParallelism: false,
   },
 });

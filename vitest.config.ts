@@ -7,5 +7,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Every JSON answer of a documented route is checked against its OpenAPI schema (src/http/openapi/check-responses.ts).
+    env: { ATRIUM_CHECK_RESPONSES: '1' },
   },
 });

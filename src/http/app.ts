@@ -18,12 +18,33 @@ import { authRoutes } from './routes/auth.js';
 import { siteRoutes } from './routes/sites.js';
 import { formRoutes } from './routes/forms.js';
 import { inboxRoutes } from './routes/inbox.js';
+import { openApiRoutes } from './routes/openapi.js';
+import { collectRoutes } from './openapi/document.js';
+import { checkResponses } from './openapi/check-responses.js';
+import { doc } from './openapi/route-doc.js';
+import { z } from 'zod';
 
 declare module 'fastify' {
   interface FastifyInstance {
     routeList: { method: string; url: string }[];
   }
 }
+
+/** The OpenAPI descriptions of the routes registered here (src/http/openapi). */
+const Health = z
+  .object({ ok: z.boolean(), databases: z.array(z.object({ name: z.string(), ok: z.boolean() })), message: z.string().optional() })
+  .meta({ id: 'Health' });
+
+const DOCS = {
+  healthz: doc({
+    summary: 'Health: whether the control database and every region database answer',
+    tag: 'meta',
+    public: true,
+    responses: { 200: Health },
+    errors: { 503: { description: 'A database does not answer; `message` names it', content: { 'application/json': Health } } },
+  }),
+  root: doc({ summary: 'Redirects to the dashboard at /app', tag: 'meta', public: true, responses: { 302: null } }),
+};
 
 const IP_LITERAL = /^(\d{1,3}(\.\d{1,3}){3}|\[[0-9a-f:.]+\])$/;
 
@@ -65,12 +86,11 @@ export async function buildApp(ctx: Context): Promise<FastifyInstance> {
     hsts: false,
   });
   await app.register(rateLimit, { global: false });
-  // The route table, for the tenancy test that walks every route with foreign ids.
-  const routes: { method: string; url: string }[] = [];
+  // The route table with each route's description: the OpenAPI document is made from it, and the
+  // tenancy test walks every route with foreign ids.
+  const routes = collectRoutes(app);
   app.decorate('routeList', routes);
-  app.addHook('onRoute', (r) => {
-    for (const method of [r.method].flat()) if (method !== 'HEAD') routes.push({ method, url: r.url });
-  });
+  if (process.env.ATRIUM_CHECK_RESPONSES === '1') checkResponses(app);
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler((req, reply) => reply.code(404).send({ error: 'not_found', message: `no route ${req.method} ${req.url.split('?')[0]}` }));
   app.addHook('onSend', async (req, reply, payload) => {
@@ -84,7 +104,7 @@ export async function buildApp(ctx: Context): Promise<FastifyInstance> {
   registerAuth(app, ctx);
 
   // For load balancers and monitors: 503 names the database that does not answer.
-  app.get('/healthz', async (_req, reply) => {
+  app.get('/healthz', { config: DOCS.healthz }, async (_req, reply) => {
     const databases = await checkDatabases(ctx.dbs);
     const failing = databases.filter((d) => !d.ok);
     for (const d of failing) ctx.log.warn({ database: d.name, reason: d.error }, 'health check: a database does not answer');
@@ -97,12 +117,13 @@ export async function buildApp(ctx: Context): Promise<FastifyInstance> {
         ...(failing.length ? { message: `database ${failing.map((d) => d.name).join(', ')} does not answer` } : {}),
       });
   });
-  app.get('/', async (_req, reply) => reply.redirect('/app'));
+  app.get('/', { config: DOCS.root }, async (_req, reply) => reply.redirect('/app'));
   await app.register(import('./routes/app.js')); // the dashboard SPA at /app (dist/app)
   await authRoutes(app, ctx);
   await siteRoutes(app, ctx);
   // Its own scope: only the form endpoint accepts urlencoded bodies; the JSON API keeps answering 415 to them.
   await app.register(async (scope) => formRoutes(scope, ctx, live));
   await inboxRoutes(app, ctx);
+  await openApiRoutes(app, routes);
   return app;
 }

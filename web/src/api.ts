@@ -1,11 +1,12 @@
 // The only way the dashboard talks to Atrium: JSON over the same origin, the
 // session cookie, and the CSRF token (from GET /api/session, sign-up, log-in
-// and password reset) on every state-changing request.
+// and password reset) on every state-changing request. Paths, bodies and answers
+// are typed by ./api-types, generated from GET /api/openapi.json.
+import createClient from 'openapi-fetch';
+import type { components, paths } from './api-types';
 
-export interface FieldIssue {
-  path: string;
-  message: string;
-}
+/** A refused field: its dotted path and what is wrong with it. */
+export type FieldIssue = components['schemas']['FieldIssue'];
 
 export class ApiError extends Error {
   constructor(
@@ -19,180 +20,34 @@ export class ApiError extends Error {
   }
 }
 
-export interface Subscriber {
-  id: string;
-  name: string;
-  email: string;
-  emailVerified: boolean;
-}
-
-export interface Palette {
-  primary: string;
-  primaryText: string;
-  background: string;
-  surface: string;
-  text: string;
-  muted: string;
-  border: string;
-}
-
-export interface Theme {
-  preset?: string;
-  palette: Palette;
-  fonts: { heading: string; body: string };
-  radius: string;
-}
-
-export type SiteStatus = 'draft' | 'live' | 'live_with_changes';
-
-export interface SiteSummary {
-  id: string;
-  name: string;
-  slug: string;
-  region: string;
-  url: string;
-  revision: number;
-  status: SiteStatus;
-  createdAt: string;
-  updatedAt: string;
-  draftUpdatedAt: string;
-  liveReleaseId?: string | null;
-  /** A trimmed document for the thumbnail: theme, navigation and the home page's hero. */
-  preview?: DocumentPreview;
-  /** Unread messages in the site's inbox (sites list only). */
-  newSubmissions?: number;
-}
-
-export interface DocumentPreview {
-  theme: Theme;
-  navigation?: { brand?: string; logo?: { src?: string }; links?: unknown[] };
-  pages?: { path: string; title?: string; blocks?: { type: string; props: Record<string, unknown> }[] }[];
-}
-
-/** The draft document; only the parts the dashboard reads are typed, the rest is kept as it is. */
-export interface SiteDocument extends DocumentPreview {
-  defaultLanguage: string;
-  favicon?: string;
-  socialImage?: string;
-  [key: string]: unknown;
-}
-
-export interface SiteDetail extends SiteSummary {
-  document: SiteDocument;
-}
-
-export interface TemplateInfo {
-  id: string;
-  name: string;
-  description: string;
-  preview?: DocumentPreview;
-}
-
-export interface Meta {
-  sitesDomain: string;
-  /** e.g. "http://{slug}.localhost:3000" */
-  siteUrlTemplate: string;
-}
-
-export type ReleaseReason = 'publish' | 'address_change' | 'rollback';
-
-export interface Release {
-  id: string;
-  contentHash: string;
-  reason: ReleaseReason;
-  siteUrl: string;
-  draftRevision: number;
-  pageCount: number;
-  totalBytes: number;
-  createdAt: string;
-  publishedBy: string | null;
-  /** For a rollback: the release it made live again. */
-  restoredFrom: { id: string; createdAt: string } | null;
-  live: boolean;
-}
-
-/** One release with the document it was rendered from (GET /api/sites/:id/releases/:rid), for its preview. */
-export interface ReleaseDetail extends Release {
-  document: SiteDocument;
-}
-
-export interface Domain {
-  id: string;
-  hostname: string;
-  status: 'pending' | 'verified';
-  verification: { type: 'TXT'; name: string; value: string };
-  verifiedAt: string | null;
-  lastCheckedAt: string | null;
-  lastError: string | null;
-  createdAt: string;
-}
-
-export interface Account {
-  id: string;
-  name: string;
-  email: string;
-  emailVerified: boolean;
-  createdAt: string;
-  activeSessions: number;
-}
-
-export interface UploadedImage {
-  id: string;
-  src: string;
-  width: number;
-  height: number;
-}
-
-export interface RegionInfo {
-  id: string;
-  name: string;
-  description: string;
-}
-
-export type Folder = 'inbox' | 'spam';
-
-/** A message a visitor sent through one of the site's forms. Every value is the visitor's own text. */
-export interface Submission {
-  id: string;
-  formId: string;
-  formVersion: string;
-  /** Path of the page the form was on, like "/contact". */
-  page: string;
-  data: Record<string, string | boolean>;
-  email: string | null;
-  /** The exact consent wording the visitor agreed to, if the form had a consent checkbox. */
-  consentText: string | null;
-  status: Folder;
-  spamReasons: string[];
-  read: boolean;
-  createdAt: string;
-}
-
-export interface Webhook {
-  id: string;
-  url: string;
-  secret: string;
-  createdAt: string;
-}
-
-export interface WebhookDelivery {
-  id: string;
-  submissionId: string;
-  attempt: number;
-  statusCode: number | null;
-  error: string | null;
-  durationMs: number;
-  at: string;
-}
-
-export interface WebhookRetry {
-  jobId: string;
-  attempts: number;
-  nextAttemptAt: string;
-  lastError: string | null;
-  /** "pending" while retries remain; "failed" once Atrium gave up. */
-  status: string;
-}
+// Every API type comes from the generated ./api-types (npm run gen:api), never copied by hand.
+type Schemas = components['schemas'];
+export type Subscriber = Schemas['Subscriber'];
+export type Theme = Schemas['Theme'];
+export type Palette = Theme['palette'];
+export type SiteStatus = Schemas['SiteStatus'];
+export type SiteSummary = Omit<Schemas['SiteDetail'], 'document'>;
+/** A site in the sites list: with the thumbnail's preview. */
+export type SiteListItem = Schemas['SiteListItem'];
+export type DocumentPreview = Schemas['DocumentPreview'];
+/** The draft document as the API answers it. */
+export type SiteDocument = Schemas['SiteDocumentOutput'];
+export type SiteDetail = Schemas['SiteDetail'];
+export type TemplateInfo = Schemas['TemplateInfo'];
+export type Meta = paths['/api/meta']['get']['responses'][200]['content']['application/json'];
+export type Release = Schemas['Release'];
+/** One release with the document it was rendered from, for its preview. */
+export type ReleaseDetail = Schemas['ReleaseDetail'];
+export type ReleaseReason = Release['reason'];
+export type Domain = Schemas['Domain'];
+export type Account = Schemas['Account'];
+export type UploadedImage = Schemas['Asset'];
+export type RegionInfo = Schemas['RegionInfo'];
+export type Submission = Schemas['Submission'];
+export type Folder = Submission['status'];
+export type Webhook = Schemas['Webhook'];
+export type WebhookDelivery = Schemas['WebhookDelivery'];
+export type WebhookRetry = Schemas['WebhookRetry'];
 
 let csrfToken: string | null = null;
 
@@ -207,66 +62,71 @@ export function sentence(s: string): string {
   return t[0]!.toUpperCase() + t.slice(1) + (/[.!?]$/.test(t) ? '' : '.');
 }
 
-/** A request body sent as it is (an uploaded file) rather than as JSON. */
-class Raw {
-  constructor(
-    readonly body: Blob,
-    readonly type: string,
-  ) {}
-}
-
-async function send<T>(method: string, path: string, body?: unknown, retried = false): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
-  if (method !== 'GET') {
-    headers['content-type'] = body instanceof Raw ? body.type : 'application/json';
-    if (csrfToken) headers['x-csrf-token'] = csrfToken;
-  }
-  let res: Response;
-  try {
-    res = await fetch(path, {
-      method,
-      headers,
-      credentials: 'same-origin',
-      body: method === 'GET' ? undefined : body instanceof Raw ? body.body : JSON.stringify(body ?? {}),
-    });
-  } catch {
-    throw new ApiError(0, 'network', 'Atrium could not be reached. Check your connection and try again.');
-  }
-  const data = res.status === 204 ? null : await res.json().catch(() => null);
-  if (!res.ok) {
-    const code = typeof data?.error === 'string' ? data.error : `http_${res.status}`;
-    // The CSRF token belongs to the session; if the session changed in another tab, fetch the new token once.
-    if (res.status === 403 && !retried && /csrf/i.test(String(data?.message))) {
+/** Sends the CSRF token on state-changing requests; a stale token (the session changed in another tab) is refreshed once. */
+async function withCsrf(request: Request, retried = false): Promise<Response> {
+  const again = retried ? null : request.clone();
+  if (request.method !== 'GET' && csrfToken) request.headers.set('x-csrf-token', csrfToken);
+  const res = await fetch(request);
+  if (res.status === 403 && again) {
+    const data = await res
+      .clone()
+      .json()
+      .catch(() => null);
+    if (/csrf/i.test(String(data?.message))) {
       await getSession().catch(() => undefined);
-      return send<T>(method, path, body, true);
+      return withCsrf(again, true);
     }
-    const message =
-      res.status >= 500
-        ? 'Something went wrong on our side. Try again in a moment.'
-        : typeof data?.message === 'string'
-          ? sentence(data.message)
-          : `The request failed (${res.status}). Try again.`;
-    const retryAfter = Number(res.headers.get('retry-after')) || undefined;
-    throw new ApiError(res.status, code, message, Array.isArray(data?.issues) ? data.issues : [], retryAfter);
   }
-  if (data && typeof data.csrfToken === 'string') csrfToken = data.csrfToken;
-  return data as T;
+  return res;
 }
 
-export const api = {
-  get: <T>(path: string) => send<T>('GET', path),
-  post: <T>(path: string, body?: unknown) => send<T>('POST', path, body),
-  patch: <T>(path: string, body?: unknown) => send<T>('PATCH', path, body),
-  put: <T>(path: string, body?: unknown) => send<T>('PUT', path, body),
-  del: <T>(path: string) => send<T>('DELETE', path),
-  /** Sends a file as the raw body with its own Content-Type (image uploads). */
-  upload: <T>(path: string, file: Blob) => send<T>('POST', path, new Raw(file, file.type)),
-};
+/**
+ * The one client for the API, typed by the generated paths: `api.GET('/api/sites/{siteId}', { params: { path: { siteId } } })`.
+ * It answers `{ data, error, response }`; wrap calls in `ok()` to get the data or an ApiError thrown.
+ */
+export const api = createClient<paths>({ fetch: (request) => withCsrf(request), headers: { accept: 'application/json' }, credentials: 'same-origin' });
+
+/** A failed answer as the ApiError the pages show: the server's sentence, the bad fields, when to retry. */
+function apiError(response: Response, error: unknown): ApiError {
+  const data = (error && typeof error === 'object' ? error : {}) as { error?: unknown; message?: unknown; issues?: unknown };
+  const code = typeof data.error === 'string' ? data.error : `http_${response.status}`;
+  const message =
+    response.status >= 500
+      ? 'Something went wrong on our side. Try again in a moment.'
+      : typeof data.message === 'string'
+        ? sentence(data.message)
+        : `The request failed (${response.status}). Try again.`;
+  const retryAfter = Number(response.headers.get('retry-after')) || undefined;
+  return new ApiError(response.status, code, message, Array.isArray(data.issues) ? (data.issues as FieldIssue[]) : [], retryAfter);
+}
+
+const networkError = () => new ApiError(0, 'network', 'Atrium could not be reached. Check your connection and try again.');
+
+/** The data of a successful call; an ApiError otherwise (status 0 when Atrium could not be reached). */
+export async function ok<T>(call: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {
+  let r: { data?: T; error?: unknown; response: Response };
+  try {
+    r = await call;
+  } catch {
+    throw networkError();
+  }
+  if (!r.response.ok) throw apiError(r.response, r.error);
+  const data = r.data as T;
+  if (data && typeof data === 'object' && 'csrfToken' in data && typeof data.csrfToken === 'string') csrfToken = data.csrfToken;
+  return data;
+}
+
+/** Sends a file as the raw body with its own Content-Type (image uploads). */
+export const rawBody = (file: Blob) => ({
+  body: file as unknown as string,
+  bodySerializer: (b: unknown) => b as Blob,
+  headers: { 'content-type': file.type },
+});
 
 /** The address pattern of sites; fetched once. */
 let metaPromise: Promise<Meta> | null = null;
 export function getMeta(): Promise<Meta> {
-  metaPromise ??= api.get<Meta>('/api/meta').catch((e: unknown) => {
+  metaPromise ??= ok(api.GET('/api/meta')).catch((e: unknown) => {
     metaPromise = null;
     throw e;
   });
@@ -285,7 +145,7 @@ export function addressSuffix(meta: Meta): string {
 
 export async function getSession(): Promise<Subscriber | null> {
   try {
-    const r = await api.get<{ subscriber: Subscriber; csrfToken: string }>('/api/session');
+    const r = await ok(api.GET('/api/session'));
     return r.subscriber;
   } catch (e) {
     if (e instanceof ApiError && e.status === 401) {

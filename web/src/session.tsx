@@ -1,7 +1,7 @@
 // Who is logged in. Loaded once at start, refreshed when the tab regains
 // focus (so verifying the email in another tab clears the banner here).
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
-import { api, forgetCsrf, getSession, type Subscriber } from './api';
+import { api, ok, forgetCsrf, getSession, type Subscriber } from './api';
 
 type State = { status: 'loading' } | { status: 'error'; message: string } | { status: 'anonymous' } | { status: 'ready'; subscriber: Subscriber };
 
@@ -47,7 +47,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const logOut = useCallback(async () => {
-    await api.post('/api/auth/logout');
+    await ok(api.POST('/api/auth/logout'));
     forgetCsrf();
     setState({ status: 'anonymous' });
   }, []);

@@ -1,7 +1,7 @@
 // The frame of every logged-in screen: header with navigation and account, and
 // the banner asking to confirm the email address.
 import { useEffect, useRef, useState, type ReactNode } from 'react';
-import { api, ApiError, type Subscriber } from './api';
+import { api, ok, ApiError, type Subscriber } from './api';
 import { Link, navigate, useLocation } from './router';
 import { useSession } from './session';
 import { Button, Logo } from './ui';
@@ -88,7 +88,7 @@ function VerifyBanner({ subscriber }: { subscriber: Subscriber }) {
   const resend = async () => {
     setState('busy');
     try {
-      await api.post('/api/auth/resend-verification');
+      await ok(api.POST('/api/auth/resend-verification'));
       setState('sent');
     } catch (e) {
       setState({ error: e instanceof ApiError ? e.message : 'The email could not be sent. Try again in a minute.' });

@@ -2,7 +2,7 @@
 // and the inbox, so reading a message updates every badge at once. The counts
 // come from the sites list (GET /api/sites carries newSubmissions per site).
 import { useEffect, useSyncExternalStore } from 'react';
-import { api, type SiteSummary } from './api';
+import { api, ok, type SiteSummary } from './api';
 
 const counts = new Map<string, number>();
 const listeners = new Set<() => void>();
@@ -28,8 +28,7 @@ export function adjustUnread(siteId: string, delta: number) {
 }
 
 export function refreshUnread(): Promise<void> {
-  loading ??= api
-    .get<{ sites: SiteSummary[] }>('/api/sites')
+  loading ??= ok(api.GET('/api/sites'))
     .then((r) => setUnreadCounts(r.sites))
     .catch(() => undefined)
     .finally(() => {

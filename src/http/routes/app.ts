@@ -75,8 +75,9 @@ export async function appRoutes(app: FastifyInstance, opts: { dir?: string } = {
     return reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(html);
   }
 
-  app.get('/app', sendIndex);
-  app.get<{ Params: { '*': string } }>('/app/*', async (req, reply) => {
+  // The dashboard's own files: not part of the API document.
+  app.get('/app', { config: { doc: false } }, sendIndex);
+  app.get<{ Params: { '*': string } }>('/app/*', { config: { doc: false } }, async (req, reply) => {
     const rest = req.params['*'];
     if (!rest.startsWith('assets/')) return sendIndex(req, reply);
     const name = rest.slice('assets/'.length);

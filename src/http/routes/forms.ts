@@ -2,6 +2,7 @@
 // site's own host. Answers JSON to the runtime script, and a redirect or an
 // error page to a plain (JavaScript-off) form post.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { z } from 'zod';
 import type { Context } from '../../context.js';
 import { receiveSubmission } from '../../forms/submissions.js';
 import { checkFormToken, issueFormToken } from '../../forms/token.js';
@@ -10,6 +11,9 @@ import { DomainError, type FieldIssue } from '../../lib/errors.js';
 import type { LiveSite, LiveSites } from '../../hosting/live-sites.js';
 import { normalizeHost } from '../../hosting/serve.js';
 import { renderFormErrorPage } from '../../rendering/render-site.js';
+import { doc, type ResponseDoc } from '../openapi/route-doc.js';
+import { ErrorBody } from '../schemas/common.js';
+import { FormReceived } from '../schemas/forms.js';
 
 export const FORM_BODY_LIMIT = 64 * 1024;
 
@@ -30,6 +34,29 @@ function parseUrlEncoded(body: string): Record<string, string | string[]> {
   return out;
 }
 
+const FormFields = z.record(z.string(), z.union([z.string(), z.boolean()]));
+/** JSON to the runtime script, an error page to a plain form post. */
+const formError = (description: string): ResponseDoc => ({ description, content: { 'application/json': ErrorBody, 'text/html': z.string() } });
+
+/** Each route's OpenAPI description (src/http/openapi), passed as its config when it registers. */
+const DOCS = {
+  submit: doc({
+    summary: 'A visitor sends a form of a published site (on the site’s own host)',
+    description:
+      'Needs the c_r_id_ cookie the site set when the page was served. Answers JSON when the request accepts or sends JSON; a plain form post gets a redirect or an error page.',
+    tag: 'published sites',
+    public: true,
+    content: { 'application/json': FormFields, 'application/x-www-form-urlencoded': FormFields },
+    responses: { 201: FormReceived, 303: null },
+    errors: {
+      400: formError('Invalid fields (issues names each), or sent too fast'),
+      403: formError('The form token is missing, invalid or expired'),
+      404: formError('No such form on this site'),
+      429: formError('Too many messages: wait for the Retry-After header’s seconds'),
+    },
+  }),
+};
+
 export async function formRoutes(app: FastifyInstance, ctx: Context, live: LiveSites) {
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: FORM_BODY_LIMIT }, (_req, body, done) =>
     done(null, parseUrlEncoded(String(body))),
@@ -42,7 +69,7 @@ export async function formRoutes(app: FastifyInstance, ctx: Context, live: LiveS
     keyGenerator: (req) => `form-site:${normalizeHost(req.headers.host ?? '')}`,
   });
 
-  app.post<{ Params: { formId: string } }>('/_atrium/forms/:formId', { bodyLimit: FORM_BODY_LIMIT }, async (req, reply) => {
+  app.post<{ Params: { formId: string } }>('/_atrium/forms/:formId', { bodyLimit: FORM_BODY_LIMIT, config: DOCS.submit }, async (req, reply) => {
     const json = wantsJson(req);
     const host = normalizeHost(req.headers.host ?? '');
     const site = live.peek(host) ?? (await live.load(host));

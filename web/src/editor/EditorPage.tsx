@@ -5,13 +5,13 @@
 import { blocksPlugin, createUsePuck, outlinePlugin, Puck, type Data, type Overrides, type Plugin, type PuckAction } from '@puckeditor/core';
 import '@puckeditor/core/no-external.css';
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { api, ApiError, type SiteStatus } from '../api';
+import { api, ok, ApiError, rawBody, type SiteDetail, type SiteStatus } from '../api';
 import { displayHost } from '../format';
 import { StatusBadge } from '../pages/sites';
 import { Link } from '../router';
 import { Alert, Button, Logo, Spinner, usePage } from '../ui';
 import { usePuckNavA11y } from './a11y';
-import { sendWithCsrf, useAutosave, type SaveState } from './autosave';
+import { useAutosave, type SaveState } from './autosave';
 import { CanvasViewControls, initialView, InsideActionBar, storeView, viewportUi, viewRootProps, VIEWPORTS, type CanvasView } from './canvas-view';
 import { BLOCK_LABELS, puckConfig } from './config';
 import { EditorEnvContext, type EditorEnv, type UploadedImage } from './env';
@@ -24,15 +24,8 @@ import './editor.css';
 
 const usePuckSelect = createUsePuck();
 
-interface SiteResponse {
-  id: string;
-  name: string;
-  slug: string;
-  url: string;
-  revision: number;
-  status: SiteStatus;
-  document: Doc;
-}
+/** The site as GET /api/sites/{siteId} answers it, with the document as the editor's model types it. */
+type SiteResponse = Omit<SiteDetail, 'document'> & { document: Doc };
 
 /** A block publishing refused (e.g. an Image block without an image), to show it to the person. */
 interface BlockRef {
@@ -144,7 +137,7 @@ function PublishPanel() {
               className="ed-btn ed-btn-secondary ed-btn-sm"
               disabled={resent}
               onClick={() =>
-                void api.post('/api/auth/resend-verification').then(
+                void ok(api.POST('/api/auth/resend-verification')).then(
                   () => setResent(true),
                   () => setResent(false),
                 )
@@ -397,20 +390,7 @@ function Editor({ initial }: { initial: SiteResponse }) {
 
   const uploadImage = useCallback(
     async (file: File): Promise<UploadedImage> => {
-      let r: Response;
-      try {
-        r = await sendWithCsrf('POST', `/api/sites/${initial.id}/assets`, file, file.type);
-      } catch {
-        throw new ApiError(0, 'network', 'Atrium could not be reached. Check your connection and try again.');
-      }
-      const data = await r.json().catch(() => null);
-      if (!r.ok)
-        throw new ApiError(
-          r.status,
-          String(data?.error ?? 'upload'),
-          String(data?.message ?? 'The image could not be uploaded.').replace(/^./, (c) => c.toUpperCase()),
-        );
-      return data as UploadedImage;
+      return ok(api.POST('/api/sites/{siteId}/assets', { params: { path: { siteId: initial.id } }, ...rawBody(file) }));
     },
     [initial.id],
   );
@@ -442,7 +422,7 @@ function Editor({ initial }: { initial: SiteResponse }) {
     }
     setPublish({ kind: 'busy', step: 'Publishing…' });
     try {
-      const r = await api.post<{ siteUrl?: string }>(`/api/sites/${initial.id}/publish`);
+      const r = await ok(api.POST('/api/sites/{siteId}/publish', { params: { path: { siteId: initial.id } } }));
       setStatus('live');
       setPublish({ kind: 'done', url: r.siteUrl ?? initial.url });
     } catch (e) {
@@ -551,7 +531,7 @@ export default function EditorPage({ siteId }: { siteId: string }) {
   const heading = usePage(state.kind === 'ready' ? `Editing ${state.site.name}` : 'Editor');
   useEffect(() => {
     let live = true;
-    api.get<SiteResponse>(`/api/sites/${siteId}`).then(
+    ok(api.GET('/api/sites/{siteId}', { params: { path: { siteId } } })).then(
       (site) => live && setState({ kind: 'ready', site }),
       (e) =>
         live &&

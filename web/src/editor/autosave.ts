@@ -4,7 +4,7 @@
 // instead of overwriting or dropping anything. Offline, the draft is kept and
 // saved when the connection returns.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { getSession } from '../api';
+import { api } from '../api';
 import type { Doc } from './model';
 
 export type SaveState =
@@ -18,40 +18,9 @@ export type SaveState =
 
 const DELAY = 800;
 
-let csrf: string | null = null;
-async function csrfToken(refresh = false): Promise<string> {
-  if (!csrf || refresh) {
-    const r = await fetch('/api/session', { headers: { accept: 'application/json' }, credentials: 'same-origin' });
-    if (!r.ok) throw new Error('session');
-    csrf = ((await r.json()) as { csrfToken: string }).csrfToken;
-  }
-  return csrf;
-}
-
-/** A state-changing request with the CSRF token, retried once when the token went stale. */
-export async function sendWithCsrf(method: string, path: string, body: BodyInit | undefined, contentType: string): Promise<Response> {
-  for (let attempt = 0; ; attempt++) {
-    const token = await csrfToken(attempt > 0);
-    const r = await fetch(path, {
-      method,
-      credentials: 'same-origin',
-      headers: { 'content-type': contentType, accept: 'application/json', 'x-csrf-token': token },
-      body,
-    });
-    if (r.status === 403 && attempt === 0) {
-      const data = await r
-        .clone()
-        .json()
-        .catch(() => null);
-      if (/csrf/i.test(String(data?.message))) {
-        // Also refreshes the shared client's token.
-        await getSession().catch(() => undefined);
-        continue;
-      }
-    }
-    return r;
-  }
-}
+/** PUT the draft through the shared client; the answer is inspected here, not thrown (conflicts carry the current draft). */
+const saveDraft = (siteId: string, revision: number, document: Doc) =>
+  api.PUT('/api/sites/{siteId}/draft', { params: { path: { siteId } }, body: { revision, document } });
 
 export function useAutosave(siteId: string, initialRevision: number, onSaved: () => void) {
   const [state, setState] = useState<SaveState>({ kind: 'saved' });
@@ -76,35 +45,35 @@ export function useAutosave(siteId: string, initialRevision: number, onSaved: ()
     dirty.current = false;
     setState({ kind: 'saving' });
     const run = (async () => {
-      let r: Response;
+      let r: Awaited<ReturnType<typeof saveDraft>>;
       try {
-        r = await sendWithCsrf('PUT', `/api/sites/${siteId}/draft`, JSON.stringify({ revision: revision.current, document: doc }), 'application/json');
+        r = await saveDraft(siteId, revision.current, doc);
       } catch {
         dirty.current = true;
         setState({ kind: 'offline' });
         return;
       }
-      const data = await r.json().catch(() => null);
-      if (r.ok) {
+      const { data, error, response } = r;
+      if (data) {
         revision.current = data.revision;
         onSavedRef.current();
         setState(dirty.current ? { kind: 'pending' } : { kind: 'saved', at: data.savedAt });
-      } else if (r.status === 409 && data?.document) {
+      } else if (response.status === 409 && error && 'document' in error) {
         dirty.current = true;
         blocked.current = true;
-        setState({ kind: 'conflict', theirs: data.document as Doc, theirRevision: Number(data.currentRevision) });
-      } else if (r.status === 400) {
+        setState({ kind: 'conflict', theirs: error.document as Doc, theirRevision: Number(error.currentRevision) });
+      } else if (response.status === 400) {
         // Kept dirty: the next edit (which may fix it) saves again.
         dirty.current = true;
-        setState({ kind: 'invalid', issues: Array.isArray(data?.issues) ? data.issues : [{ path: '', message: String(data?.message ?? 'invalid') }] });
-      } else if (r.status === 401) {
+        setState({ kind: 'invalid', issues: error?.issues ?? [{ path: '', message: String(error?.message ?? 'invalid') }] });
+      } else if (response.status === 401) {
         dirty.current = true;
         setState({ kind: 'error', message: 'Your session ended. Log in again in another tab, then come back: your changes are still here.' });
       } else {
         dirty.current = true;
         setState({
           kind: 'error',
-          message: r.status >= 500 ? 'Saving failed on our side. Retrying…' : String(data?.message ?? `Saving failed (${r.status}).`),
+          message: response.status >= 500 ? 'Saving failed on our side. Retrying…' : String(error?.message ?? `Saving failed (${response.status}).`),
         });
       }
     })();

@@ -1,14 +1,11 @@
 // What the editor's panels, fields and preview share: the document beside
 // Puck's page, the site, and the actions that change them.
 import { createContext, useContext } from 'react';
+import type { UploadedImage } from '../api';
 import type { Doc, Page } from './model';
 
-export interface UploadedImage {
-  src: string;
-  width?: number;
-  height?: number;
-  srcset?: { src: string; width: number }[];
-}
+/** An image as the API answers an upload: its address, size and resized variants. */
+export type { UploadedImage } from '../api';
 
 export interface EditorEnv {
   siteId: string;

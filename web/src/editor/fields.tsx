@@ -3,7 +3,7 @@
 // one-item-per-line lists.
 import { FieldLabel, type CustomField } from '@puckeditor/core';
 import { useEffect, useId, useRef, useState, type DragEvent } from 'react';
-import { api, ApiError } from '../api';
+import { api, ok, ApiError, type UploadedImage as Asset } from '../api';
 import { useEditorEnv, type UploadedImage } from './env';
 
 export interface ImageValue {
@@ -14,11 +14,7 @@ export interface ImageValue {
   srcset?: { src: string; width: number }[];
 }
 
-interface LibraryAsset extends UploadedImage {
-  id: string;
-  bytes?: number;
-  createdAt?: string;
-}
+type LibraryAsset = Asset;
 
 /** The smallest variant that still fills a grid cell. */
 const thumbOf = (a: LibraryAsset) => [...(a.srcset ?? [])].sort((x, y) => x.width - y.width).find((s) => s.width >= 240)?.src ?? a.srcset?.[0]?.src ?? a.src;
@@ -39,7 +35,7 @@ function ImageLibrary({ current, onPick, onClose }: { current?: string; onPick(a
 
   useEffect(() => {
     let live = true;
-    api.get<{ assets: LibraryAsset[] }>(`/api/sites/${siteId}/assets`).then(
+    ok(api.GET('/api/sites/{siteId}/assets', { params: { path: { siteId } } })).then(
       (r) => live && setState({ kind: 'ready', assets: r.assets }),
       (e: unknown) => live && setState({ kind: 'error', message: e instanceof ApiError ? e.message : 'The images could not be loaded. Try again.' }),
     );

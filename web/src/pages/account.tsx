@@ -1,7 +1,7 @@
 // Account settings: name, email (confirmed again after a change), password
 // (signs out other sessions) and logging out everywhere.
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import { api, ApiError, forgetCsrf, type Account } from '../api';
+import { api, ok, ApiError, forgetCsrf, type Account } from '../api';
 import { ConfirmDialog } from '../dialog';
 import { formatDate } from '../format';
 import { Link, navigate } from '../router';
@@ -16,7 +16,7 @@ function Profile({ account, onSaved }: { account: Account; onSaved: (a: Account)
   const submit = (e: FormEvent) => {
     e.preventDefault();
     void form.run(async () => {
-      const a = await api.patch<Account>('/api/account', { name });
+      const a = await ok(api.PATCH('/api/account', { body: { name } }));
       setName(a.name);
       onSaved(a);
       toast('Your name was saved.');
@@ -69,7 +69,7 @@ function Email({ account, onSaved }: { account: Account; onSaved: (a: Account) =
     e.preventDefault();
     setSentTo(null);
     void form.run(async () => {
-      const a = await api.post<Account>('/api/account/email', { email, password });
+      const a = await ok(api.POST('/api/account/email', { body: { email, password } }));
       onSaved(a);
       setEmail('');
       setPassword('');
@@ -154,7 +154,7 @@ function Password({ email, onChanged }: { email: string; onChanged: () => void }
     setDone(false);
     void form.run(async () => {
       // The answer carries this session's new CSRF token; the API client keeps it.
-      await api.post('/api/account/password', { currentPassword: current, newPassword: next });
+      await ok(api.POST('/api/account/password', { body: { currentPassword: current, newPassword: next } }));
       setCurrent('');
       setNext('');
       setDone(true);
@@ -224,7 +224,7 @@ function Sessions({ account }: { account: Account }) {
     setBusy(true);
     setError(null);
     try {
-      await api.post('/api/auth/logout-all');
+      await ok(api.POST('/api/auth/logout-all'));
       forgetCsrf();
       setOpen(false);
       await refresh();
@@ -278,7 +278,7 @@ export function AccountPage() {
 
   const load = useCallback(async () => {
     try {
-      setState({ status: 'ready', account: await api.get<Account>('/api/account') });
+      setState({ status: 'ready', account: await ok(api.GET('/api/account')) });
     } catch (e) {
       setState({ status: 'error', message: e instanceof ApiError ? e.message : 'Your account could not be loaded.' });
     }

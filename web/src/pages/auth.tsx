@@ -1,6 +1,6 @@
 // Sign up, log in, password reset and email verification: public screens in a centred card.
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
-import { api, ApiError, type Subscriber } from '../api';
+import { api, ok, ApiError, type Subscriber } from '../api';
 import { Link, navigate, useLocation } from '../router';
 import { useSession } from '../session';
 import { toast } from '../toast';
@@ -57,7 +57,7 @@ export function SignUpPage() {
   const submit = (e: FormEvent) => {
     e.preventDefault();
     void form.run(async () => {
-      await api.post('/api/auth/signup', { name, email, password });
+      await ok(api.POST('/api/auth/signup', { body: { name, email, password } }));
       await refresh();
       toast(`Welcome to Atrium! We sent a confirmation link to ${email.trim()}.`);
       navigate('/', { replace: true });
@@ -114,7 +114,7 @@ export function LogInPage() {
   const submit = (e: FormEvent) => {
     e.preventDefault();
     void form.run(async () => {
-      await api.post('/api/auth/login', { email, password });
+      await ok(api.POST('/api/auth/login', { body: { email, password } }));
       await refresh();
       navigate(safeNext(query.get('next')), { replace: true });
     });
@@ -174,7 +174,7 @@ export function ForgotPasswordPage() {
   const submit = (e: FormEvent) => {
     e.preventDefault();
     void form.run(async () => {
-      await api.post('/api/auth/password-reset', { email });
+      await ok(api.POST('/api/auth/password-reset', { body: { email } }));
       setSentTo(email.trim());
     });
   };
@@ -236,7 +236,7 @@ export function ResetPasswordPage() {
   const submit = (e: FormEvent) => {
     e.preventDefault();
     void form.run(async () => {
-      await api.post('/api/auth/password-reset/confirm', { token, password });
+      await ok(api.POST('/api/auth/password-reset/confirm', { body: { token: token ?? '', password } }));
       await refresh();
       toast('Your password is changed. Every other session was logged out.');
       navigate('/', { replace: true });
@@ -291,7 +291,7 @@ export function VerifyEmailPage() {
     if (!token) return;
     let p = verifications.get(token);
     if (!p) {
-      p = api.post<unknown>('/api/auth/verify-email', { token }).then(() => undefined);
+      p = ok(api.POST('/api/auth/verify-email', { body: { token } })).then(() => undefined);
       verifications.set(token, p);
     }
     let live = true;
@@ -310,7 +310,7 @@ export function VerifyEmailPage() {
   const resend = async () => {
     setResent('busy');
     try {
-      await api.post('/api/auth/resend-verification');
+      await ok(api.POST('/api/auth/resend-verification'));
       setResent('sent');
     } catch (e) {
       setResent(e instanceof ApiError ? e.message : 'The email could not be sent. Try again.');

@@ -3,7 +3,7 @@
 // one after the other on phones. Search, read, reply, mark spam / not spam,
 // mark unread, delete, export. Everything a visitor typed is rendered as text.
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent as ReactKeyboardEvent, type ReactNode } from 'react';
-import { api, ApiError, sentence, type Folder, type RegionInfo, type SiteDetail, type Submission } from '../api';
+import { api, ok, ApiError, sentence, type Folder, type SiteDetail, type Submission } from '../api';
 import { ConfirmDialog } from '../dialog';
 import { ago, displayHost, formatDateTime } from '../format';
 import { href, Link } from '../router';
@@ -563,14 +563,14 @@ function Inbox({ site }: SiteContext) {
   const selected = (selectedId && (items.find((s) => s.id === selectedId) ?? (detail?.id === selectedId ? detail : null))) || null;
   const shown = selected && detail?.id === selected.id ? { ...selected, ...detail, read: selected.read } : selected;
 
-  const listUrl = useCallback(
-    (before?: string) => {
-      const p = new URLSearchParams({ status: folder, limit: String(PAGE_SIZE) });
-      if (query) p.set('q', query);
-      if (before) p.set('before', before);
-      return `${base}?${p}`;
-    },
-    [base, folder, query],
+  const listPage = useCallback(
+    (before?: string) =>
+      ok(
+        api.GET('/api/sites/{siteId}/submissions', {
+          params: { path: { siteId: site.id }, query: { status: folder, limit: PAGE_SIZE, ...(query ? { q: query } : {}), ...(before ? { before } : {}) } },
+        }),
+      ),
+    [site.id, folder, query],
   );
 
   const load = useCallback(async () => {
@@ -578,19 +578,19 @@ function Inbox({ site }: SiteContext) {
     setList({ status: 'loading' });
     setMore({ busy: false, error: null });
     try {
-      const r = await api.get<{ submissions: Submission[]; next: string | null }>(listUrl());
+      const r = await listPage();
       if (mine === request.current) setList({ status: 'ready', items: r.submissions, next: r.next });
     } catch (e) {
       if (mine === request.current) setList({ status: 'error', message: errorMessage(e, 'The messages could not be loaded.') });
     }
-  }, [listUrl]);
+  }, [listPage]);
 
   useEffect(() => {
     void load();
   }, [load]);
 
   useEffect(() => {
-    api.get<RegionInfo[]>('/api/regions').then(
+    ok(api.GET('/api/regions')).then(
       (rs) => setRegionName(rs.find((r) => r.id === site.region)?.name ?? null),
       () => undefined,
     );
@@ -618,7 +618,7 @@ function Inbox({ site }: SiteContext) {
       setNow(new Date());
       if (document.visibilityState !== 'visible') return;
       const mine = request.current;
-      api.get<{ submissions: Submission[] }>(listUrl()).then(
+      listPage().then(
         (r) => {
           if (mine !== request.current) return;
           setList((l) => {
@@ -633,7 +633,7 @@ function Inbox({ site }: SiteContext) {
       );
     }, POLL_MS);
     return () => window.clearInterval(t);
-  }, [listUrl]);
+  }, [listPage]);
 
   const replaceItem = useCallback((s: Submission) => {
     setList((l) => (l.status === 'ready' ? { ...l, items: l.items.map((x) => (x.id === s.id ? s : x)) } : l));
@@ -658,7 +658,7 @@ function Inbox({ site }: SiteContext) {
         if (known.status === 'inbox') adjustUnread(site.id, -1);
       }
       try {
-        const full = await api.get<Submission>(`${base}/${id}`);
+        const full = await ok(api.GET('/api/sites/{siteId}/submissions/{submissionId}', { params: { path: { siteId: site.id, submissionId: id } } }));
         if (opened.current !== id) return;
         setDetail(full);
         replaceItem(full);
@@ -736,7 +736,9 @@ function Inbox({ site }: SiteContext) {
     setBusy('read');
     setActionError(null);
     try {
-      const s = await api.patch<Submission>(`${base}/${shown.id}`, { read });
+      const s = await ok(
+        api.PATCH('/api/sites/{siteId}/submissions/{submissionId}', { params: { path: { siteId: site.id, submissionId: shown.id } }, body: { read } }),
+      );
       replaceItem(s);
       setDetail(s);
       if (s.status === 'inbox') adjustUnread(site.id, read ? -1 : 1);
@@ -752,7 +754,9 @@ function Inbox({ site }: SiteContext) {
     setBusy(to);
     setActionError(null);
     try {
-      const s = await api.patch<Submission>(`${base}/${shown.id}`, { status: to });
+      const s = await ok(
+        api.PATCH('/api/sites/{siteId}/submissions/{submissionId}', { params: { path: { siteId: site.id, submissionId: shown.id } }, body: { status: to } }),
+      );
       if (!s.read) adjustUnread(site.id, to === 'spam' ? -1 : 1);
       removeAndAdvance(s.id);
       toast(to === 'spam' ? `Moved the message from ${senderOf(s)} to Spam.` : `Moved the message from ${senderOf(s)} to the inbox.`);
@@ -767,7 +771,7 @@ function Inbox({ site }: SiteContext) {
     if (!shown) return;
     setDeleting({ busy: true, error: null });
     try {
-      await api.del(`${base}/${shown.id}`);
+      await ok(api.DELETE('/api/sites/{siteId}/submissions/{submissionId}', { params: { path: { siteId: site.id, submissionId: shown.id } } }));
       if (!shown.read && shown.status === 'inbox') adjustUnread(site.id, -1);
       setDeleting(null);
       removeAndAdvance(shown.id);
@@ -782,7 +786,7 @@ function Inbox({ site }: SiteContext) {
     const mine = request.current;
     setMore({ busy: true, error: null });
     try {
-      const r = await api.get<{ submissions: Submission[]; next: string | null }>(listUrl(list.next));
+      const r = await listPage(list.next);
       if (mine !== request.current) return;
       setList((l) => {
         if (l.status !== 'ready') return l;

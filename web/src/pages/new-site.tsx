@@ -1,7 +1,7 @@
 // "New site": name, address (derived from the name until edited), template,
 // data region and default language.
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
-import { addressSuffix, api, ApiError, getMeta, type RegionInfo, type SiteSummary, type TemplateInfo } from '../api';
+import { addressSuffix, api, ok, ApiError, getMeta, type RegionInfo, type TemplateInfo } from '../api';
 import { Link, navigate } from '../router';
 import { toast } from '../toast';
 import { SiteThumb, thumbFromDocument } from '../thumb';
@@ -76,7 +76,7 @@ export function NewSitePage() {
   useEffect(() => {
     let live = true;
     setOptions({ status: 'loading' });
-    Promise.all([api.get<TemplateInfo[]>('/api/templates'), api.get<RegionInfo[]>('/api/regions'), getMeta().catch(() => null)]).then(
+    Promise.all([ok(api.GET('/api/templates')), ok(api.GET('/api/regions')), getMeta().catch(() => null)]).then(
       ([templates, regions, meta]) => {
         if (!live) return;
         // The address suffix (".localhost:3000") from the server's address pattern.
@@ -103,13 +103,13 @@ export function NewSitePage() {
     void form.run(async () => {
       // The region is permanent, so it is never chosen for the person: without one the server refuses
       // (and names every other field to fix at the same time); the message says why it matters.
-      const site = await api
-        .post<SiteSummary>('/api/sites', { name, slug, template, region: region || undefined, defaultLanguage: language })
-        .catch((e: unknown) => {
-          if (!(e instanceof ApiError) || region || e.status !== 400) throw e;
-          const issues = [...e.issues.filter((i) => i.path !== 'region'), { path: 'region', message: REGION_REQUIRED }];
-          throw new ApiError(e.status, 'invalid_input', REGION_REQUIRED, issues);
-        });
+      const site = await ok(
+        api.POST('/api/sites', { body: { name, slug, template, region: (region || undefined) as RegionInfo['id'], defaultLanguage: language } }),
+      ).catch((e: unknown) => {
+        if (!(e instanceof ApiError) || region || e.status !== 400) throw e;
+        const issues = [...e.issues.filter((i) => i.path !== 'region'), { path: 'region', message: REGION_REQUIRED }];
+        throw new ApiError(e.status, 'invalid_input', REGION_REQUIRED, issues);
+      });
       toast(`${site.name} is ready. It stays a draft until you publish it.`);
       navigate(`/sites/${site.id}/edit`);
     });

@@ -1,7 +1,7 @@
 // A release before rolling back to it: what it said, page by page, read-only,
 // drawn from the document it was published from.
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
-import { api, ApiError, type ReleaseDetail } from '../api';
+import { api, ok, ApiError, type ReleaseDetail } from '../api';
 import { ago, formatDateTime } from '../format';
 import { Link, navigate } from '../router';
 import { useSession } from '../session';
@@ -25,7 +25,7 @@ function Preview({ site, reload, releaseId }: SiteContext & { releaseId: string 
   const fetchRelease = useCallback(async () => {
     setLoad({ status: 'loading' });
     try {
-      const release = await api.get<ReleaseDetail>(`/api/sites/${site.id}/releases/${releaseId}`);
+      const release: ReleaseDetail = await ok(api.GET('/api/sites/{siteId}/releases/{releaseId}', { params: { path: { siteId: site.id, releaseId } } }));
       setLoad({ status: 'ready', release });
       setPath((p) => (release.document.pages?.some((page) => page.path === p) ? p : (release.document.pages?.[0]?.path ?? '/')));
     } catch (e) {

@@ -2,7 +2,7 @@
 // marked, any earlier one can be previewed and made live again, and each
 // rollback is recorded as a release of its own.
 import { useCallback, useEffect, useState } from 'react';
-import { api, ApiError, type Release, type ReleaseReason } from '../api';
+import { api, ok, ApiError, type Release, type ReleaseReason } from '../api';
 import { ago, displayHost, formatBytes, formatDateTime } from '../format';
 import { Link } from '../router';
 import { useSession } from '../session';
@@ -178,7 +178,7 @@ function Releases({ site, reload }: SiteContext) {
 
   const load = useCallback(async () => {
     try {
-      const r = await api.get<{ releases: Release[] }>(`/api/sites/${site.id}/releases`);
+      const r = await ok(api.GET('/api/sites/{siteId}/releases', { params: { path: { siteId: site.id } } }));
       setList({ status: 'ready', releases: r.releases });
     } catch (e) {
       setList({ status: 'error', message: e instanceof ApiError ? e.message : 'The releases could not be loaded.' });
@@ -193,7 +193,7 @@ function Releases({ site, reload }: SiteContext) {
     setPublishing(true);
     setPublishError(null);
     try {
-      const r = await api.post<{ siteUrl: string }>(`/api/sites/${site.id}/publish`);
+      const r = await ok(api.POST('/api/sites/{siteId}/publish', { params: { path: { siteId: site.id } } }));
       toast(`Published. Your site is live at ${displayHost(r.siteUrl)}.`);
       await Promise.all([load(), reload()]);
     } catch (e) {

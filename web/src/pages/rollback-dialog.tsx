@@ -1,7 +1,7 @@
 // "Roll back to this release?": the confirmation and the request, shared by the
 // release list and the preview of one release.
 import { useEffect, useState } from 'react';
-import { api, ApiError, type Release } from '../api';
+import { api, ok, ApiError, type Release } from '../api';
 import { ConfirmDialog } from '../dialog';
 import { ago, displayHost, formatDateTime } from '../format';
 import { toast } from '../toast';
@@ -30,7 +30,7 @@ export function RollbackDialog({
     setBusy(true);
     setError(null);
     try {
-      await api.post(`/api/sites/${siteId}/releases/${target.id}/rollback`);
+      await ok(api.POST('/api/sites/{siteId}/releases/{releaseId}/rollback', { params: { path: { siteId, releaseId: target.id } } }));
       toast(`Rolled back. ${displayHost(siteUrl)} now shows the release from ${ago(target.createdAt)}.`);
       await onDone();
     } catch (e) {

@@ -3,7 +3,7 @@
 // (Editor · Inbox · Releases · Settings · View live ↗). Loads the site once and hands
 // it to the page, which can replace it after a change.
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
-import { api, ApiError, type SiteDetail } from '../api';
+import { api, ok, ApiError, type SiteDetail } from '../api';
 import { displayHost } from '../format';
 import { Link } from '../router';
 import { Alert, Button, usePage } from '../ui';
@@ -74,7 +74,7 @@ export function SiteFrame({ siteId, tab, title, children }: { siteId: string; ta
 
   const reload = useCallback(async () => {
     try {
-      const site = await api.get<SiteDetail>(`/api/sites/${siteId}`);
+      const site = await ok(api.GET('/api/sites/{siteId}', { params: { path: { siteId } } }));
       setState({ status: 'ready', site });
       return site;
     } catch (e) {

@@ -2,7 +2,7 @@
 // domains with their DNS verification record, webhooks, favicon and social image, and
 // the danger zone (unpublish, delete).
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
-import { addressSuffix, api, ApiError, getMeta, type Domain, type RegionInfo, type SiteDetail, type SiteDocument, type UploadedImage } from '../api';
+import { addressSuffix, api, ok, rawBody, ApiError, getMeta, type Domain, type RegionInfo, type SiteDetail, type SiteDocument } from '../api';
 import { ConfirmDialog, CopyButton } from '../dialog';
 import { ago, displayHost, formatDateTime } from '../format';
 import { navigate } from '../router';
@@ -46,7 +46,7 @@ function NameAndAddress({ site, setSite }: SiteContext) {
       const body: { name?: string; slug?: string } = {};
       if (name.trim() !== site.name) body.name = name;
       if (slugChanged) body.slug = slug;
-      const updated = await api.patch<SiteDetail>(`/api/sites/${site.id}`, body);
+      const updated = await ok(api.PATCH('/api/sites/{siteId}', { params: { path: { siteId: site.id } }, body: body }));
       setSite(updated);
       setName(updated.name);
       setSlug(updated.slug);
@@ -147,7 +147,7 @@ function NameAndAddress({ site, setSite }: SiteContext) {
 function Region({ site }: { site: SiteDetail }) {
   const [region, setRegion] = useState<RegionInfo | null | undefined>(undefined);
   useEffect(() => {
-    api.get<RegionInfo[]>('/api/regions').then(
+    ok(api.GET('/api/regions')).then(
       (rs) => setRegion(rs.find((r) => r.id === site.region) ?? null),
       () => setRegion(null),
     );
@@ -225,7 +225,7 @@ function DomainItem({
     setChecking(true);
     setError(null);
     try {
-      const d = await api.post<Domain>(`/api/sites/${siteId}/domains/${domain.id}/verify`);
+      const d = await ok(api.POST('/api/sites/{siteId}/domains/{domainId}/verify', { params: { path: { siteId, domainId: domain.id } } }));
       onChange(d, d.status === 'verified' ? `${d.hostname} is verified.` : undefined);
     } catch (e) {
       setError(errorMessage(e, 'The check failed. Try again in a moment.'));
@@ -313,7 +313,7 @@ function Domains({ site }: { site: SiteDetail }) {
 
   const load = useCallback(async () => {
     try {
-      const r = await api.get<{ domains: Domain[] }>(`/api/sites/${site.id}/domains`);
+      const r = await ok(api.GET('/api/sites/{siteId}/domains', { params: { path: { siteId: site.id } } }));
       setDomains({ status: 'ready', list: r.domains });
     } catch (e) {
       setDomains({ status: 'error', message: errorMessage(e, 'The domains could not be loaded.') });
@@ -332,7 +332,7 @@ function Domains({ site }: { site: SiteDetail }) {
   const add = (e: FormEvent) => {
     e.preventDefault();
     void form.run(async () => {
-      const d = await api.post<Domain>(`/api/sites/${site.id}/domains`, { hostname });
+      const d = await ok(api.POST('/api/sites/{siteId}/domains', { params: { path: { siteId: site.id } }, body: { hostname } }));
       setDomains((s) => (s.status === 'ready' ? { status: 'ready', list: [...s.list, d] } : { status: 'ready', list: [d] }));
       setHostname('');
       toast(`${d.hostname} added. Add its TXT record to verify it.`);
@@ -344,7 +344,7 @@ function Domains({ site }: { site: SiteDetail }) {
     setRemoveBusy(true);
     setRemoveError(null);
     try {
-      await api.del(`/api/sites/${site.id}/domains/${removing.id}`);
+      await ok(api.DELETE('/api/sites/{siteId}/domains/{domainId}', { params: { path: { siteId: site.id, domainId: removing.id } } }));
       setDomains((s) => (s.status === 'ready' ? { status: 'ready', list: s.list.filter((x) => x.id !== removing.id) } : s));
       toast(`${removing.hostname} removed.`);
       setRemoving(null);
@@ -531,7 +531,7 @@ function Images({ site, reload }: SiteContext) {
     if (value) document[key] = value;
     else delete document[key];
     try {
-      await api.put<{ revision: number }>(`/api/sites/${site.id}/draft`, { revision: site.revision, document });
+      await ok(api.PUT('/api/sites/{siteId}/draft', { params: { path: { siteId: site.id } }, body: { revision: site.revision, document } }));
     } catch (e) {
       if (e instanceof ApiError && e.status === 409) {
         await reload();
@@ -558,7 +558,7 @@ function Images({ site, reload }: SiteContext) {
     }
     setBusy(key);
     try {
-      const img = await api.upload<UploadedImage & { srcset?: { src: string; width: number }[] }>(`/api/sites/${site.id}/assets`, file);
+      const img = await ok(api.POST('/api/sites/{siteId}/assets', { params: { path: { siteId: site.id } }, ...rawBody(file) }));
       // A favicon is drawn at 16–64 px: use the smallest variant rather than the full-width one.
       const src = key === 'favicon' ? (img.srcset?.[0]?.src ?? img.src) : img.src;
       await save(key, src);
@@ -640,7 +640,7 @@ function DangerZone({ site, reload }: SiteContext) {
     setBusy(true);
     setError(null);
     try {
-      await api.post(`/api/sites/${site.id}/unpublish`);
+      await ok(api.POST('/api/sites/{siteId}/unpublish', { params: { path: { siteId: site.id } } }));
       await reload();
       setDialog(null);
       toast(`${site.name} is offline. Publish again or roll back from Releases to bring it back.`);
@@ -655,7 +655,7 @@ function DangerZone({ site, reload }: SiteContext) {
     setBusy(true);
     setError(null);
     try {
-      await api.del(`/api/sites/${site.id}`);
+      await ok(api.DELETE('/api/sites/{siteId}', { params: { path: { siteId: site.id } } }));
       toast(`${site.name} was deleted.`);
       navigate('/', { replace: true });
     } catch (e) {

@@ -1,6 +1,6 @@
 // The sites list: a card per site with a drawn thumbnail, its status, its address and its new messages.
 import { useCallback, useEffect, useState } from 'react';
-import { api, ApiError, type RegionInfo, type SiteDetail, type SiteStatus, type SiteSummary } from '../api';
+import { api, ok, ApiError, type SiteStatus, type SiteListItem } from '../api';
 import { ago, displayHost } from '../format';
 import { Link } from '../router';
 import { SiteThumb, thumbFromDocument, type ThumbModel } from '../thumb';
@@ -25,7 +25,7 @@ export function StatusBadge({ status }: { status: SiteStatus }) {
   );
 }
 
-function SiteCard({ site, thumb, regionName }: { site: SiteSummary; thumb: ThumbModel | undefined; regionName: string }) {
+function SiteCard({ site, thumb, regionName }: { site: SiteListItem; thumb: ThumbModel | undefined; regionName: string }) {
   const host = displayHost(site.url);
   const live = site.status !== 'draft';
   const unread = useUnread(site.id) ?? site.newSubmissions ?? 0;
@@ -141,14 +141,14 @@ function EmptyState() {
 
 export function SitesPage() {
   const heading = usePage('Sites');
-  const [sites, setSites] = useState<Load<SiteSummary[]>>({ status: 'loading' });
+  const [sites, setSites] = useState<Load<SiteListItem[]>>({ status: 'loading' });
   const [regions, setRegions] = useState<Record<string, string>>({});
   const [thumbs, setThumbs] = useState<Record<string, ThumbModel>>({});
 
   const load = useCallback(async () => {
     setSites({ status: 'loading' });
     try {
-      const r = await api.get<{ sites: SiteSummary[] }>('/api/sites');
+      const r = await ok(api.GET('/api/sites'));
       setUnreadCounts(r.sites);
       setSites({ status: 'ready', data: r.sites });
     } catch (e) {
@@ -158,7 +158,7 @@ export function SitesPage() {
 
   useEffect(() => {
     void load();
-    api.get<RegionInfo[]>('/api/regions').then(
+    ok(api.GET('/api/regions')).then(
       (rs) => setRegions(Object.fromEntries(rs.map((r) => [r.id, r.name]))),
       () => undefined,
     );
@@ -170,7 +170,7 @@ export function SitesPage() {
     let live = true;
     for (const site of sites.data) {
       if (thumbs[site.id] || site.preview) continue;
-      api.get<SiteDetail>(`/api/sites/${site.id}`).then(
+      ok(api.GET('/api/sites/{siteId}', { params: { path: { siteId: site.id } } })).then(
         (d) => live && setThumbs((t) => ({ ...t, [site.id]: thumbFromDocument(d.document, d.name) })),
         () => undefined,
       );

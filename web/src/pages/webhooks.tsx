@@ -2,7 +2,7 @@
 // POSTed to, each with its signing secret, how to verify a delivery, and a
 // log of recent deliveries with the ones Atrium is still retrying.
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
-import { api, ApiError, type SiteDetail, type Webhook, type WebhookDelivery, type WebhookRetry } from '../api';
+import { api, ok as unwrap, ApiError, type SiteDetail, type Webhook, type WebhookDelivery, type WebhookRetry } from '../api';
 import { ConfirmDialog, CopyButton } from '../dialog';
 import { ago, formatDateTime } from '../format';
 import { Link } from '../router';
@@ -129,7 +129,7 @@ function WebhookItem({ siteId, hook, fresh, onRemove }: { siteId: string; hook: 
 
   const load = useCallback(async () => {
     try {
-      const r = await api.get<{ deliveries: WebhookDelivery[]; retrying: WebhookRetry[] }>(`/api/sites/${siteId}/webhooks/${hook.id}/deliveries`);
+      const r = await unwrap(api.GET('/api/sites/{siteId}/webhooks/{webhookId}/deliveries', { params: { path: { siteId, webhookId: hook.id } } }));
       setLog({ status: 'ready', ...r });
     } catch (e) {
       setLog((l) => (l.status === 'ready' ? l : { status: 'error', message: errorMessage(e, 'Try again in a moment.') }));
@@ -282,7 +282,7 @@ export function Webhooks({ site }: { site: SiteDetail }) {
 
   const load = useCallback(async () => {
     try {
-      const r = await api.get<{ webhooks: Webhook[] }>(`/api/sites/${site.id}/webhooks`);
+      const r = await unwrap(api.GET('/api/sites/{siteId}/webhooks', { params: { path: { siteId: site.id } } }));
       setHooks({ status: 'ready', list: r.webhooks });
     } catch (e) {
       setHooks({ status: 'error', message: errorMessage(e, 'The webhooks could not be loaded.') });
@@ -303,7 +303,7 @@ export function Webhooks({ site }: { site: SiteDetail }) {
   const add = (e: FormEvent) => {
     e.preventDefault();
     void form.run(async () => {
-      const h = await api.post<Webhook>(`/api/sites/${site.id}/webhooks`, { url });
+      const h = await unwrap(api.POST('/api/sites/{siteId}/webhooks', { params: { path: { siteId: site.id } }, body: { url } }));
       setHooks((s) => (s.status === 'ready' ? { status: 'ready', list: [...s.list, h] } : { status: 'ready', list: [h] }));
       setFresh(h.id);
       setUrl('');
@@ -316,7 +316,7 @@ export function Webhooks({ site }: { site: SiteDetail }) {
     setRemoveBusy(true);
     setRemoveError(null);
     try {
-      await api.del(`/api/sites/${site.id}/webhooks/${removing.id}`);
+      await unwrap(api.DELETE('/api/sites/{siteId}/webhooks/{webhookId}', { params: { path: { siteId: site.id, webhookId: removing.id } } }));
       setHooks((s) => (s.status === 'ready' ? { status: 'ready', list: s.list.filter((x) => x.id !== removing.id) } : s));
       toast('Webhook removed.');
       setRemoving(null);

@@ -1,0 +1,27 @@
+// Response shapes of the sign-up, log-in, session and account routes.
+import { z } from 'zod';
+import { Timestamp } from './common.js';
+
+export const Subscriber = z.object({ id: z.string(), name: z.string(), email: z.string(), emailVerified: z.boolean() }).meta({ id: 'Subscriber' });
+
+export const SessionStarted = z.object({
+  subscriberId: z.string(),
+  csrfToken: z.string().meta({ description: 'Send as the X-CSRF-Token header on every state-changing request' }),
+});
+export const SignedUp = SessionStarted.extend({ workspaceId: z.string() });
+export const SessionInfo = z.object({ subscriber: Subscriber, csrfToken: z.string() });
+export const CsrfToken = z.object({ csrfToken: z.string() });
+export const RevokedSessions = z.object({ revokedSessions: z.number().int() });
+export const Verified = z.object({ verified: z.literal(true) });
+export const VerificationSent = z.object({ alreadyVerified: z.boolean() });
+
+export const Account = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    email: z.string(),
+    emailVerified: z.boolean(),
+    createdAt: Timestamp,
+    activeSessions: z.number().int(),
+  })
+  .meta({ id: 'Account' });
