@@ -17,9 +17,9 @@ import { createSite } from '../src/sites/sites.js';
 export async function benchContext(env: Record<string, string> = {}) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'atrium-bench-'));
   const config = loadConfig({ ATRIUM_DATA_DIR: dataDir, PORT: env.PORT ?? '3999', ...env });
-  const dbs = await openDatabases(config);
-  const store = new ReleaseStore(path.join(dataDir, 'releases'));
   const log = createLogger({ logLevel: 'warn' });
+  const dbs = await openDatabases(config, log);
+  const store = new ReleaseStore(path.join(dataDir, 'releases'));
   const ctx: Context = { config, dbs, mailer: createMailer(config), releases: store, bus: new EventBus(log), log, clock: new MovableClock() };
   const { subscriberId } = await signUp(ctx, { name: 'Bench', email: 'bench@example.com', password: 'benchmark password' });
   await dbs.control.updateTable('subscribers').set({ email_verified_at: new Date().toISOString() }).execute();

@@ -38,10 +38,7 @@ function open<T>(url: string | undefined, sqliteFile: string, log: Pick<Logger, 
 }
 
 /** Opens and migrates every database. Refuses to start if a region database belongs to another region. */
-export async function openDatabases(
-  config: Config,
-  log: Pick<Logger, 'warn'> = { warn: (_o: unknown, msg?: string) => console.warn(msg) },
-): Promise<Databases> {
+export async function openDatabases(config: Config, log: Pick<Logger, 'warn'>): Promise<Databases> {
   const control = open<ControlDatabase>(config.databaseUrl, path.join(config.dataDir, 'control.sqlite'), log);
   await migrate(control, 'control');
   const regions = {} as Record<Region, Kysely<RegionDatabase>>;
