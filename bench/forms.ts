@@ -1,6 +1,8 @@
 // bench:forms — form submissions per second accepted with the durable write
 // (submission + its deliveries in one transaction, in the site's region),
-// side by side with a raw better-sqlite3 insert loop of the same rows; then a
+// side by side with a raw better-sqlite3 insert loop of the same rows; the
+// delivery side: webhooks per second delivered to a local receiver while the
+// load runs, and how long the queue takes to drain once it stops; then a
 // crash test: SIGKILL the server at random moments under load, restart it,
 // and check that every submission that got a 2xx is stored (zero lost).
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -10,6 +12,7 @@ import SQLite from 'better-sqlite3';
 import { publish } from '../src/publishing/publishing.js';
 import { saveDraft } from '../src/sites/sites.js';
 import { deliveryJob } from '../src/forms/deliveries.js';
+import { addWebhook } from '../src/forms/webhooks.js';
 import { benchContext } from './setup.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
@@ -25,7 +28,20 @@ const env = {
   NODE_ENV: 'production',
   ATRIUM_FORM_LIMIT_PER_IP: '100000000',
   ATRIUM_FORM_LIMIT_PER_SITE: '100000000',
+  ATRIUM_WEBHOOKS_ALLOW_PRIVATE: 'true',
 };
+
+// The webhook receiver: answers 204 and counts what it got.
+let delivered = 0;
+const receiver = http.createServer((req, res) => {
+  req.resume();
+  req.on('end', () => {
+    delivered++;
+    res.writeHead(204).end();
+  });
+});
+await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
+const receiverUrl = `http://127.0.0.1:${(receiver.address() as { port: number }).port}/hook`;
 
 // 1. A site with a contact form, published.
 const { ctx, subscriber, dataDir, newSite } = await benchContext({ PORT: String(PORT) });
@@ -44,6 +60,7 @@ const form = {
 };
 site.document.pages.push({ id: 'contact-us', path: '/contact-us', title: 'Contact', description: '', noindex: false, blocks: [form] } as never);
 await saveDraft(ctx, subscriber.id, site.id, { revision: site.revision, document: site.document });
+await addWebhook(ctx, subscriber.id, site.id, { url: receiverUrl });
 await publish(ctx, subscriber, site.id);
 await ctx.releases.idle();
 await ctx.dbs.close();
@@ -132,7 +149,7 @@ async function load(pool: string[], first: number, until: () => boolean) {
 // 3. Throughput.
 await startServer();
 const POOL = Number(process.env.BENCH_TOKENS ?? 40_000);
-await load(
+const warm = await load(
   await tokens(3000),
   0,
   (
@@ -141,10 +158,23 @@ await load(
   )(Date.now() + 1000),
 ); // warm-up
 const pool = await tokens(POOL);
+const waitForDeliveries = async (n: number, timeoutMs: number) => {
+  const deadline = Date.now() + timeoutMs;
+  while (delivered < n && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
+  return delivered >= n;
+};
+await waitForDeliveries(warm.acked.length, 60_000); // start from an empty queue
+const d0 = delivered;
 const t0 = Date.now();
 const measured = await load(pool, 1_000_000, () => Date.now() - t0 > SECONDS * 1000);
+const t1 = Date.now();
+const d1 = delivered;
 if (!pool.length) console.warn(`the ${POOL} tokens ran out before ${SECONDS}s: raise BENCH_TOKENS`);
-const atriumRate = measured.acked.length / ((Date.now() - t0) / 1000);
+const atriumRate = measured.acked.length / ((t1 - t0) / 1000);
+const deliveredDuringLoad = (d1 - d0) / ((t1 - t0) / 1000);
+const drained = await waitForDeliveries(d0 + measured.acked.length, 300_000);
+const drainMs = Date.now() - t1;
+const backlogAtStop = d0 + measured.acked.length - d1;
 
 // Reference: the same two rows per submission, inserted in a loop with better-sqlite3 on the same pragmas.
 const ref = new SQLite(path.join(dataDir, 'reference.sqlite'));
@@ -221,9 +251,17 @@ console.log('|---|---|');
 console.log(`| Atrium: POST, validate, spam check, store + queue in one transaction | ${atriumRate.toFixed(0)} |`);
 console.log(`| reference: raw better-sqlite3 insert loop of the same rows, no HTTP | ${refRate.toFixed(0)} |`);
 console.log(`\nAtrium / raw insert loop: ${((atriumRate / refRate) * 100).toFixed(1)}%`);
+console.log(`\ndelivery side (each submission queues a notification email and a webhook to a local receiver)\n`);
+console.log('| what | per second |');
+console.log('|---|---|');
+console.log(`| submissions accepted | ${atriumRate.toFixed(0)} |`);
+console.log(`| webhooks delivered while the load ran | ${deliveredDuringLoad.toFixed(0)} |`);
+console.log(`\nwebhooks delivered / submissions accepted: ${((deliveredDuringLoad / atriumRate) * 100).toFixed(1)}%`);
+console.log(`queue when the load stopped: ${backlogAtStop} webhooks waiting; drained ${drained ? `in ${drainMs} ms` : 'NOT within 300 s'}`);
 console.log(`\ncrash test: ${CRASHES} SIGKILLs at random moments under load`);
 console.log(`  acknowledged with 2xx: ${acked.length}`);
 console.log(`  stored: ${crashStored} (acknowledged or in flight when killed)`);
 console.log(`  refused or cut off (no 2xx, may or may not be stored): ${errors}`);
 console.log(`  lost (2xx but not stored): ${lost.length}`);
+receiver.close();
 process.exit(lost.length === 0 ? 0 : 1);
