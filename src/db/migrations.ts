@@ -94,6 +94,27 @@ const control: Record<string, Migration> = {
   },
 };
 
+/** A job queue (src/jobs): the same shape in the control database and every region database. */
+async function createJobsTable(db: Kysely<any>, opts: { siteRequired: boolean }) {
+  await db.schema
+    .createTable('jobs')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('site_id', 'text', (c) => (opts.siteRequired ? c.notNull() : c))
+    .addColumn('submission_id', 'text')
+    .addColumn('kind', 'text', (c) => c.notNull()) // e.g. email | webhook | every:<schedule>
+    .addColumn('target', 'text', (c) => c.notNull()) // address, webhook id or schedule name
+    .addColumn('payload', 'text', (c) => c.notNull())
+    .addColumn('status', 'text', (c) => c.notNull()) // pending | done | failed
+    .addColumn('attempts', 'integer', (c) => c.notNull())
+    .addColumn('next_attempt_at', 'text', (c) => c.notNull())
+    .addColumn('locked_until', 'text')
+    .addColumn('last_error', 'text')
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addColumn('updated_at', 'text', (c) => c.notNull())
+    .execute();
+  await db.schema.createIndex('jobs_due').on('jobs').columns(['status', 'next_attempt_at']).execute();
+}
+
 // The one place the dialects differ: an auto-incrementing integer key.
 const isPostgres = (db: Kysely<any>) => db.getExecutor().adapter instanceof PostgresAdapter;
 
@@ -187,23 +208,7 @@ control['0006_change_log_and_jobs'] = {
       .execute();
     await db.schema.createIndex('change_log_created').on('change_log').column('created_at').execute();
     // Platform jobs and periodic schedules; same shape as the region databases' queue.
-    await db.schema
-      .createTable('jobs')
-      .addColumn('id', 'text', (c) => c.primaryKey())
-      .addColumn('site_id', 'text')
-      .addColumn('submission_id', 'text')
-      .addColumn('kind', 'text', (c) => c.notNull())
-      .addColumn('target', 'text', (c) => c.notNull())
-      .addColumn('payload', 'text', (c) => c.notNull())
-      .addColumn('status', 'text', (c) => c.notNull())
-      .addColumn('attempts', 'integer', (c) => c.notNull())
-      .addColumn('next_attempt_at', 'text', (c) => c.notNull())
-      .addColumn('locked_until', 'text')
-      .addColumn('last_error', 'text')
-      .addColumn('created_at', 'text', (c) => c.notNull())
-      .addColumn('updated_at', 'text', (c) => c.notNull())
-      .execute();
-    await db.schema.createIndex('jobs_due').on('jobs').columns(['status', 'next_attempt_at']).execute();
+    await createJobsTable(db, { siteRequired: false });
   },
 };
 
@@ -293,23 +298,7 @@ const region: Record<string, Migration> = {
       await db.schema.createIndex('form_submissions_email').on('form_submissions').columns(['site_id', 'submitter_email']).execute();
       // Durable outbox of notification emails and webhook deliveries: it lives in the
       // region because its payloads carry the submission.
-      await db.schema
-        .createTable('jobs')
-        .addColumn('id', 'text', (c) => c.primaryKey())
-        .addColumn('site_id', 'text', (c) => c.notNull())
-        .addColumn('submission_id', 'text')
-        .addColumn('kind', 'text', (c) => c.notNull()) // email | webhook
-        .addColumn('target', 'text', (c) => c.notNull()) // address or webhook id
-        .addColumn('payload', 'text', (c) => c.notNull())
-        .addColumn('status', 'text', (c) => c.notNull()) // pending | done | failed
-        .addColumn('attempts', 'integer', (c) => c.notNull())
-        .addColumn('next_attempt_at', 'text', (c) => c.notNull())
-        .addColumn('locked_until', 'text')
-        .addColumn('last_error', 'text')
-        .addColumn('created_at', 'text', (c) => c.notNull())
-        .addColumn('updated_at', 'text', (c) => c.notNull())
-        .execute();
-      await db.schema.createIndex('jobs_due').on('jobs').columns(['status', 'next_attempt_at']).execute();
+      await createJobsTable(db, { siteRequired: true });
       await db.schema
         .createTable('webhook_deliveries')
         .addColumn('id', 'text', (c) => c.primaryKey())

@@ -15,7 +15,10 @@ export const MAX_ATTEMPTS = 12;
 /** Delay before the next attempt: base, 2x base, 4x base... capped at six hours. */
 export const backoffMs = (attempts: number, baseMs: number) => Math.min(baseMs * 2 ** (attempts - 1), 6 * 3600_000);
 
-export function newJob(now: Date, job: { kind: string; target: string; payload: unknown; siteId: string; submissionId?: string | null; id?: string }): JobRow {
+export function newJob(
+  now: Date,
+  job: { kind: string; target: string; payload: unknown; siteId: string | null; submissionId?: string | null; id?: string },
+): JobRow {
   const at = now.toISOString();
   return {
     id: job.id ?? newId('job'),

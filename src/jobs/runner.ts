@@ -12,7 +12,7 @@ import type { Logger } from 'pino';
 import type { Dialect } from '../db/connect.js';
 import type { Clock } from '../lib/clock.js';
 import { claimDueJobs, type JobsDatabase } from './claim.js';
-import { backoffMs, MAX_ATTEMPTS, PermanentError, type JobRow } from './job.js';
+import { backoffMs, MAX_ATTEMPTS, newJob, PermanentError, type JobRow } from './job.js';
 
 export interface JobContext {
   /** The database the job lives in, e.g. for rows it writes beside its own (delivery logs). */
@@ -67,25 +67,11 @@ export class JobRunner {
   async start(): Promise<void> {
     const control = this.opts.databases.control;
     if (control && this.schedules.size) {
-      const at = this.opts.clock.now().toISOString();
+      const now = this.opts.clock.now();
       for (const name of this.schedules.keys())
         await control
           .insertInto('jobs')
-          .values({
-            id: SCHEDULE_PREFIX + name,
-            site_id: null as unknown as string,
-            submission_id: null,
-            kind: SCHEDULE_PREFIX + name,
-            target: name,
-            payload: '{}',
-            status: 'pending',
-            attempts: 0,
-            next_attempt_at: at,
-            locked_until: null,
-            last_error: null,
-            created_at: at,
-            updated_at: at,
-          })
+          .values(newJob(now, { id: SCHEDULE_PREFIX + name, kind: SCHEDULE_PREFIX + name, target: name, payload: {}, siteId: null }))
           .onConflict((oc) => oc.column('id').doNothing())
           .execute();
     }

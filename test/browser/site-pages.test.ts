@@ -227,7 +227,7 @@ describe('site and account settings in Chromium', () => {
     await dialog.getByRole('button', { name: 'Roll back' }).click();
     await page.waitForURL(`**/app/sites/${site.id}/releases`);
     await expect.poll(() => page.locator('.release').count()).toBe(3);
-    expect(await page.locator('.release.is-live').count()).toBe(1);
+    await expect.poll(() => page.locator('.release.is-live').count()).toBe(1);
     const rolled = page.locator('.release').first();
     expect(await rolled.evaluate((el) => el.classList.contains('is-live'))).toBe(true);
     expect(await rolled.locator('.release-title').textContent()).toMatch(/^Rolled back just now$/);

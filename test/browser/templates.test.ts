@@ -34,10 +34,14 @@ describe('new site from each template', () => {
       const radio = page.locator(`input[name="template"][value="${tpl.id}"]`);
       await page.locator('label.template-card', { has: radio }).click();
       expect(await radio.isChecked()).toBe(true);
+      await page.locator('label', { hasText: 'Canada (Toronto)' }).click(); // the region is always an explicit choice
       await page.getByRole('button', { name: 'Create site' }).click();
-      await page.waitForURL(/\/app$/);
-      await page.locator('.site-card', { hasText: `From ${tpl.name}` }).waitFor();
+      // A new site opens in the editor.
+      await page.waitForURL(/\/app\/sites\/[\w-]+\/edit$/);
+      await page.getByRole('button', { name: 'Publish' }).waitFor();
     }
+    await page.goto(`${t.baseUrl}/app`);
+    for (const tpl of templates) await page.locator('.site-card', { hasText: `From ${tpl.name}` }).waitFor();
     const sites = (await c.get('/api/sites')).json.sites as { slug: string; id: string; preview: { theme: unknown } }[];
     for (const tpl of templates) {
       const site = sites.find((s) => s.slug === `from-${tpl.id}`)!;
