@@ -41,7 +41,7 @@ async function release(ctx: Context, site: SiteRow, doc: SiteDocument, opts: { d
   let totalBytes = 0;
   await Promise.all(
     files.map(async (f) => {
-      const { hash, created: isNew } = await ctx.releases.put(f.body);
+      const { hash, created: isNew } = await ctx.releases.put(f.body, { compress: f.compress });
       if (isNew) created.push(hash);
       manifest.files[f.path] = { hash, type: f.type, bytes: f.body.length, ...(f.form ? { form: true } : {}) };
       totalBytes += f.body.length;
