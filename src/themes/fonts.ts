@@ -92,7 +92,7 @@ export const FONT_FAMILIES: Record<FontStack, string> = {
 export const HEADING_STYLE: Record<FontStack, { weight: number; tracking: string }> = {
   system: { weight: 700, tracking: '-0.025em' },
   humanist: { weight: 700, tracking: '-0.02em' },
-  geometric: { weight: 700, tracking: '-0.025em' },
+  geometric: { weight: 700, tracking: '-0.015em' },
   serif: { weight: 600, tracking: '-0.01em' },
   mono: { weight: 600, tracking: '-0.03em' },
 };
