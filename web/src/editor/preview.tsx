@@ -3,12 +3,12 @@
 // stylesheet and swapped in place when the theme changes, so colour, font and
 // radius edits show at once. The editor's own styles never enter the frame
 // (iframe.syncHostStyles is off), so the page looks exactly as it will live;
-// the web fonts are the release's own files (./fonts.ts).
+// the web fonts are the release's own files (../site-fonts.ts).
 import { useEffect, useMemo, type ReactNode } from 'react';
 import { buildCss } from '../../../src/rendering/css';
 import type { Theme } from '../../../src/site-document/schema';
 import { useEditorEnv } from './env';
-import { EDITOR_FONT_CSS } from './fonts';
+import { SITE_FONT_CSS } from '../site-fonts';
 import { historyKeys } from './history';
 
 /** The publisher's own stylesheet for a theme: the same text a release serves. */
@@ -40,7 +40,7 @@ export function PreviewFrame({ children, document: frameDoc }: { children: React
     extra.replaceSync(FRAME_CSS);
     // The web fonts, declared once: theme edits swap only the site sheet, so faces never reload.
     const fonts = new win.CSSStyleSheet();
-    fonts.replaceSync(EDITOR_FONT_CSS);
+    fonts.replaceSync(SITE_FONT_CSS);
     frameDoc.adoptedStyleSheets = [...frameDoc.adoptedStyleSheets, fonts, s, extra];
     return s;
   }, [frameDoc]);
