@@ -1,5 +1,5 @@
 // Turns a site document into the files of a release: one HTML file per page,
-// the stylesheet, the per-site 404 page, sitemap.xml and robots.txt.
+// the stylesheet and its web fonts, the per-site 404 page, sitemap.xml and robots.txt.
 import { createHash } from 'node:crypto';
 import type { SiteDocument } from '../site-document/schema.js';
 import { renderFormThanksPage, renderSite } from '../rendering/render-site.js';
@@ -12,6 +12,8 @@ export interface ReleaseFile {
   body: Buffer;
   /** A page holding a form: served with the verified-request cookie and the runtime script. */
   form?: boolean;
+  /** false for files that are compressed already (woff2): stored and served as they are. */
+  compress?: false;
 }
 
 /** The runtime script, content-hashed so pages can cache it forever. Only pages with a form load it. */
@@ -40,6 +42,7 @@ export function buildFiles(doc: SiteDocument, siteUrl: string, siteName: string,
   for (const form of forms.values())
     files.push({ path: `/_atrium/forms/${form.id}/thanks`, type: html, body: Buffer.from(renderFormThanksPage(doc, { siteUrl, siteName }, form.id)) });
   files.push({ path: rendered.css.path, type: 'text/css; charset=utf-8', body: Buffer.from(rendered.css.body) });
+  for (const font of rendered.fonts) files.push({ path: font.path, type: 'font/woff2', body: font.body, compress: false });
   files.push({ path: NOT_FOUND_KEY, type: html, body: Buffer.from(rendered.notFound) });
   const day = publishedAt.toISOString().slice(0, 10);
   const urls = doc.pages

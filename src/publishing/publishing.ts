@@ -50,7 +50,7 @@ async function release(
   let totalBytes = 0;
   await Promise.all(
     files.map(async (f) => {
-      const { hash, created: isNew } = await ctx.releases.put(f.body);
+      const { hash, created: isNew } = await ctx.releases.put(f.body, { compress: f.compress });
       if (isNew) created.push(hash);
       manifest.files[f.path] = { hash, type: f.type, bytes: f.body.length, ...(f.form ? { form: true } : {}) };
       totalBytes += f.body.length;

@@ -16,12 +16,14 @@ export interface DocumentProps {
   doc: SiteDocument;
   siteName: string;
   cssHref: string;
+  /** Web fonts to preload: the theme's heading and body faces, needed above the fold. */
+  fontHrefs?: string[];
   path?: string;
   meta: HeadMeta;
   children: ReactNode;
 }
 
-export function HtmlDocument({ doc, siteName, cssHref, path, meta, children }: DocumentProps) {
+export function HtmlDocument({ doc, siteName, cssHref, fontHrefs = [], path, meta, children }: DocumentProps) {
   const brand = doc.navigation.brand || siteName;
   return (
     <html lang={doc.defaultLanguage}>
@@ -41,6 +43,9 @@ export function HtmlDocument({ doc, siteName, cssHref, path, meta, children }: D
         <meta name="twitter:card" content={meta.image ? 'summary_large_image' : 'summary'} />
         <meta name="theme-color" content={doc.theme.palette.background} />
         {doc.favicon && <link rel="icon" href={doc.favicon} />}
+        {fontHrefs.map((href) => (
+          <link key={href} rel="preload" href={href} as="font" type="font/woff2" crossOrigin="" />
+        ))}
         <link rel="stylesheet" href={cssHref} />
       </head>
       <body>

@@ -7,9 +7,12 @@ import type { BlockProps, Page, SiteDocument } from '../site-document/schema.js'
 import { buildCss } from './css.js';
 import { cssPath } from './css-path.js';
 import { HtmlDocument } from './document.js';
+import { themeFontFiles, type FontFile } from './font-files.js';
 
 export interface RenderedSite {
   css: { path: string; body: string };
+  /** The woff2 files the stylesheet declares (the theme's heading and body faces). */
+  fonts: FontFile[];
   pages: { path: string; html: string }[];
   notFound: string;
 }
@@ -56,10 +59,17 @@ function NotFoundBody({ homeLabel }: { homeLabel: string }) {
   );
 }
 
+/** The site's stylesheet and the font files it declares. */
+function stylesheet(doc: SiteDocument): Pick<RenderedSite, 'css' | 'fonts'> {
+  const fonts = themeFontFiles(doc.theme);
+  const body = buildCss(doc, Object.fromEntries(fonts.map((f) => [f.stack, f.path])));
+  return { css: { path: cssPath(body), body }, fonts };
+}
+
 export function renderSite(doc: SiteDocument, ctx: RenderContext): RenderedSite {
   const siteUrl = ctx.siteUrl.replace(/\/+$/, '');
-  const body = buildCss(doc);
-  const css = { path: cssPath(body), body };
+  const { css, fonts } = stylesheet(doc);
+  const fontHrefs = fonts.map((f) => f.path);
   const defaultImage = absoluteImage(doc.socialImage, siteUrl);
 
   const pages = doc.pages.map((page) => {
@@ -68,6 +78,7 @@ export function renderSite(doc: SiteDocument, ctx: RenderContext): RenderedSite 
         doc={doc}
         siteName={ctx.siteName}
         cssHref={css.path}
+        fontHrefs={fontHrefs}
         path={page.path}
         meta={{
           title: page.path === '/' ? page.title : `${page.title} · ${ctx.siteName}`,
@@ -86,12 +97,18 @@ export function renderSite(doc: SiteDocument, ctx: RenderContext): RenderedSite 
   const notFound =
     '<!doctype html>' +
     renderToStaticMarkup(
-      <HtmlDocument doc={doc} siteName={ctx.siteName} cssHref={css.path} meta={{ title: `Page not found · ${ctx.siteName}`, description: '', noindex: true }}>
+      <HtmlDocument
+        doc={doc}
+        siteName={ctx.siteName}
+        cssHref={css.path}
+        fontHrefs={fontHrefs}
+        meta={{ title: `Page not found · ${ctx.siteName}`, description: '', noindex: true }}
+      >
         <NotFoundBody homeLabel={`Go to the ${doc.navigation.brand || ctx.siteName} home page`} />
       </HtmlDocument>,
     );
 
-  return { css, pages, notFound };
+  return { css, fonts, pages, notFound };
 }
 
 // ---- Form result pages: what a visitor sees after a plain (no-JavaScript) form POST.
@@ -105,11 +122,17 @@ export function findForm(doc: SiteDocument, formId: string): { page: Page; form:
 }
 
 function resultPage(doc: SiteDocument, ctx: RenderContext, title: string, body: ReactNode): string {
-  const css = cssPath(buildCss(doc));
+  const { css, fonts } = stylesheet(doc);
   return (
     '<!doctype html>' +
     renderToStaticMarkup(
-      <HtmlDocument doc={doc} siteName={ctx.siteName} cssHref={css} meta={{ title: `${title} · ${ctx.siteName}`, description: '', noindex: true }}>
+      <HtmlDocument
+        doc={doc}
+        siteName={ctx.siteName}
+        cssHref={css.path}
+        fontHrefs={fonts.map((f) => f.path)}
+        meta={{ title: `${title} · ${ctx.siteName}`, description: '', noindex: true }}
+      >
         <section className="section tone-default form-result">
           <div className="container">
             <div className="cta-panel form-result-panel">{body}</div>

@@ -61,6 +61,29 @@ describe('serving published sites', () => {
     expect(css.headers['cache-control']).toBe('public, max-age=31536000, immutable');
   });
 
+  it("serves a theme's web fonts as immutable font/woff2, uncompressed, allowed by the CSP", async () => {
+    const r = await c.post('/api/sites', { name: 'Serif Co', slug: 'serif-co', template: 'consultancy', region: 'ca-toronto' });
+    expect(r.json.document.theme.fonts).toEqual({ heading: 'serif', body: 'humanist' });
+    expect((await c.post(`/api/sites/${r.json.id}/publish`)).status).toBe(201);
+    const page = await c.get('/', { host: 'serif-co.localhost' });
+    expect(page.headers['content-security-policy']).toContain("font-src 'self'");
+    const preloads = [...page.text.matchAll(/<link rel="preload" href="([^"]+)" as="font" type="font\/woff2" crossorigin=""\/>/g)].map((m) => m[1]!);
+    expect(preloads).toHaveLength(2);
+    const css = (await c.get(/href="(\/_atrium\/site\.[0-9a-f]{12}\.css)"/.exec(page.text)![1]!, { host: 'serif-co.localhost' })).text;
+    expect([...css.matchAll(/src:url\(([^)]+)\)/g)].map((m) => m[1])).toEqual(preloads);
+    for (const href of preloads) {
+      const font = await c.get(href, { host: 'serif-co.localhost', headers: { 'accept-encoding': 'gzip, deflate, br' } });
+      expect(font.status).toBe(200);
+      expect(font.headers['content-type']).toBe('font/woff2');
+      expect(font.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+      expect(font.headers['content-encoding']).toBeUndefined();
+      expect(font.body.subarray(0, 4).toString('latin1')).toBe('wOF2');
+      expect(Number(font.headers['content-length'])).toBe(font.body.length);
+    }
+    // The saas template is all system fonts: nothing to preload or fetch.
+    expect((await c.get('/', { host })).text).not.toContain('rel="preload"');
+  });
+
   it('has canonical and Open Graph tags, sitemap.xml and robots.txt', async () => {
     const html = (await c.get('/', { host })).text;
     const url = `http://serve-me.localhost:${t.port}`;

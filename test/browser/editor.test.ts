@@ -341,6 +341,43 @@ describe('the visual editor', () => {
     await context.close();
   });
 
+  it("shows the theme's web fonts in the canvas, and a font change loads the new face", async () => {
+    const r = await api.post('/api/sites', {
+      name: 'Serif Studio',
+      slug: 'serif-studio',
+      template: 'consultancy',
+      region: 'de-frankfurt',
+      defaultLanguage: 'en',
+    });
+    expect(r.status, r.text).toBe(201);
+    const { context, page, problems } = await loggedIn();
+    const fonts: string[] = [];
+    page.on('response', (res) => {
+      if (res.url().endsWith('.woff2')) fonts.push(`${res.status()} ${res.headers()['content-type']} ${res.headers()['cache-control']}`);
+    });
+    await openEditor(page, r.json.id);
+    const frame = (await page.locator('#preview-frame').elementHandle())!.contentFrame();
+    const loadedFaces = () =>
+      frame.then((f) =>
+        f!.evaluate(async () => {
+          await document.fonts.ready;
+          return [...document.fonts].filter((x) => x.status === 'loaded').map((x) => x.family.replace(/"/g, ''));
+        }),
+      );
+    await expect.poll(loadedFaces).toEqual(expect.arrayContaining(['Fraunces', 'Source Sans 3']));
+    expect(await loadedFaces()).not.toContain('JetBrains Mono');
+    await page.screenshot({ path: path.join(SHOTS, 'editor-fonts-1280.png') });
+
+    // Headings in Mono: the canvas fetches JetBrains Mono, and only then.
+    await page.getByRole('button', { name: 'Theme', exact: true }).click();
+    await page.getByLabel('Headings', { exact: true }).selectOption('mono');
+    await expect.poll(loadedFaces).toEqual(expect.arrayContaining(['JetBrains Mono', 'Source Sans 3']));
+    expect(fonts).toHaveLength(3);
+    for (const f of fonts) expect(f).toBe('200 font/woff2 public, max-age=31536000, immutable');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
   it('works at phone width', async () => {
     const site = await createSite('Pocket Site', 'pocket');
     const { context, page, problems } = await loggedIn(375);

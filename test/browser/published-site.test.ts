@@ -50,6 +50,33 @@ describe('a published site in Chromium', () => {
     }
   });
 
+  it("loads the theme's self-hosted web fonts under the site's CSP", async () => {
+    const c = t.client();
+    await c.post('/api/auth/login', { email: 'browser@example.com', password: 'correct horse battery staple' });
+    const site = (await c.post('/api/sites', { name: 'Type Foundry', slug: 'type-foundry', template: 'consultancy', region: 'us-oregon' })).json;
+    expect((await c.post(`/api/sites/${site.id}/publish`)).status).toBe(201);
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
+    const fonts: string[] = [];
+    page.on('response', (r) => {
+      if (r.url().endsWith('.woff2')) fonts.push(`${r.status()} ${r.headers()['content-type']}`);
+    });
+    await page.goto(`http://type-foundry.localhost:${t.port}/`);
+    const loaded = await page.evaluate(async () => {
+      await document.fonts.ready;
+      return [...document.fonts].filter((f) => f.status === 'loaded').map((f) => f.family.replace(/"/g, ''));
+    });
+    expect(loaded).toEqual(expect.arrayContaining(['Fraunces', 'Source Sans 3']));
+    expect(await page.locator('h1').evaluate((h) => getComputedStyle(h).fontFamily)).toMatch(/^"?Fraunces"?,/);
+    expect(fonts).toEqual(['200 font/woff2', '200 font/woff2']);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('sets on a form page only the cookies the registry declares, as declared', async () => {
     const c = t.client();
     await c.post('/api/auth/login', { email: 'browser@example.com', password: 'correct horse battery staple' });

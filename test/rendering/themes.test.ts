@@ -31,8 +31,9 @@ describe('themes', () => {
     expect(contrast(link, '#ffffff')).toBeGreaterThanOrEqual(4.5);
   });
 
-  it('emits system font stacks only and one rule per tone', () => {
+  it('keeps the system stack behind each web font, declares no face it was not given, and emits one rule per tone', () => {
     const css = buildCss({ theme: THEMES.sand! });
+    expect(css).toContain('--font-heading:"Fraunces", "Fraunces Fallback", "Iowan Old Style"');
     expect(css).toContain('Georgia, serif');
     expect(css).not.toMatch(/@font-face|@import/);
     for (const tone of ['default', 'surface', 'primary', 'dark']) expect(css).toContain(`.tone-${tone}{`);

@@ -2,11 +2,13 @@
 // writes, built from the theme) is adopted into the frame as a constructable
 // stylesheet and swapped in place when the theme changes, so colour, font and
 // radius edits show at once. The editor's own styles never enter the frame
-// (iframe.syncHostStyles is off), so the page looks exactly as it will live.
+// (iframe.syncHostStyles is off), so the page looks exactly as it will live;
+// the web fonts are the release's own files (../site-fonts.ts).
 import { useEffect, useMemo, type ReactNode } from 'react';
 import { buildCss } from '../../../src/rendering/css';
 import type { Theme } from '../../../src/site-document/schema';
 import { useEditorEnv } from './env';
+import { SITE_FONT_CSS } from '../site-fonts';
 import { historyKeys } from './history';
 
 /** The publisher's own stylesheet for a theme: the same text a release serves. */
@@ -39,7 +41,10 @@ export function PreviewFrame({ children, document: frameDoc }: { children: React
     const s = new win.CSSStyleSheet();
     const extra = new win.CSSStyleSheet();
     extra.replaceSync(FRAME_CSS);
-    frameDoc.adoptedStyleSheets = [...frameDoc.adoptedStyleSheets, s, extra];
+    // The web fonts, declared once: theme edits swap only the site sheet, so faces never reload.
+    const fonts = new win.CSSStyleSheet();
+    fonts.replaceSync(SITE_FONT_CSS);
+    frameDoc.adoptedStyleSheets = [...frameDoc.adoptedStyleSheets, fonts, s, extra];
     return s;
   }, [frameDoc]);
 
