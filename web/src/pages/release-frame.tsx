@@ -6,6 +6,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { blockHasHeading, Footer, Navbar, renderBlock } from '../../../src/blocks/index';
 import { buildCss } from '../../../src/rendering/css';
+import { SITE_FONT_CSS } from '../site-fonts';
 import type { SiteDocument } from '../../../src/site-document/schema';
 
 const FRAME_HTML =
@@ -63,7 +64,10 @@ export default function ReleaseFrame({
     if (!frameDoc || !win) return;
     const sheet = new win.CSSStyleSheet();
     sheet.replaceSync(css);
-    frameDoc.adoptedStyleSheets = [sheet];
+    // The same self-hosted web fonts the release ships (only the faces its theme uses are downloaded).
+    const fonts = new win.CSSStyleSheet();
+    fonts.replaceSync(SITE_FONT_CSS);
+    frameDoc.adoptedStyleSheets = [fonts, sheet];
     frameDoc.documentElement.lang = doc.defaultLanguage;
   }, [frameDoc, css, doc.defaultLanguage]);
 
