@@ -48,3 +48,6 @@ export function formatDate(iso: string): string {
   const d = new Date(iso);
   return Number.isNaN(d.getTime()) ? '' : dateOnly.format(d);
 }
+
+/** How a page is named to people: the home page is "Home", others go by their title. */
+export const pageName = (page: { path: string; title: string }) => (page.path === '/' ? 'Home' : page.title.trim() || 'Untitled page');

@@ -176,7 +176,7 @@ export function pathFor(title: string, taken: Set<string>): string {
  * other pages are named by their title ("Pricing"), which publishing joins
  * with the site's name for the tab.
  */
-export const pageName = (page: Pick<Page, 'path' | 'title'>) => (page.path === '/' ? 'Home' : page.title.trim() || 'Untitled page');
+export { pageName } from '../format';
 
 export const PATH_RE = /^\/([a-z0-9]+(?:-[a-z0-9]+)*(\/[a-z0-9]+(?:-[a-z0-9]+)*)*)?$/;
 

@@ -2,7 +2,7 @@
 // drawn from the document it was published from.
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { api, ok, ApiError, type ReleaseDetail } from '../api';
-import { ago, formatDateTime } from '../format';
+import { ago, formatDateTime, pageName } from '../format';
 import { Link, navigate } from '../router';
 import { useSession } from '../session';
 import type { SiteDocument } from '../../../src/site-document/schema';
@@ -102,7 +102,7 @@ function Preview({ site, reload, releaseId }: SiteContext & { releaseId: string 
           <select className="input select" value={page.path} onChange={(e) => setPath(e.target.value)}>
             {doc.pages.map((p) => (
               <option key={p.path} value={p.path}>
-                {p.title} ({p.path})
+                {pageName(p)} ({p.path})
               </option>
             ))}
           </select>
@@ -116,7 +116,7 @@ function Preview({ site, reload, releaseId }: SiteContext & { releaseId: string 
             </div>
           }
         >
-          <ReleaseFrame doc={doc} path={page.path} siteName={site.name} title={`Preview: ${page.title}`} onOpenPage={setPath} />
+          <ReleaseFrame doc={doc} path={page.path} siteName={site.name} title={`Preview: ${pageName(page)}`} onOpenPage={setPath} />
         </Suspense>
       </div>
       <RollbackDialog

@@ -295,6 +295,12 @@ function DomainItem({
             </p>
           )}
           {!error && !domain.lastError && <p className="domain-last-check-muted">DNS changes usually show up within minutes, sometimes up to a day.</p>}
+          {domain.expiresAt && (
+            <p className="domain-last-check-muted">
+              If it is not verified by <time dateTime={domain.expiresAt}>{formatDateTime(domain.expiresAt)}</time>, it is removed from this site; you can add it
+              again at any time.
+            </p>
+          )}
         </div>
       )}
     </li>
