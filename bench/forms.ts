@@ -176,6 +176,25 @@ const drained = await waitForDeliveries(d0 + measured.acked.length, 300_000);
 const drainMs = Date.now() - t1;
 const backlogAtStop = d0 + measured.acked.length - d1;
 
+// The same at a steady quarter of that intake: does delivery keep pace when the process is not saturated?
+const PACED_RATE = Math.max(10, Math.round(atriumRate / 4));
+const pacedPool = await tokens(PACED_RATE * SECONDS + 100);
+const p0 = Date.now();
+const pd0 = delivered;
+let pacedAcked = 0;
+const pacedSends: Promise<unknown>[] = [];
+for (let i = 0; i < PACED_RATE * SECONDS; i++) {
+  const due = p0 + (i * 1000) / PACED_RATE;
+  if (due > Date.now()) await new Promise((r) => setTimeout(r, due - Date.now()));
+  pacedSends.push(submit(pacedPool.pop()!, 20_000_000 + i).then((r) => r.status < 300 && pacedAcked++));
+}
+await Promise.all(pacedSends);
+const p1 = Date.now();
+const pacedDelivered = (delivered - pd0) / ((p1 - p0) / 1000);
+const pacedBacklog = pd0 + pacedAcked - delivered;
+const pacedDrained = await waitForDeliveries(pd0 + pacedAcked, 300_000);
+const pacedDrainMs = Date.now() - p1;
+
 // Reference: the same two rows per submission, inserted in a loop with better-sqlite3 on the same pragmas.
 const ref = new SQLite(path.join(dataDir, 'reference.sqlite'));
 ref.pragma('journal_mode = WAL');
@@ -258,6 +277,9 @@ console.log(`| submissions accepted | ${atriumRate.toFixed(0)} |`);
 console.log(`| webhooks delivered while the load ran | ${deliveredDuringLoad.toFixed(0)} |`);
 console.log(`\nwebhooks delivered / submissions accepted: ${((deliveredDuringLoad / atriumRate) * 100).toFixed(1)}%`);
 console.log(`queue when the load stopped: ${backlogAtStop} webhooks waiting; drained ${drained ? `in ${drainMs} ms` : 'NOT within 300 s'}`);
+console.log(`\nat a steady ${PACED_RATE} submissions/s (a quarter of the above) for ${SECONDS}s:`);
+console.log(`  accepted ${(pacedAcked / ((p1 - p0) / 1000)).toFixed(0)}/s, webhooks delivered ${pacedDelivered.toFixed(0)}/s`);
+console.log(`  queue when the load stopped: ${pacedBacklog} webhooks waiting; drained ${pacedDrained ? `in ${pacedDrainMs} ms` : 'NOT within 300 s'}`);
 console.log(`\ncrash test: ${CRASHES} SIGKILLs at random moments under load`);
 console.log(`  acknowledged with 2xx: ${acked.length}`);
 console.log(`  stored: ${crashStored} (acknowledged or in flight when killed)`);

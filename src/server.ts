@@ -61,6 +61,7 @@ export async function startServer(config: Config = loadConfig()): Promise<Runnin
     log,
     clock: ctx.clock,
     retryBaseMs: config.retryBaseMs,
+    concurrency: config.jobConcurrency,
   });
   registerDeliveries(jobs, ctx);
   jobs.every('change-log.prune', 15 * 60_000, (now) => changeLog.prune(now));

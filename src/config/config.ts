@@ -37,6 +37,8 @@ export interface Config {
   changePollMs: number;
   /** A dashboard session ends after this many days without use (and in any case 365 days after sign-in). */
   sessionIdleDays: number;
+  /** Background jobs (deliveries) run at once per database in each process. */
+  jobConcurrency: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -70,6 +72,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     formLimitPerSite: Math.max(1, Number(env.ATRIUM_FORM_LIMIT_PER_SITE ?? 600) || 600),
     workers: Math.max(1, Math.min(64, Number(env.ATRIUM_WORKERS ?? 1) || 1)),
     redisUrl: env.ATRIUM_REDIS_URL || undefined,
+    jobConcurrency: Math.max(1, Math.min(1000, Number(env.ATRIUM_JOB_CONCURRENCY ?? 32) || 32)),
     sessionIdleDays: Math.max(1, Number(env.ATRIUM_SESSION_IDLE_DAYS ?? 30) || 30),
     changePollMs: Math.max(50, Number(env.ATRIUM_CHANGE_POLL_MS ?? 1000) || 1000),
   };

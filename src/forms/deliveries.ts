@@ -47,10 +47,11 @@ export function registerDeliveries(runner: JobRunner, ctx: Context): void {
     const p = JSON.parse(job.payload) as EmailPayload;
     await ctx.mailer.send({ to: job.target, subject: p.subject, text: p.text, replyTo: p.replyTo });
   });
-  runner.register('webhook', (job, jc) => deliverWebhook(ctx, jc.db as unknown as Kysely<RegionDatabase>, job));
+  runner.register('webhook', (job, jc) => deliverWebhook(ctx, job, (write) => jc.defer((db) => write(db as unknown as Kysely<RegionDatabase>))));
 }
 
-async function deliverWebhook(ctx: Context, db: Kysely<RegionDatabase>, job: JobRow): Promise<void> {
+/** POSTs one submission to one webhook; the attempt goes to the delivery log either way. */
+async function deliverWebhook(ctx: Context, job: JobRow, log: (write: (db: Kysely<RegionDatabase>) => Promise<unknown>) => void): Promise<void> {
   const hook = await ctx.dbs.control.selectFrom('webhooks').select(['id', 'url', 'secret']).where('id', '=', job.target).executeTakeFirst();
   if (!hook) throw new PermanentError('the webhook was removed');
   const started = Date.now();
@@ -78,20 +79,18 @@ async function deliverWebhook(ctx: Context, db: Kysely<RegionDatabase>, job: Job
   } catch (e) {
     error = e instanceof Error ? e.message : String(e);
   }
-  await db
-    .insertInto('webhook_deliveries')
-    .values({
-      id: newId('dlv'),
-      job_id: job.id,
-      site_id: job.site_id!,
-      webhook_id: hook.id,
-      submission_id: job.submission_id,
-      attempt: job.attempts + 1,
-      status_code: statusCode,
-      error,
-      duration_ms: Date.now() - started,
-      created_at: nowIso(),
-    })
-    .execute();
+  const entry = {
+    id: newId('dlv'),
+    job_id: job.id,
+    site_id: job.site_id!,
+    webhook_id: hook.id,
+    submission_id: job.submission_id,
+    attempt: job.attempts + 1,
+    status_code: statusCode,
+    error,
+    duration_ms: Date.now() - started,
+    created_at: nowIso(),
+  };
+  log((db) => db.insertInto('webhook_deliveries').values(entry).execute());
   if (error) throw new Error(error);
 }

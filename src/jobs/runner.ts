@@ -14,9 +14,20 @@ import type { Clock } from '../lib/clock.js';
 import { claimDueJobs, type JobsDatabase } from './claim.js';
 import { backoffMs, MAX_ATTEMPTS, newJob, PermanentError, type JobRow } from './job.js';
 
+/** A write to the job's own database, done in the transaction that records the job's outcome. */
+export type Write = (db: Kysely<JobsDatabase>) => Promise<unknown>;
+
+interface Outcome {
+  job: JobRow;
+  patch: Partial<JobRow>;
+  writes: Write[];
+}
+
 export interface JobContext {
-  /** The database the job lives in, e.g. for rows it writes beside its own (delivery logs). */
+  /** The database the job lives in, for reads. */
   db: Kysely<JobsDatabase>;
+  /** Rows to write beside the job's outcome (a delivery log), whether the job succeeds or fails. */
+  defer(write: Write): void;
   /** 'control' or a region name. */
   database: string;
   now: Date;
@@ -49,7 +60,7 @@ export class JobRunner {
   private readonly leaseMs: number;
 
   constructor(private readonly opts: RunnerOptions) {
-    this.concurrency = opts.concurrency ?? 8;
+    this.concurrency = opts.concurrency ?? 32;
     this.leaseMs = opts.leaseMs ?? 60_000;
   }
 
@@ -113,62 +124,91 @@ export class JobRunner {
   private async drain(database: string): Promise<void> {
     const db = this.opts.databases[database]!;
     const inFlight = new Set<Promise<void>>();
+    const finished: Outcome[] = [];
+    // One transaction records whatever has finished and claims the next batch: a few statements per batch instead
+    // of several per job, so intake and delivery share the database well. Batches run concurrently.
     while (!this.stopped) {
       const room = this.concurrency - inFlight.size;
+      const claimRoom = room > 0 && (inFlight.size === 0 || room >= Math.ceil(this.concurrency / 4)) ? room : 0;
       let claimed: JobRow[] = [];
-      if (room > 0) {
+      if (finished.length || claimRoom) {
+        const outcomes = finished.splice(0);
         try {
-          claimed = await claimDueJobs(db, this.opts.dialect, this.opts.clock.now(), room, this.leaseMs);
+          claimed = await this.recordAndClaim(db, outcomes, claimRoom);
         } catch (err) {
-          this.opts.log.warn({ err, database }, 'cannot claim jobs; retrying at the next poll');
+          this.opts.log.error({ err, database, finished: outcomes.length }, 'cannot record or claim jobs; leases lapse and the next poll retries');
           break;
         }
         for (const job of claimed) {
-          const p: Promise<void> = this.run(database, db, job).finally(() => inFlight.delete(p));
+          const p: Promise<void> = this.run(database, db, job)
+            .then((outcome) => void finished.push(outcome))
+            .finally(() => inFlight.delete(p));
           inFlight.add(p);
         }
       }
       if (claimed.length === 0) {
-        if (inFlight.size === 0) break;
-        await Promise.race(inFlight);
+        if (inFlight.size === 0 && finished.length === 0) break;
+        if (inFlight.size) await Promise.race(inFlight);
       }
     }
     await Promise.all(inFlight);
+    if (finished.length)
+      await db
+        .transaction()
+        .execute((trx) => record(trx, finished.splice(0)))
+        .catch((err) => this.opts.log.error({ err, database }, 'cannot record finished jobs; their leases lapse and they run again'));
   }
 
-  private async run(database: string, db: Kysely<JobsDatabase>, job: JobRow): Promise<void> {
+  /**
+   * Records finished jobs and claims the next batch. On PostgreSQL one transaction does both. SQLite has one
+   * writer at a time, and a transaction held open across awaits makes other processes wait for the file lock,
+   * so there the outcomes are written in one short transaction and the claim is a statement of its own.
+   */
+  private async recordAndClaim(db: Kysely<JobsDatabase>, outcomes: Outcome[], claimRoom: number): Promise<JobRow[]> {
+    const claim = (on: Kysely<JobsDatabase>) => (claimRoom ? claimDueJobs(on, this.opts.dialect, this.opts.clock.now(), claimRoom, this.leaseMs) : []);
+    if (this.opts.dialect === 'postgres')
+      return db.transaction().execute(async (trx) => {
+        await record(trx, outcomes);
+        return claim(trx);
+      });
+    if (outcomes.length) await db.transaction().execute((trx) => record(trx, outcomes));
+    return claim(db);
+  }
+
+  /** Runs one job; never throws: the outcome (and the rows its handler deferred) is recorded with its batch. */
+  private async run(database: string, db: Kysely<JobsDatabase>, job: JobRow): Promise<Outcome> {
     const now = this.opts.clock.now();
     const schedule = job.kind.startsWith(SCHEDULE_PREFIX) ? this.schedules.get(job.kind.slice(SCHEDULE_PREFIX.length)) : undefined;
     const handler = schedule ? () => schedule.handler(now) : this.handlers.get(job.kind);
     const attempts = job.attempts + 1;
-    const log = this.opts.log.child({ job: job.id, kind: job.kind, site: job.site_id ?? undefined, database });
-    // Updates only while this process still holds the lease it claimed the job with.
-    const finish = (patch: Partial<JobRow>) =>
-      db
-        .updateTable('jobs')
-        .set({ ...patch, locked_until: null, updated_at: this.opts.clock.now().toISOString() })
-        .where('id', '=', job.id)
-        .where('locked_until', '=', job.locked_until)
-        .execute();
+    const writes: Write[] = [];
+    const outcome = (patch: Partial<JobRow>): Outcome => ({
+      job,
+      writes,
+      patch: { ...patch, locked_until: null, updated_at: this.opts.clock.now().toISOString() },
+    });
     try {
       if (!handler) throw new PermanentError(`no handler for jobs of kind ${job.kind}`);
-      await handler(job, { db, database, now });
-      if (schedule) {
-        await finish({ attempts: 0, last_error: null, next_attempt_at: new Date(now.getTime() + schedule.intervalMs).toISOString() });
-        log.debug('periodic job ran');
-      } else await finish({ status: 'done', attempts, last_error: null });
+      await handler(job, { db, database, now, defer: (write) => void writes.push(write) });
+      if (schedule) return outcome({ attempts: 0, last_error: null, next_attempt_at: new Date(now.getTime() + schedule.intervalMs).toISOString() });
+      return outcome({ status: 'done', attempts, last_error: null });
     } catch (err) {
       const message = (err instanceof Error ? err.message : String(err)).slice(0, 500);
       const permanent = !schedule && (err instanceof PermanentError || attempts >= MAX_ATTEMPTS);
       const delay = schedule ? Math.min(backoffMs(attempts, this.opts.retryBaseMs), schedule.intervalMs) : backoffMs(attempts, this.opts.retryBaseMs);
       const next = new Date(this.opts.clock.now().getTime() + delay).toISOString();
-      try {
-        await finish({ status: permanent ? 'failed' : 'pending', attempts, last_error: message, next_attempt_at: next });
-      } catch (e) {
-        log.error({ err: e }, 'could not record a job failure; its lease will lapse and it will run again');
-      }
+      const log = this.opts.log.child({ job: job.id, kind: job.kind, site: job.site_id ?? undefined, database });
       if (permanent) log.error({ attempt: attempts, reason: message }, 'job failed for good');
       else log.warn({ attempt: attempts, reason: message, retryAt: next }, 'job failed; will retry');
+      return outcome({ status: permanent ? 'failed' : 'pending', attempts, last_error: message, next_attempt_at: next });
     }
+  }
+}
+
+/** Records finished jobs, each only while its lease is still the one it was claimed with. */
+async function record(db: Kysely<JobsDatabase>, outcomes: Outcome[]): Promise<void> {
+  for (const { job, patch, writes } of outcomes) {
+    for (const write of writes) await write(db);
+    await db.updateTable('jobs').set(patch).where('id', '=', job.id).where('locked_until', '=', job.locked_until).execute();
   }
 }

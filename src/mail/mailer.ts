@@ -58,15 +58,21 @@ function readable(eml: Buffer, m: Message): Buffer {
   return Buffer.from(`${headers.replace(/^Content-Transfer-Encoding: .*$/im, 'Content-Transfer-Encoding: 8bit')}\n\n${m.text.replace(/\r\n/g, '\n')}`);
 }
 
-/** Writes a new file, adding "-2", "-3"... when two messages share a name (same second, subject and address). */
+/** The next free suffix per file name, so a burst of alike messages (same second, subject and address) costs one write each. */
+const nextSuffix = new Map<string, number>();
+
+/** Writes a new file, adding "-2", "-3"... when two messages share a name. */
 async function writeNew(dir: string, base: string, body: Buffer): Promise<string> {
-  for (let n = 1; ; n++) {
+  if (nextSuffix.size > 1000) nextSuffix.clear(); // names carry the second: old ones never come back
+  for (let n = nextSuffix.get(base) ?? 1, tries = 0; ; n++, tries++) {
     const file = path.join(dir, `${base}${n > 1 ? `-${n}` : ''}.eml`);
     try {
       await fs.writeFile(file, body, { flag: 'wx' });
+      nextSuffix.set(base, n + 1);
       return file;
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST' || n >= 100) throw e;
+      // Another process may be writing alike messages into the same folder: take the next number.
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST' || tries >= 10_000) throw e;
     }
   }
 }
