@@ -55,6 +55,8 @@ export class JobRunner {
   private readonly draining = new Map<string, Promise<void>>();
   private readonly again = new Set<string>();
   private timer: NodeJS.Timeout | undefined;
+  /** Per database, a wake-up at the earliest retry this process scheduled: retries run when due, not at the next poll. */
+  private readonly retryTimers = new Map<string, { at: number; timer: NodeJS.Timeout }>();
   private stopped = true;
   private readonly concurrency: number;
   private readonly leaseMs: number;
@@ -110,6 +112,21 @@ export class JobRunner {
     this.draining.set(database, run);
   }
 
+  private wakeAt(database: string, at: number): void {
+    const current = this.retryTimers.get(database);
+    if (this.stopped || (current && current.at <= at)) return;
+    if (current) clearTimeout(current.timer);
+    const timer = setTimeout(
+      () => {
+        this.retryTimers.delete(database);
+        this.wake(database);
+      },
+      Math.max(0, at - this.opts.clock.now().getTime()),
+    );
+    timer.unref();
+    this.retryTimers.set(database, { at, timer });
+  }
+
   /** Resolves when every drain started so far has finished (tests, shutdown). */
   async idle(): Promise<void> {
     while (this.draining.size) await Promise.all(this.draining.values());
@@ -118,6 +135,8 @@ export class JobRunner {
   async stop(): Promise<void> {
     this.stopped = true;
     clearInterval(this.timer);
+    for (const { timer } of this.retryTimers.values()) clearTimeout(timer);
+    this.retryTimers.clear();
     await this.idle();
   }
 
@@ -199,7 +218,10 @@ export class JobRunner {
       const next = new Date(this.opts.clock.now().getTime() + delay).toISOString();
       const log = this.opts.log.child({ job: job.id, kind: job.kind, site: job.site_id ?? undefined, database });
       if (permanent) log.error({ attempt: attempts, reason: message }, 'job failed for good');
-      else log.warn({ attempt: attempts, reason: message, retryAt: next }, 'job failed; will retry');
+      else {
+        log.warn({ attempt: attempts, reason: message, retryAt: next }, 'job failed; will retry');
+        this.wakeAt(database, Date.parse(next));
+      }
       return outcome({ status: permanent ? 'failed' : 'pending', attempts, last_error: message, next_attempt_at: next });
     }
   }

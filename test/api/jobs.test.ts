@@ -18,6 +18,7 @@ let site: { id: string; document: any };
 const calls: { delivery: string; at: number; attempt: number }[] = [];
 let receiver: http.Server;
 let receiverUrl: string;
+let failFirstAttempts = false;
 
 beforeAll(async () => {
   // Fails the first two attempts of every third delivery (by its id), answers 204 otherwise.
@@ -30,7 +31,7 @@ beforeAll(async () => {
       seen.set(delivery, attempt);
       calls.push({ delivery, at: Date.now(), attempt });
       const flaky = [...delivery].reduce((s, ch) => s + ch.charCodeAt(0), 0) % 3 === 0;
-      res.writeHead(flaky && attempt <= 2 ? 500 : 204).end();
+      res.writeHead((flaky && attempt <= 2) || (failFirstAttempts && attempt === 1) ? 500 : 204).end();
     });
   });
   await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
@@ -136,5 +137,37 @@ describe('job runner', () => {
     expect(schedule.status).toBe('pending');
     expect(schedule.last_error).toBeNull();
     expect(new Date(schedule.next_attempt_at).getTime()).toBeGreaterThan(Date.now() + 2 * 3600_000);
+  });
+
+  it('retries a whole backlog as soon as its backoff ends, not a few jobs per poll', async () => {
+    failFirstAttempts = true;
+    const N = 60;
+    const cookies: string[] = [];
+    for (let i = 0; i < N; i++) {
+      const page = await c.get('/talk', { host });
+      cookies.push((page.headers['set-cookie'] ?? []).find((v) => v.startsWith('c_r_id_='))!.split(';')[0]!);
+    }
+    await new Promise((r) => setTimeout(r, 2100));
+    const before = new Set(calls.map((x) => x.delivery));
+    const posts = await Promise.all(
+      cookies.map((cookie, i) =>
+        c.request('POST', '/_atrium/forms/contact', undefined, {
+          host,
+          raw: new URLSearchParams({ message: `backlog ${i}` }).toString(),
+          headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json', cookie },
+        }),
+      ),
+    );
+    expect(posts.map((p) => p.status)).toEqual(Array(N).fill(201));
+    const mine = () => calls.filter((x) => !before.has(x.delivery));
+    await eventually(async () => new Set(mine().filter((x) => x.attempt === 2).map((x) => x.delivery)).size === N);
+    failFirstAttempts = false;
+    // Every first attempt failed; the second attempts all come in one wave once the backoff ends (the old runner
+    // took 20 due jobs per one-second poll, so 60 retries spread over three seconds or more).
+    const first = mine().filter((x) => x.attempt === 1);
+    const second = mine().filter((x) => x.attempt === 2);
+    const spread = (xs: { at: number }[]) => Math.max(...xs.map((x) => x.at)) - Math.min(...xs.map((x) => x.at));
+    expect(second.length).toBe(N);
+    expect(spread(second)).toBeLessThan(spread(first) + 1000);
   });
 });
