@@ -160,7 +160,14 @@ describe('job runner', () => {
     );
     expect(posts.map((p) => p.status)).toEqual(Array(N).fill(201));
     const mine = () => calls.filter((x) => !before.has(x.delivery));
-    await eventually(async () => new Set(mine().filter((x) => x.attempt === 2).map((x) => x.delivery)).size === N);
+    await eventually(
+      async () =>
+        new Set(
+          mine()
+            .filter((x) => x.attempt === 2)
+            .map((x) => x.delivery),
+        ).size === N,
+    );
     failFirstAttempts = false;
     // Every first attempt failed; the second attempts all come in one wave once the backoff ends (the old runner
     // took 20 due jobs per one-second poll, so 60 retries spread over three seconds or more).
