@@ -20,16 +20,19 @@ export type DomainEvent =
 export type EventType = DomainEvent['type'];
 export type EventOf<T extends EventType> = Extract<DomainEvent, { type: T }>;
 
-/**
- * Events other Atrium processes must hear about too (they hold per-process
- * state, like the serving cache, that the event makes stale). They travel
- * through the change log in the control database (see change-log.ts).
- */
-export const CROSS_PROCESS: ReadonlySet<EventType> = new Set<EventType>([
+/** Events that change what a published site serves: its hosts, its live release or the release's bytes. */
+export const SERVING_EVENTS = [
   'site.published',
   'site.unpublished',
   'site.address_changed',
   'site.renamed',
   'site.deleted',
   'release.recompressed',
-]);
+] as const satisfies readonly EventType[];
+
+/**
+ * Events other Atrium processes must hear about too, because they hold
+ * per-process state the event makes stale (today: the serving cache). They
+ * travel through the change log in the control database (see change-log.ts).
+ */
+export const CROSS_PROCESS: ReadonlySet<EventType> = new Set<EventType>(SERVING_EVENTS);

@@ -2,7 +2,7 @@
 // release. Serving never renders and, once a host is loaded, never queries SQL.
 import type { Context } from '../context.js';
 import { releaseForms, type PublishedForm } from '../forms/definitions.js';
-import type { EventType } from '../events/events.js';
+import { SERVING_EVENTS } from '../events/events.js';
 import { CSP, FORM_CSP, HSTS, SECURITY_HEADERS } from './site-headers.js';
 import { FORM_TOKEN_SECRET } from '../forms/token.js';
 import { serverSecret } from '../secrets/secrets.js';
@@ -84,15 +84,6 @@ function servedFile(stored: StoredFile, hash: string, type: string, path: string
     headTls: heads([...common, ...HSTS]),
   };
 }
-
-const SERVING_EVENTS = [
-  'site.published',
-  'site.unpublished',
-  'site.address_changed',
-  'site.renamed',
-  'site.deleted',
-  'release.recompressed',
-] as const satisfies readonly EventType[];
 
 export class LiveSites {
   private byHost = new Map<string, LiveSite | null>();

@@ -43,6 +43,21 @@ const endUser = (
   locate: { by: 'submitter_email', via: 'form_submissions.submitter_email (jobs and deliveries by submission_id)' },
 });
 
+/** The bookkeeping columns of a job queue (src/jobs), the same in every database: no personal data. */
+const JOB_BOOKKEEPING = [
+  'id',
+  'site_id',
+  'submission_id',
+  'kind',
+  'status',
+  'attempts',
+  'next_attempt_at',
+  'locked_until',
+  'last_error',
+  'created_at',
+  'updated_at',
+];
+
 export const DATA_MAP: Record<DatabaseKind, Record<string, TableMap>> = {
   control: {
     subscribers: {
@@ -146,19 +161,7 @@ export const DATA_MAP: Record<DatabaseKind, Record<string, TableMap>> = {
         payload: { ...account('content', 'platform work for an account, e.g. a mail to send', 'until done, then 30 days'), locate: { by: 'target' } },
         target: { ...account('contact', 'who platform work is for', 'until done, then 30 days'), locate: { by: 'target' } },
       },
-      notPersonal: [
-        'id',
-        'site_id',
-        'submission_id',
-        'kind',
-        'status',
-        'attempts',
-        'next_attempt_at',
-        'locked_until',
-        'last_error',
-        'created_at',
-        'updated_at',
-      ],
+      notPersonal: JOB_BOOKKEEPING,
     },
     kysely_migration: { personal: {}, notPersonal: ['name', 'timestamp'] },
     kysely_migration_lock: { personal: {}, notPersonal: ['id', 'is_locked'] },
@@ -180,19 +183,7 @@ export const DATA_MAP: Record<DatabaseKind, Record<string, TableMap>> = {
         payload: endUser('content', 'deliver a submission by email or webhook', 'contract', 'until delivered, then 30 days'),
         target: endUser('contact', 'where a submission is delivered (subscriber address or webhook)', 'contract', 'until delivered, then 30 days'),
       },
-      notPersonal: [
-        'id',
-        'site_id',
-        'submission_id',
-        'kind',
-        'status',
-        'attempts',
-        'next_attempt_at',
-        'locked_until',
-        'last_error',
-        'created_at',
-        'updated_at',
-      ],
+      notPersonal: JOB_BOOKKEEPING,
     },
     webhook_deliveries: {
       personal: {},
