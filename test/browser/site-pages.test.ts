@@ -107,7 +107,7 @@ describe('site and account settings in Chromium', () => {
     await page.waitForURL(`**/app/sites/${site.id}/settings`);
     await page.getByRole('heading', { name: 'Name and address' }).waitFor();
     expect(await page.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: 'Settings' }).getAttribute('aria-current')).toBe('page');
-    expect(await page.getByText('EU (Frankfurt)').count()).toBe(1);
+    await expect.poll(() => page.getByText('EU (Frankfurt)').count()).toBe(1);
     expect(await page.locator('.input-suffix').textContent()).toBe(`.localhost:${t.port}`);
     await check(page, width, '20-site-settings');
 
@@ -267,7 +267,7 @@ describe('site and account settings in Chromium', () => {
     await page.goto(`${t.baseUrl}/app/sites/${site.id}/releases`);
     await page.getByRole('button', { name: 'Publish site' }).click();
     await page.getByRole('alert').getByText('Confirm your email to publish').waitFor();
-    expect(await page.getByText('Confirm your email to publish.').count()).toBe(1); // the banner, too
+    await expect.poll(() => page.getByText('Confirm your email to publish.').count()).toBe(1); // the banner, too
     await check(page, 1280, '33-releases-unverified');
     expect(problems).toEqual([]);
     await context.close();
