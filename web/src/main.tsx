@@ -10,7 +10,7 @@ import { isReturning, useSession, SessionProvider } from './session';
 import { Shell } from './shell';
 import { Toaster } from './toast';
 import { Alert, Button, Logo, Spinner, usePage } from './ui';
-import './styles.css';
+import './styles/index';
 
 // The visual editor is its own chunk: the dashboard never downloads it until a site is opened.
 const EditorPage = lazy(() => import('./editor/EditorPage'));

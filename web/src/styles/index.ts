@@ -1,0 +1,9 @@
+// The dashboard stylesheet, in cascade order: each file is one part of the app.
+import './base.css'; // Base: colours, type and the logo.
+import './controls.css'; // Buttons, spinners, form fields, alerts, the sign-in screens and the boot screen.
+import './shell.css'; // The app shell, the sites list, empty states and drawn site thumbnails.
+import './new-site.css'; // The new-site screen, toasts, small-screen adjustments and the account menu.
+import './site-pages.css'; // Site pages: settings, region, domains, images, danger zone and dialogs.
+import './releases.css'; // Releases, their preview and the site-card and template-picker details after them.
+import './inbox.css'; // Unread counts, the inbox and the message reader.
+import './webhooks.css'; // Webhooks, and the inbox and webhooks on small screens.
