@@ -20,7 +20,7 @@ import { historyKeys, useDocHistory, type Snapshot } from './history';
 import { pageName, pageToPuck, puckToBlocks, type BlockType, type Doc } from './model';
 import { PagesPanel, PageSettings, SitePanel, ThemePanel } from './panels';
 import { PreviewFrame } from './preview';
-import './editor.css';
+import './styles/index';
 
 const usePuckSelect = createUsePuck();
 

@@ -23,7 +23,7 @@ export interface CanvasView {
 export const VIEWPORTS: Viewports = Object.values(DEVICES).map((d) => ({ width: d.width, height: 'auto', label: d.label }));
 
 const KEY = 'atrium.editor.canvas';
-/** Narrow windows hide the controls (see editor.css): the device then follows the window. */
+/** Narrow windows hide the controls (see styles/editor-site.css): the device then follows the window. */
 const controlsHidden = () => window.matchMedia('(max-width: 900px)').matches;
 
 /** The last view chosen on this browser; at first, the device closest to the window's width. */
