@@ -20,6 +20,11 @@ export class ApiError extends Error {
   }
 }
 
+/** What to tell a person about a failed call: the server's sentence, or a fallback for network and other errors. */
+export function errorMessage(e: unknown, fallback: string): string {
+  return e instanceof ApiError ? e.message : fallback;
+}
+
 // Every API type comes from the generated ./api-types (npm run gen:api), never copied by hand.
 type Schemas = components['schemas'];
 export type Subscriber = Schemas['Subscriber'];

@@ -3,7 +3,7 @@
 // one after the other on phones. Search, read, reply, mark spam / not spam,
 // mark unread, delete, export. Everything a visitor typed is rendered as text.
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
-import { api, ok, ApiError, type Folder, type Submission } from '../api';
+import { api, ok, ApiError, errorMessage, type Folder, type Submission } from '../api';
 import { ConfirmDialog } from '../dialog';
 import { formatDateTime } from '../format';
 import { href, Link } from '../router';
@@ -11,7 +11,7 @@ import { toast } from '../toast';
 import { Alert, Button, Spinner, LoadFailed } from '../ui';
 import { adjustUnread, refreshUnread, useUnread } from '../unread';
 import { SiteFrame, type SiteContext } from './site-frame';
-import { PAGE_SIZE, POLL_MS, FOLDER_NAME, type ListState, errorMessage, formsOf, senderOf, useWide, isTyping } from './inbox/model';
+import { PAGE_SIZE, POLL_MS, FOLDER_NAME, type ListState, formsOf, senderOf, useWide, isTyping } from './inbox/model';
 import { Icon, ICONS, MessageItem, ListSkeleton, ReaderEmpty, EmptyFolder } from './inbox/parts';
 import { Reader } from './inbox/reader';
 

@@ -2,7 +2,7 @@
 // POSTed to, each with its signing secret, how to verify a delivery, and a
 // log of recent deliveries with the ones Atrium is still retrying.
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
-import { api, ok as unwrap, ApiError, type SiteDetail, type Webhook, type WebhookDelivery, type WebhookRetry } from '../api';
+import { api, ok as unwrap, errorMessage, type SiteDetail, type Webhook, type WebhookDelivery, type WebhookRetry } from '../api';
 import { ConfirmDialog, CopyButton } from '../dialog';
 import { ago, formatDateTime } from '../format';
 import { Link } from '../router';
@@ -12,10 +12,6 @@ import { Alert, Button, Field, Spinner, useSubmit, LoadFailed } from '../ui';
 const POLL_MS = 10_000;
 
 type Log = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; deliveries: WebhookDelivery[]; retrying: WebhookRetry[] };
-
-function errorMessage(e: unknown, fallback: string) {
-  return e instanceof ApiError ? e.message : fallback;
-}
 
 const ok = (d: WebhookDelivery) => d.statusCode !== null && d.statusCode >= 200 && d.statusCode < 300;
 

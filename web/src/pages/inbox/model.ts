@@ -1,16 +1,12 @@
 // The inbox's data helpers: list state, form field labels, senders, snippets, times.
 import { useEffect, useState } from 'react';
-import { ApiError, type Folder, type SiteDetail, type Submission } from '../../api';
+import { type Folder, type SiteDetail, type Submission } from '../../api';
 
 export const PAGE_SIZE = 50;
 export const POLL_MS = 30_000;
 export const FOLDER_NAME: Record<Folder, string> = { inbox: 'Inbox', spam: 'Spam' };
 
 export type ListState = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; items: Submission[]; next: string | null };
-
-export function errorMessage(e: unknown, fallback: string) {
-  return e instanceof ApiError ? e.message : fallback;
-}
 
 /* ---------- What the site's forms say about their fields ---------- */
 
