@@ -48,6 +48,9 @@ export interface RunnerOptions {
 }
 
 const SCHEDULE_PREFIX = 'every:';
+/** How long a finished job may wait to be recorded with others (its lease lasts far longer). */
+const RECORD_WITHIN_MS = 20;
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export class JobRunner {
   private readonly handlers = new Map<string, JobHandler>();
@@ -144,14 +147,20 @@ export class JobRunner {
     const db = this.opts.databases[database]!;
     const inFlight = new Set<Promise<void>>();
     const finished: Outcome[] = [];
-    // One transaction records whatever has finished and claims the next batch: a few statements per batch instead
-    // of several per job, so intake and delivery share the database well. Batches run concurrently.
+    const batch = Math.ceil(this.concurrency / 4);
+    let waitingSince = 0;
+    // Claims and records go in batches: outcomes wait until a quarter of the slots have finished (or everything
+    // has, or RECORD_WITHIN_MS passed), then one transaction records them and claims as many new jobs. A few
+    // statements per batch instead of several per job, so intake and delivery share the database well.
     while (!this.stopped) {
       const room = this.concurrency - inFlight.size;
-      const claimRoom = room > 0 && (inFlight.size === 0 || room >= Math.ceil(this.concurrency / 4)) ? room : 0;
+      const claimRoom = room >= batch || inFlight.size === 0 ? room : 0;
+      if (finished.length && !waitingSince) waitingSince = Date.now();
+      const recordNow = finished.length > 0 && (finished.length >= batch || inFlight.size === 0 || Date.now() - waitingSince >= RECORD_WITHIN_MS);
       let claimed: JobRow[] = [];
-      if (finished.length || claimRoom) {
+      if (recordNow || (claimRoom && !finished.length)) {
         const outcomes = finished.splice(0);
+        waitingSince = 0;
         try {
           claimed = await this.recordAndClaim(db, outcomes, claimRoom);
         } catch (err) {
@@ -167,7 +176,8 @@ export class JobRunner {
       }
       if (claimed.length === 0) {
         if (inFlight.size === 0 && finished.length === 0) break;
-        if (inFlight.size) await Promise.race(inFlight);
+        // Wait for the next job to finish, but not longer than the recording deadline of those already finished.
+        if (inFlight.size) await Promise.race(finished.length ? [...inFlight, sleep(RECORD_WITHIN_MS)] : inFlight);
       }
     }
     await Promise.all(inFlight);
