@@ -186,7 +186,7 @@ const pacedSends: Promise<unknown>[] = [];
 for (let i = 0; i < PACED_RATE * SECONDS; i++) {
   const due = p0 + (i * 1000) / PACED_RATE;
   if (due > Date.now()) await new Promise((r) => setTimeout(r, due - Date.now()));
-  pacedSends.push(submit(pacedPool.pop()!, 20_000_000 + i).then((r) => r.status < 300 && pacedAcked++));
+  pacedSends.push(submit(pacedPool.pop()!, 5_000_000 + i).then((r) => r.status < 300 && pacedAcked++));
 }
 await Promise.all(pacedSends);
 const p1 = Date.now();
