@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { loadConfig, type Config } from './config/config.js';
 import type { Context } from './context.js';
+import { deleteEndedSessions } from './accounts/sessions.js';
 import { openDatabases } from './db/connect.js';
 import { expirePendingClaims } from './domains/domains.js';
 import { EventBus } from './events/bus.js';
@@ -67,6 +68,9 @@ export async function startServer(config: Config = loadConfig()): Promise<Runnin
   jobs.every('change-log.prune', 15 * 60_000, (now) => changeLog.prune(now));
   jobs.every('domains.expire-claims', 3600_000, (now) => expirePendingClaims(ctx, now));
   jobs.every('forms.expire-token-uses', 3600_000, (now) => expireTokenUses(ctx, now));
+  // Retention the data map states for sessions and job payloads (the full retention engine is to come).
+  jobs.every('sessions.delete-ended', 3600_000, (now) => deleteEndedSessions(ctx, now));
+  jobs.every('jobs.delete-finished', 3600_000, (now) => jobs.deleteFinished(now));
   ctx.bus.on('jobs.queued', (e) => jobs.wake(e.database));
   followAddressChanges(ctx);
 

@@ -36,3 +36,6 @@ export function newJob(
     updated_at: at,
   };
 }
+
+/** Finished jobs (done or failed for good) are kept this long, e.g. to show a delivery's outcome, then deleted. */
+export const KEEP_FINISHED_MS = 30 * 24 * 3600_000;

@@ -12,7 +12,7 @@ import type { Logger } from 'pino';
 import type { Dialect } from '../db/connect.js';
 import type { Clock } from '../lib/clock.js';
 import { claimDueJobs, type JobsDatabase } from './claim.js';
-import { backoffMs, MAX_ATTEMPTS, newJob, PermanentError, type JobRow } from './job.js';
+import { backoffMs, KEEP_FINISHED_MS, MAX_ATTEMPTS, newJob, PermanentError, type JobRow } from './job.js';
 
 /** A write to the job's own database, done in the transaction that records the job's outcome. */
 export type Write = (db: Kysely<JobsDatabase>) => Promise<unknown>;
@@ -78,6 +78,17 @@ export class JobRunner {
   /** Runs `handler` every `intervalMs`, once across all processes sharing the control database. */
   every(name: string, intervalMs: number, handler: (now: Date) => Promise<unknown>): void {
     this.schedules.set(name, { intervalMs, handler });
+  }
+
+  /** Deletes finished jobs older than KEEP_FINISHED_MS in every database: their payloads hold the data they carried. */
+  async deleteFinished(now: Date): Promise<number> {
+    const before = new Date(now.getTime() - KEEP_FINISHED_MS).toISOString();
+    let n = 0;
+    for (const db of Object.values(this.opts.databases)) {
+      const r = await db.deleteFrom('jobs').where('status', 'in', ['done', 'failed']).where('updated_at', '<', before).executeTakeFirst();
+      n += Number(r.numDeletedRows);
+    }
+    return n;
   }
 
   async start(): Promise<void> {

@@ -83,11 +83,11 @@ export const DATA_MAP: Record<DatabaseKind, Record<string, TableMap>> = {
     },
     sessions: {
       personal: {
-        id: account('credential', 'keep the subscriber signed in (hash of the cookie)', 'until sign-out or 365 days'),
-        subscriber_id: account('identifier', 'keep the subscriber signed in', 'until sign-out or 365 days'),
-        created_at: account('usage', 'session expiry', 'until sign-out or 365 days'),
-        last_used_at: account('usage', 'end sessions left unused (idle expiry)', 'until sign-out or 365 days'),
-        expires_at: account('usage', 'session expiry', 'until sign-out or 365 days'),
+        id: account('credential', 'keep the subscriber signed in (hash of the cookie)', 'until sign-out, 30 days unused or 365 days'),
+        subscriber_id: account('identifier', 'keep the subscriber signed in', 'until sign-out, 30 days unused or 365 days'),
+        created_at: account('usage', 'session expiry', 'until sign-out, 30 days unused or 365 days'),
+        last_used_at: account('usage', 'end sessions left unused (idle expiry)', 'until sign-out, 30 days unused or 365 days'),
+        expires_at: account('usage', 'session expiry', 'until sign-out, 30 days unused or 365 days'),
       },
       notPersonal: [],
     },

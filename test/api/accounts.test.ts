@@ -164,6 +164,16 @@ describe('accounts', () => {
     expect((await active.get('/api/session')).status).toBe(200); // 11 days since its last use
     clock.advance(31 * DAY);
     expect((await active.get('/api/session')).status).toBe(401);
+    // The scheduled sweep then deletes the ended sessions' rows.
+    t.running.jobs.wakeAll();
+    await t.running.jobs.idle();
+    const rows = await t.running.ctx.dbs.control
+      .selectFrom('sessions')
+      .innerJoin('subscribers', 'subscribers.id', 'sessions.subscriber_id')
+      .select('sessions.id')
+      .where('subscribers.email', '=', 'idle@example.com')
+      .execute();
+    expect(rows).toEqual([]);
   });
 
   it('rate-limits log-in per account with a clear 429', async () => {

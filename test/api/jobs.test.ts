@@ -177,4 +177,16 @@ describe('job runner', () => {
     expect(second.length).toBe(N);
     expect(spread(second)).toBeLessThan(spread(first) + 1000);
   });
+
+  it('deletes finished jobs, 30 days after they finished', async () => {
+    const region = a.running.ctx.dbs.regions['de-frankfurt'];
+    const finished = () => region.selectFrom('jobs').select('id').where('status', 'in', ['done', 'failed']).execute();
+    // Let the last retries of the tests above finish first.
+    await eventually(async () => (await region.selectFrom('jobs').select('id').where('status', '=', 'pending').execute()).length === 0);
+    expect((await finished()).length).toBeGreaterThan(0);
+    for (const running of [a.running, b]) (running.ctx.clock as MovableClock).advance(31 * 24 * 3600_000);
+    a.running.jobs.wakeAll();
+    b.jobs.wakeAll();
+    await eventually(async () => (await finished()).length === 0, 5000);
+  });
 });
