@@ -3,6 +3,7 @@
 import { createElement, type ReactElement } from 'react';
 import type { Block, BlockType } from '../site-document/schema.js';
 import { Cta } from './cta.js';
+import { Embed } from './embed.js';
 import { Faq } from './faq.js';
 import { Features } from './features.js';
 import { Form } from './form.js';
@@ -31,6 +32,7 @@ export const BLOCKS: { [T in BlockType]: BlockComponent<T> } = {
   richtext: RichText,
   image: ImageBlock,
   form: Form,
+  embed: Embed,
 };
 
 /** Whether the block renders its own section heading (which becomes the h1 when it is first). */
@@ -41,6 +43,7 @@ export function blockHasHeading(block: Block): boolean {
       return true;
     case 'richtext':
     case 'image':
+    case 'embed':
       return false;
     default:
       return Boolean(block.props.heading);

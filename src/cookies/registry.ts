@@ -34,6 +34,25 @@ export const COOKIES = {
     httpOnly: true,
     sameSite: 'strict',
   },
+  cookie_consent: {
+    name: 'cookie_consent',
+    scope: 'site',
+    purpose: "Remembers the visitor's cookie choices on this site (which categories and providers they allowed), so the banner does not ask on every page.",
+    maxAgeSeconds: 365 * DAY,
+    category: 'essential',
+    // The consent runtime reads it to start what was allowed, without a request.
+    httpOnly: false,
+    sameSite: 'lax',
+  },
+  c_id: {
+    name: 'c_id',
+    scope: 'site',
+    purpose: "The id of the visitor's latest consent record, so they can look it up and the site can prove the choice. Holds no personal data.",
+    maxAgeSeconds: 365 * DAY,
+    category: 'essential',
+    httpOnly: true,
+    sameSite: 'lax',
+  },
 } as const satisfies Record<string, CookieDeclaration>;
 
 /** A Set-Cookie header value for a declared cookie, for code that writes raw responses (the serving hot path). */

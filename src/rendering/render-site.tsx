@@ -29,13 +29,13 @@ function absoluteImage(src: string | undefined, siteUrl: string): string | undef
   return /^https?:\/\//i.test(src) ? src : undefined;
 }
 
-export function PageBody({ page }: { page: Page }) {
+export function PageBody({ page, lang }: { page: Page; lang?: string }) {
   const [first] = page.blocks;
   return (
     <>
       {/* Every page gets exactly one h1: the first block's heading, or the page title for screen readers. */}
       {!(first && blockHasHeading(first)) && <h1 className="sr-only">{page.title}</h1>}
-      {page.blocks.map((block, i) => renderBlock(block, { first: i === 0 }))}
+      {page.blocks.map((block, i) => renderBlock(block, { first: i === 0, lang }))}
     </>
   );
 }
@@ -88,7 +88,7 @@ export function renderSite(doc: SiteDocument, ctx: RenderContext): RenderedSite 
           noindex: page.noindex,
         }}
       >
-        <PageBody page={page} />
+        <PageBody page={page} lang={doc.defaultLanguage} />
       </HtmlDocument>,
     );
     return { path: page.path, html: '<!doctype html>' + html };

@@ -137,6 +137,96 @@ export const ImageBlock = block('image', {
   tone: Tone,
 });
 
+/** Consent categories of the banner; `necessary` is always on and cannot be switched off. */
+export const CONSENT_CATEGORIES = ['necessary', 'functional', 'analytics', 'marketing'] as const;
+export const ConsentCategory = z.enum(CONSENT_CATEGORIES);
+/** The categories a visitor can grant or refuse. */
+export const OptionalCategory = z.enum(['functional', 'analytics', 'marketing']);
+
+/**
+ * Third-party content: a provider from src/consent/providers.ts (the URL is
+ * checked and turned into the provider's embed address at publish), or a
+ * generic iframe whose category the subscriber chooses. Before consent it is a
+ * placeholder naming the provider; nothing loads from the provider's origin.
+ */
+export const EmbedBlock = block('embed', {
+  provider: z.enum(['youtube', 'vimeo', 'google-maps', 'calendly', 'typeform', 'loom', 'spotify', 'iframe']),
+  // Optional in a draft (a new block waits for its address); publishing refuses it empty.
+  url: z
+    .string()
+    .trim()
+    .max(2048)
+    .refine((v) => v === '' || /^https:\/\/[^\s/]+/i.test(v), { message: 'must be an https:// address' })
+    .optional(),
+  // The iframe's accessible name, e.g. "Product tour video".
+  title: text(160).min(1).default('Embedded content'),
+  // Generic iframes only: what the embedded page does. Providers declare their own category.
+  category: OptionalCategory.default('marketing'),
+  aspect: z.enum(['16:9', '4:3', '1:1', '3:4', 'tall']).default('16:9'),
+  caption: text(300).optional(),
+  tone: Tone,
+});
+
+/** A cookie a snippet sets on the site's own domain; `name` may end with * for a prefix (e.g. _ga_*). */
+export const DeclaredCookie = z.object({
+  name: z.string().regex(/^[A-Za-z0-9_.\-]{1,80}\*?$/, 'must be a cookie name (letters, digits, _ . -), optionally ending with *'),
+  purpose: text(300).min(1),
+  /** Lifetime in days; 0 means it ends with the browser session. */
+  days: z.number().int().min(0).max(3650),
+});
+
+/** An https origin a snippet loads from or sends to, e.g. https://cdn.example.com */
+export const Origin = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^https:\/\/(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)+(:\d{1,5})?$/, 'must be an https origin like https://cdn.example.com (no path)');
+
+/**
+ * Custom code a subscriber adds (an analytics tag, a chat widget): HTML with
+ * scripts. Snippets of a category other than `necessary` stay inert until the
+ * visitor grants it. Inline scripts are allowed by their sha256 hash in the
+ * page's CSP, external ones by their origin; `origins` adds what they connect to.
+ */
+export const Snippet = z.object({
+  id,
+  name: text(80).min(1),
+  placement: z.enum(['head', 'body']).default('body'),
+  category: ConsentCategory,
+  code: z.string().max(20_000),
+  origins: z.array(Origin).max(20).default([]),
+  cookies: z.array(DeclaredCookie).max(20).default([]),
+  /** Where the provider explains what it does with visitors' data; shown in the cookie table. */
+  policyUrl: z
+    .string()
+    .trim()
+    .max(2048)
+    .regex(/^https:\/\//, 'must be an https:// address')
+    .optional(),
+});
+
+/** Banner wording a subscriber may override, per language; unset strings use Atrium's own. */
+export const BannerWording = z.object({
+  title: text(120).optional(),
+  body: text(800).optional(),
+  acceptAll: text(40).optional(),
+  rejectAll: text(40).optional(),
+  choose: text(40).optional(),
+  save: text(40).optional(),
+});
+
+export const ConsentSettings = z.object({
+  /**
+   * off: no banner (only allowed when nothing on the site needs consent);
+   * notice: a notice with an opt-out, non-essential content runs (GPC still honoured);
+   * categories: nothing non-essential runs before the visitor chooses.
+   */
+  mode: z.enum(['off', 'notice', 'categories']).default('categories'),
+  /** Global Privacy Control always refuses marketing; this makes it refuse analytics too. */
+  gpcRefusesAnalytics: z.boolean().default(false),
+  wording: z.record(z.string().regex(/^[a-z]{2,3}(-[A-Z]{2})?$/), BannerWording).default({}),
+});
+
 export const PagePath = z
   .string()
   .regex(/^\/([a-z0-9]+(?:-[a-z0-9]+)*(\/[a-z0-9]+(?:-[a-z0-9]+)*)*)?$/, 'must be / or lowercase words joined by - and /, like /pricing or /blog/launch');
@@ -191,6 +281,7 @@ export const Block = z.discriminatedUnion('type', [
   RichTextBlock,
   ImageBlock,
   FormBlock,
+  EmbedBlock,
 ]);
 export const BLOCK_TYPES = Block.options.map((o) => o.shape.type.value);
 
@@ -202,6 +293,8 @@ export const Page = z.object({
   socialImage: ImageSrc.optional(),
   noindex: z.boolean().default(false),
   blocks: z.array(Block).max(100),
+  /** Custom code for this page only, after the site-wide snippets. */
+  snippets: z.array(Snippet).max(20).default([]),
 });
 
 export const Navigation = z.object({
@@ -229,6 +322,9 @@ export const SiteDocument = z
     favicon: ImageSrc.optional(),
     socialImage: ImageSrc.optional(),
     pages: z.array(Page).min(1).max(500),
+    consent: ConsentSettings.default({ mode: 'categories', gpcRefusesAnalytics: false, wording: {} }),
+    /** Custom code on every page. */
+    snippets: z.array(Snippet).max(20).default([]),
   })
   .superRefine((doc, ctx) => {
     const paths = new Set<string>();
@@ -238,6 +334,19 @@ export const SiteDocument = z
       if (ids.has(p.id)) ctx.addIssue({ code: 'custom', path: ['pages', i, 'id'], message: `duplicate page id ${p.id}` });
       paths.add(p.path);
       ids.add(p.id);
+    });
+    // A snippet's id names it in the page (and in the visitor's cookie table): one per page.
+    const siteSnippets = new Set<string>();
+    doc.snippets.forEach((sn, i) => {
+      if (siteSnippets.has(sn.id)) ctx.addIssue({ code: 'custom', path: ['snippets', i, 'id'], message: `another snippet already uses the id ${sn.id}` });
+      siteSnippets.add(sn.id);
+    });
+    doc.pages.forEach((p, i) => {
+      const seen = new Set(siteSnippets);
+      p.snippets.forEach((sn, j) => {
+        if (seen.has(sn.id)) ctx.addIssue({ code: 'custom', path: ['pages', i, 'snippets', j, 'id'], message: `another snippet already uses the id ${sn.id}` });
+        seen.add(sn.id);
+      });
     });
     if (!paths.has('/')) ctx.addIssue({ code: 'custom', path: ['pages'], message: 'a site needs a home page with path /' });
     // A form's id is its address (/_atrium/forms/<id>): it must name one form in the whole site.
@@ -258,4 +367,8 @@ export type Theme = z.infer<typeof Theme>;
 export type Page = z.infer<typeof Page>;
 export type Block = z.infer<typeof Block>;
 export type BlockType = Block['type'];
+export type Snippet = z.infer<typeof Snippet>;
+export type ConsentSettings = z.infer<typeof ConsentSettings>;
+export type ConsentCategory = z.infer<typeof ConsentCategory>;
+export type OptionalCategory = z.infer<typeof OptionalCategory>;
 export type BlockProps<T extends BlockType> = Extract<Block, { type: T }>['props'];

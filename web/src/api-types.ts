@@ -3721,7 +3721,106 @@ export interface components {
                 tone: 'default' | 'surface' | 'primary' | 'dark';
               };
             }
+          | {
+              /** @constant */
+              type: 'embed';
+              props: {
+                id: string;
+                /** @enum {string} */
+                provider: 'youtube' | 'vimeo' | 'google-maps' | 'calendly' | 'typeform' | 'loom' | 'spotify' | 'iframe';
+                url?: string;
+                /** @default Embedded content */
+                title: string;
+                /**
+                 * @default marketing
+                 * @enum {string}
+                 */
+                category: 'functional' | 'analytics' | 'marketing';
+                /**
+                 * @default 16:9
+                 * @enum {string}
+                 */
+                aspect: '16:9' | '4:3' | '1:1' | '3:4' | 'tall';
+                caption?: string;
+                /**
+                 * @default default
+                 * @enum {string}
+                 */
+                tone: 'default' | 'surface' | 'primary' | 'dark';
+              };
+            }
         )[];
+        /** @default [] */
+        snippets: {
+          id: string;
+          name: string;
+          /**
+           * @default body
+           * @enum {string}
+           */
+          placement: 'head' | 'body';
+          /** @enum {string} */
+          category: 'necessary' | 'functional' | 'analytics' | 'marketing';
+          code: string;
+          /** @default [] */
+          origins: string[];
+          /** @default [] */
+          cookies: {
+            name: string;
+            purpose: string;
+            days: number;
+          }[];
+          policyUrl?: string;
+        }[];
+      }[];
+      /**
+       * @default {
+       *       "mode": "categories",
+       *       "gpcRefusesAnalytics": false,
+       *       "wording": {}
+       *     }
+       */
+      consent: {
+        /**
+         * @default categories
+         * @enum {string}
+         */
+        mode: 'off' | 'notice' | 'categories';
+        /** @default false */
+        gpcRefusesAnalytics: boolean;
+        /** @default {} */
+        wording: {
+          [key: string]: {
+            title?: string;
+            body?: string;
+            acceptAll?: string;
+            rejectAll?: string;
+            choose?: string;
+            save?: string;
+          };
+        };
+      };
+      /** @default [] */
+      snippets: {
+        id: string;
+        name: string;
+        /**
+         * @default body
+         * @enum {string}
+         */
+        placement: 'head' | 'body';
+        /** @enum {string} */
+        category: 'necessary' | 'functional' | 'analytics' | 'marketing';
+        code: string;
+        /** @default [] */
+        origins: string[];
+        /** @default [] */
+        cookies: {
+          name: string;
+          purpose: string;
+          days: number;
+        }[];
+        policyUrl?: string;
       }[];
     };
     Health: {
@@ -4037,6 +4136,34 @@ export interface components {
                 successRedirect?: string;
                 /** Format: email */
                 notifyEmail?: string;
+                /**
+                 * @default default
+                 * @enum {string}
+                 */
+                tone: 'default' | 'surface' | 'primary' | 'dark';
+              };
+            }
+          | {
+              /** @constant */
+              type: 'embed';
+              props: {
+                id: string;
+                /** @enum {string} */
+                provider: 'youtube' | 'vimeo' | 'google-maps' | 'calendly' | 'typeform' | 'loom' | 'spotify' | 'iframe';
+                url?: string;
+                /** @default Embedded content */
+                title: string;
+                /**
+                 * @default marketing
+                 * @enum {string}
+                 */
+                category: 'functional' | 'analytics' | 'marketing';
+                /**
+                 * @default 16:9
+                 * @enum {string}
+                 */
+                aspect: '16:9' | '4:3' | '1:1' | '3:4' | 'tall';
+                caption?: string;
                 /**
                  * @default default
                  * @enum {string}
@@ -4570,7 +4697,106 @@ export interface components {
                 tone: 'default' | 'surface' | 'primary' | 'dark';
               };
             }
+          | {
+              /** @constant */
+              type: 'embed';
+              props: {
+                id: string;
+                /** @enum {string} */
+                provider: 'youtube' | 'vimeo' | 'google-maps' | 'calendly' | 'typeform' | 'loom' | 'spotify' | 'iframe';
+                url?: string;
+                /** @default Embedded content */
+                title: string;
+                /**
+                 * @default marketing
+                 * @enum {string}
+                 */
+                category: 'functional' | 'analytics' | 'marketing';
+                /**
+                 * @default 16:9
+                 * @enum {string}
+                 */
+                aspect: '16:9' | '4:3' | '1:1' | '3:4' | 'tall';
+                caption?: string;
+                /**
+                 * @default default
+                 * @enum {string}
+                 */
+                tone: 'default' | 'surface' | 'primary' | 'dark';
+              };
+            }
         )[];
+        /** @default [] */
+        snippets: {
+          id: string;
+          name: string;
+          /**
+           * @default body
+           * @enum {string}
+           */
+          placement: 'head' | 'body';
+          /** @enum {string} */
+          category: 'necessary' | 'functional' | 'analytics' | 'marketing';
+          code: string;
+          /** @default [] */
+          origins: string[];
+          /** @default [] */
+          cookies: {
+            name: string;
+            purpose: string;
+            days: number;
+          }[];
+          policyUrl?: string;
+        }[];
+      }[];
+      /**
+       * @default {
+       *       "mode": "categories",
+       *       "gpcRefusesAnalytics": false,
+       *       "wording": {}
+       *     }
+       */
+      consent: {
+        /**
+         * @default categories
+         * @enum {string}
+         */
+        mode: 'off' | 'notice' | 'categories';
+        /** @default false */
+        gpcRefusesAnalytics: boolean;
+        /** @default {} */
+        wording: {
+          [key: string]: {
+            title?: string;
+            body?: string;
+            acceptAll?: string;
+            rejectAll?: string;
+            choose?: string;
+            save?: string;
+          };
+        };
+      };
+      /** @default [] */
+      snippets: {
+        id: string;
+        name: string;
+        /**
+         * @default body
+         * @enum {string}
+         */
+        placement: 'head' | 'body';
+        /** @enum {string} */
+        category: 'necessary' | 'functional' | 'analytics' | 'marketing';
+        code: string;
+        /** @default [] */
+        origins: string[];
+        /** @default [] */
+        cookies: {
+          name: string;
+          purpose: string;
+          days: number;
+        }[];
+        policyUrl?: string;
       }[];
     };
   };

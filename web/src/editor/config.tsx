@@ -36,6 +36,7 @@ export const BLOCK_LABELS: Record<BlockType, string> = {
   richtext: 'Text',
   image: 'Image',
   form: 'Form',
+  embed: 'Embed',
 };
 
 export const BLOCK_HINTS: Record<BlockType, string> = {
@@ -49,6 +50,7 @@ export const BLOCK_HINTS: Record<BlockType, string> = {
   richtext: 'Paragraphs, lists and links',
   image: 'One picture with a caption',
   form: 'Contact or signup form',
+  embed: 'Video, map or calendar, loaded with consent',
 };
 
 /** Text props edited in place on the canvas (plain strings rendered as children by the blocks). */

@@ -12,6 +12,12 @@ const usePuckSelect = createUsePuck();
 const bar = (x: number, y: number, w: number, h = 3, cls = 'g-line') => <rect key={`${x},${y}`} x={x} y={y} width={w} height={h} rx={h / 2} className={cls} />;
 
 const ART: Record<BlockType, ReactElement> = {
+  embed: (
+    <>
+      <rect x="14" y="8" width="52" height="32" rx="2.5" className="g-box" />
+      <path d="M36 18 L46 24 L36 30 Z" className="g-accent-fill" />
+    </>
+  ),
   hero: (
     <>
       {bar(24, 10, 32, 3, 'g-accent')}

@@ -224,7 +224,7 @@ export function PagesPanel() {
     const t = title.trim();
     if (!t) return;
     const path = pathFor(t, new Set(doc.pages.map((p) => p.path)));
-    const page: Page = { id: newId('page'), path, title: t, description: '', noindex: false, blocks: [] };
+    const page: Page = { id: newId('page'), path, title: t, description: '', noindex: false, blocks: [], snippets: [] };
     updateDoc((d) => ({
       ...d,
       pages: [...d.pages, page],

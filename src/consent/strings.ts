@@ -1,0 +1,104 @@
+// The words visitors see around consent (banner, embed placeholders, the
+// preferences page), in the languages Atrium ships. Our own wording: plain and
+// accurate. A site may override the banner's main strings per language
+// (doc.consent.wording); everything else comes from here. `{provider}`,
+// `{noun}` and `{site}` are filled in by the renderer.
+import type { OptionalCategory } from '../site-document/schema.js';
+
+export interface ConsentStrings {
+  /** Banner */
+  title: string;
+  body: string;
+  /** Body of a notice-only banner (mode 'notice'). */
+  noticeBody: string;
+  acceptAll: string;
+  rejectAll: string;
+  choose: string;
+  save: string;
+  ok: string;
+  close: string;
+  /** Shown when Global Privacy Control refused categories without asking; {categories} lists them. */
+  gpcHonoured: string;
+  categories: Record<'necessary' | OptionalCategory, { name: string; description: string }>;
+  alwaysOn: string;
+  /** Footer link that reopens the choices. */
+  settingsLink: string;
+  /** Embed placeholder */
+  embedNote: string;
+  load: Record<'video' | 'map' | 'calendar' | 'form' | 'audio' | 'content', string>;
+  alwaysAllow: string;
+  openAt: string;
+  providerPolicy: string;
+  /** Preferences page (/_atrium/cookies) */
+  prefsTitle: string;
+  prefsIntro: string;
+  prefsSaved: string;
+  recordId: string;
+  cookieTable: {
+    name: string;
+    provider: string;
+    purpose: string;
+    duration: string;
+    category: string;
+    session: string;
+    days: string;
+    year: string;
+    years: string;
+  };
+  backToSite: string;
+}
+
+const en: ConsentStrings = {
+  title: 'Cookies on {site}',
+  body: 'We use cookies and similar tools for the categories below only if you allow them. Necessary ones keep the site working and are always on. You can change your choice at any time with "Cookie settings" at the bottom of every page.',
+  noticeBody:
+    'This site uses cookies and similar tools for the purposes listed under "Choose". You can turn off any of them at any time with "Cookie settings" at the bottom of every page.',
+  acceptAll: 'Accept all',
+  rejectAll: 'Reject all',
+  choose: 'Choose',
+  save: 'Save my choices',
+  ok: 'OK',
+  close: 'Close',
+  gpcHonoured: 'Your browser sends a Global Privacy Control signal, so {categories} stay off.',
+  categories: {
+    necessary: { name: 'Necessary', description: 'Needed for the site to work and to remember your choices. Always on.' },
+    functional: { name: 'Functional', description: 'Embedded content and features you use, like videos, maps or booking calendars.' },
+    analytics: { name: 'Analytics', description: 'Counting visits and how pages are used, to improve the site.' },
+    marketing: { name: 'Marketing', description: 'Advertising and content from providers who may follow you across other sites.' },
+  },
+  alwaysOn: 'Always on',
+  settingsLink: 'Cookie settings',
+  embedNote: 'This {noun} is hosted by {provider}, which may set cookies and learn that you visited. It loads only if you allow it.',
+  load: { video: 'Load video', map: 'Load map', calendar: 'Load calendar', form: 'Load form', audio: 'Load player', content: 'Load content' },
+  alwaysAllow: 'Always allow {provider}',
+  openAt: 'Open on {provider}',
+  providerPolicy: "{provider}'s privacy policy",
+  prefsTitle: 'Cookie settings',
+  prefsIntro: 'Choose what this site may use. Necessary cookies are always on. Your choice applies to this site only and you can change it here at any time.',
+  prefsSaved: 'Your choices were saved.',
+  recordId: 'Your consent record',
+  cookieTable: {
+    name: 'Name',
+    provider: 'Set by',
+    purpose: 'Purpose',
+    duration: 'Duration',
+    category: 'Category',
+    session: 'Until you close the browser',
+    days: '{n} days',
+    year: '1 year',
+    years: '{n} years',
+  },
+  backToSite: 'Back to the site',
+};
+
+/** Languages with a full set of strings; any other language falls back to English. */
+export const CONSENT_LANGUAGES = { en } as const satisfies Record<string, ConsentStrings>;
+
+/** The strings for a language tag ("pt-BR" uses "pt"), English when the language is not shipped. */
+export function consentStrings(lang: string): ConsentStrings {
+  const base = lang.toLowerCase().split('-')[0]!;
+  return (CONSENT_LANGUAGES as Record<string, ConsentStrings>)[base] ?? en;
+}
+
+/** Fills {name} placeholders. */
+export const fill = (template: string, values: Record<string, string>) => template.replace(/\{(\w+)\}/g, (m, k: string) => values[k] ?? m);
