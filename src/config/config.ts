@@ -29,6 +29,8 @@ export interface Config {
   /** Form submissions accepted per minute from one network, and to one site. */
   formLimitPerIp: number;
   formLimitPerSite: number;
+  /** Consent choices accepted per minute from one network (the address is never stored). */
+  consentLimitPerIp: number;
   /** HTTP worker processes; more than one uses every core for serving. */
   workers: number;
   /** Redis for instant cross-process change notices (optional; the database log is polled either way). */
@@ -70,6 +72,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webhooksAllowPrivate: env.ATRIUM_WEBHOOKS_ALLOW_PRIVATE === 'true' || env.ATRIUM_WEBHOOKS_ALLOW_PRIVATE === '1',
     formLimitPerIp: Math.max(1, Number(env.ATRIUM_FORM_LIMIT_PER_IP ?? 10) || 10),
     formLimitPerSite: Math.max(1, Number(env.ATRIUM_FORM_LIMIT_PER_SITE ?? 600) || 600),
+    consentLimitPerIp: Math.max(1, Number(env.ATRIUM_CONSENT_LIMIT_PER_IP ?? 30) || 30),
     workers: Math.max(1, Math.min(64, Number(env.ATRIUM_WORKERS ?? 1) || 1)),
     redisUrl: env.ATRIUM_REDIS_URL || undefined,
     jobConcurrency: Math.max(1, Math.min(1000, Number(env.ATRIUM_JOB_CONCURRENCY ?? 32) || 32)),

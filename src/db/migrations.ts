@@ -329,6 +329,39 @@ region['0003_form_token_uses'] = {
   },
 };
 
+region['0004_consent_records'] = {
+  async up(db: Kysely<any>) {
+    // The exact banner a visitor answered: its text and settings, stored once per version (sha256 of the text).
+    await db.schema
+      .createTable('consent_banners')
+      .addColumn('site_id', 'text', (c) => c.notNull())
+      .addColumn('version', 'text', (c) => c.notNull())
+      .addColumn('text', 'text', (c) => c.notNull()) // canonical JSON (src/consent/banner-version.ts)
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addPrimaryKeyConstraint('consent_banners_pk', ['site_id', 'version'])
+      .execute();
+    // Consent records: append-only, hash-chained per site (src/consent/records.ts). Nothing identifies the visitor.
+    await db.schema
+      .createTable('consent_records')
+      .addColumn('id', 'text', (c) => c.primaryKey()) // random; also the visitor's c_id cookie
+      .addColumn('site_id', 'text', (c) => c.notNull())
+      .addColumn('seq', 'integer', (c) => c.notNull()) // 1, 2, 3... per site; unique, so two appends cannot share a place
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('functional', 'integer', (c) => c.notNull())
+      .addColumn('analytics', 'integer', (c) => c.notNull())
+      .addColumn('marketing', 'integer', (c) => c.notNull())
+      .addColumn('providers', 'text', (c) => c.notNull()) // JSON array of always-allowed provider ids, sorted
+      .addColumn('gpc', 'integer', (c) => c.notNull())
+      .addColumn('banner_version', 'text', (c) => c.notNull())
+      .addColumn('replaces', 'text') // the same visitor's previous record (from their c_id cookie)
+      .addColumn('prev_hash', 'text', (c) => c.notNull())
+      .addColumn('hash', 'text', (c) => c.notNull())
+      .addUniqueConstraint('consent_records_site_seq', ['site_id', 'seq'])
+      .execute();
+    await db.schema.createIndex('consent_records_site_time').on('consent_records').columns(['site_id', 'created_at']).execute();
+  },
+};
+
 class StaticProvider implements MigrationProvider {
   constructor(private readonly set: Record<string, Migration>) {}
   async getMigrations() {

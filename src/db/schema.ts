@@ -118,6 +118,24 @@ export interface RegionDatabase {
     read_at: string | null;
     created_at: string;
   };
+  /** Each banner a site showed, once per version: the canonical JSON of its text and settings. */
+  consent_banners: { site_id: string; version: string; text: string; created_at: string };
+  /** Visitors' consent choices, append-only and hash-chained per site (src/consent/records.ts). */
+  consent_records: {
+    id: string;
+    site_id: string;
+    seq: number;
+    created_at: string;
+    functional: number;
+    analytics: number;
+    marketing: number;
+    providers: string;
+    gpc: number;
+    banner_version: string;
+    replaces: string | null;
+    prev_hash: string;
+    hash: string;
+  };
   jobs: JobsTable;
   webhook_deliveries: {
     id: string;

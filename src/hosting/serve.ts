@@ -15,6 +15,9 @@ const UNKNOWN_HOST_PAGE = Buffer.from(
 );
 
 export const FORMS_PREFIX = '/_atrium/forms/';
+/** Cookie choices (POST) and the no-JavaScript cookie settings page with its stylesheet: answered by Fastify (routes/consent.ts). */
+export const CONSENT_PATH = '/_atrium/consent';
+export const COOKIES_PREFIX = '/_atrium/cookies';
 
 type Encoding = 'br' | 'gzip' | 'identity';
 
@@ -122,6 +125,9 @@ export function servePublished(req: IncomingMessage, res: ServerResponse, site: 
   else send(req, res, site.notFound, 404, site, trust);
 }
 
+/** The URL's path is exactly `path` (a query string may follow). */
+const isPath = (url: string, path: string) => url === path || (url.startsWith(path) && url[path.length] === '?');
+
 /** Serves the request if its host is a published site; returns false for the app's own hosts. */
 export function createSiteHandler(live: LiveSites, isAppHost: (host: string) => boolean, trust: TrustFn = NO_PROXY) {
   // Host header -> the site host it names, or '' for the app's own hosts.
@@ -134,6 +140,8 @@ export function createSiteHandler(live: LiveSites, isAppHost: (host: string) => 
     if (host === '') return false;
     // Form submissions need body parsing and validation: Fastify's job (routes/forms.ts).
     if (req.method === 'POST' && req.url?.startsWith(FORMS_PREFIX)) return false;
+    // Consent: stored choices and a page that shows the visitor's own; rendered per request.
+    if (req.url?.startsWith('/_atrium/c') && (req.url.startsWith(COOKIES_PREFIX) || (req.method === 'POST' && isPath(req.url, CONSENT_PATH)))) return false;
     const cached = live.peek(host);
     if (cached !== undefined) servePublished(req, res, cached, trust);
     else

@@ -17,6 +17,8 @@ import { errorHandler } from './errors.js';
 import { authRoutes } from './routes/auth.js';
 import { siteRoutes } from './routes/sites.js';
 import { formRoutes } from './routes/forms.js';
+import { consentRoutes } from './routes/consent.js';
+import { consentApiRoutes } from './routes/consent-api.js';
 import { inboxRoutes } from './routes/inbox.js';
 import { openApiRoutes } from './routes/openapi.js';
 import { collectRoutes } from './openapi/document.js';
@@ -123,7 +125,10 @@ export async function buildApp(ctx: Context): Promise<FastifyInstance> {
   await siteRoutes(app, ctx);
   // Its own scope: only the form endpoint accepts urlencoded bodies; the JSON API keeps answering 415 to them.
   await app.register(async (scope) => formRoutes(scope, ctx, live));
+  // The same for cookie choices from the no-JavaScript preferences page.
+  await app.register(async (scope) => consentRoutes(scope, ctx, live));
   await inboxRoutes(app, ctx);
+  await consentApiRoutes(app, ctx);
   await openApiRoutes(app, routes);
   return app;
 }

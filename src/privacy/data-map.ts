@@ -43,6 +43,21 @@ const endUser = (
   locate: { by: 'submitter_email', via: 'form_submissions.submitter_email (jobs and deliveries by submission_id)' },
 });
 
+/**
+ * A visitor's consent record: pseudonymous (a random id the visitor holds in
+ * the c_id cookie, never an IP address or user agent), kept as the site's proof
+ * of consent (GDPR art. 7(1)). Found by the record id the visitor can read on
+ * the site's cookie settings page, and their earlier records through `replaces`.
+ */
+const consentProof = (category: Category, purpose: string): PersonalColumn => ({
+  subject: 'end_user',
+  category,
+  purpose,
+  legalBasis: 'legal_obligation',
+  retention: 'as long as the site, to prove consent (append-only, hash-chained)',
+  locate: { by: 'id', via: 'consent_records.id (the c_id cookie), earlier records by consent_records.replaces' },
+});
+
 /** The bookkeeping columns of a job queue (src/jobs), the same in every database: no personal data. */
 const JOB_BOOKKEEPING = [
   'id',
@@ -190,6 +205,22 @@ export const DATA_MAP: Record<DatabaseKind, Record<string, TableMap>> = {
       // Delivery outcomes only: status codes and timings, never the payload.
       notPersonal: ['id', 'job_id', 'site_id', 'webhook_id', 'submission_id', 'attempt', 'status_code', 'error', 'duration_ms', 'created_at'],
     },
+    consent_records: {
+      personal: {
+        id: consentProof('identifier', "the record's id, also the visitor's c_id cookie, to look up their choice"),
+        created_at: consentProof('usage', 'when the visitor chose'),
+        functional: consentProof('usage', 'whether the visitor allowed functional cookies and content'),
+        analytics: consentProof('usage', 'whether the visitor allowed analytics'),
+        marketing: consentProof('usage', 'whether the visitor allowed marketing'),
+        providers: consentProof('usage', 'embed providers the visitor always allows'),
+        gpc: consentProof('usage', "whether the visitor's browser sent Global Privacy Control"),
+        replaces: consentProof('identifier', "the same visitor's previous record, to follow one visitor's changes"),
+      },
+      // The chain's bookkeeping and which banner was shown: nothing about the visitor.
+      notPersonal: ['site_id', 'seq', 'banner_version', 'prev_hash', 'hash'],
+    },
+    // The exact banner texts and settings a site showed, stored once per version.
+    consent_banners: { personal: {}, notPersonal: ['site_id', 'version', 'text', 'created_at'] },
     // Random nonces of spent form tokens: nothing about the visitor. Kept until the token would have expired.
     form_token_uses: { personal: {}, notPersonal: ['nonce', 'site_id', 'expires_at'] },
     region_info: { personal: {}, notPersonal: ['id', 'region', 'created_at'] },

@@ -25,7 +25,7 @@ const TOKEN_MESSAGES = {
 } as const;
 
 /** application/x-www-form-urlencoded into an object; repeated keys become arrays (and are refused later). */
-function parseUrlEncoded(body: string): Record<string, string | string[]> {
+export function parseUrlEncoded(body: string): Record<string, string | string[]> {
   const out: Record<string, string | string[]> = {};
   for (const [k, v] of new URLSearchParams(body)) {
     const prev = out[k];
