@@ -331,3 +331,32 @@ describe('the subscriber’s consent API', () => {
     expect((await t.client().get(`/api/sites/${site.id}/consent/stats`)).status).toBe(401);
   });
 });
+
+describe('the per-network limit', () => {
+  it('answers 429 with Retry-After after the limit, without storing the address', async () => {
+    const small = await startTestServer({ ATRIUM_CONSENT_LIMIT_PER_IP: '3' });
+    try {
+      const o = small.client();
+      await signUpVerified(o, small.smtp, 'limited@example.com');
+      await publishConsentSite(o, { name: 'Limited', slug: 'limited', region: 'us-oregon' });
+      const v = await liveVersion(o, 'limited.localhost');
+      const send = () =>
+        o.request('POST', '/_atrium/consent', undefined, {
+          host: 'limited.localhost',
+          raw: JSON.stringify({ version: v, choices: choices(false, false, false) }),
+          headers: { 'content-type': 'application/json' },
+        });
+      const statuses = [];
+      for (let i = 0; i < 4; i++) statuses.push((await send()).status);
+      expect(statuses).toEqual([200, 200, 200, 429]);
+      const limited = await send();
+      expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+      expect(limited.json.error).toBe('rate_limited');
+      const rows = await small.running.ctx.dbs.regions['us-oregon'].selectFrom('consent_records').selectAll().execute();
+      expect(rows).toHaveLength(3);
+      expect(JSON.stringify(rows)).not.toContain('127.0.0.1');
+    } finally {
+      await small.close();
+    }
+  });
+});

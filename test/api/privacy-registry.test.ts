@@ -5,7 +5,7 @@ import Fastify from 'fastify';
 import cookie from '@fastify/cookie';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 import { unclassifiedColumns, DATA_MAP } from '../../src/privacy/data-map.js';
-import { enforceCookieRegistry, setCookie } from '../../src/cookies/set-cookie.js';
+import { enforceCookieRegistry, expireSiteCookies, setCookie } from '../../src/cookies/set-cookie.js';
 import { COOKIES } from '../../src/cookies/registry.js';
 
 let t: TestServer;
@@ -78,6 +78,58 @@ describe('cookie registry', () => {
     expect(sneaky.statusCode).toBe(500);
     expect(sneaky.headers['set-cookie']).toBeUndefined();
     expect(sneaky.json().message).toContain('undeclared cookie _tracker');
+    await app.close();
+  });
+
+  it('lets a response delete only the site cookies it named, and never set them', async () => {
+    const app = Fastify();
+    await app.register(cookie);
+    app.addHook('onSend', async (_req, reply, payload) => {
+      enforceCookieRegistry(reply);
+      return payload;
+    });
+    app.get('/expire', async (req, reply) => {
+      setCookie(req, reply, 'cookie_consent', '1.f0a0m0');
+      expireSiteCookies(req, reply, ['_ga', 'ad_uid'], 'acme.localhost');
+      return 'ok';
+    });
+    // Named for deletion, but this sets a value: refused.
+    app.get('/set-named', async (req, reply) => {
+      expireSiteCookies(req, reply, ['_ga'], 'acme.localhost');
+      reply.setCookie('_ga', 'GA1.2.3');
+      return 'ok';
+    });
+    // An expiring header for a name the response did not declare for deletion: refused.
+    app.get('/expire-other', async (_req, reply) => {
+      reply.header('set-cookie', 'other=; Path=/; Max-Age=0');
+      return 'ok';
+    });
+    app.get('/expire-registry', async (req, reply) => {
+      expireSiteCookies(req, reply, ['atrium_session'], 'acme.localhost');
+      return 'ok';
+    });
+    app.setErrorHandler((e, _req, reply) => reply.code(500).send({ message: (e as Error).message }));
+    const ok = await app.inject('/expire');
+    expect(ok.statusCode).toBe(200);
+    expect(ok.headers['set-cookie']).toEqual([
+      '_ga=; Path=/; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT; SameSite=Lax',
+      '_ga=; Path=/; Domain=acme.localhost; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT; SameSite=Lax',
+      'ad_uid=; Path=/; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT; SameSite=Lax',
+      'ad_uid=; Path=/; Domain=acme.localhost; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT; SameSite=Lax',
+      expect.stringMatching(/^cookie_consent=1\.f0a0m0; Max-Age=31536000; Path=\/; SameSite=Lax$/),
+    ]);
+    for (const [path, name] of [
+      ['/set-named', '_ga'],
+      ['/expire-other', 'other'],
+    ]) {
+      const r = await app.inject(path!);
+      expect(r.statusCode, path).toBe(500);
+      expect(r.headers['set-cookie']).toBeUndefined();
+      expect(r.json().message).toContain(`undeclared cookie ${name}`);
+    }
+    const registry = await app.inject('/expire-registry');
+    expect(registry.statusCode).toBe(500);
+    expect(registry.json().message).toContain('refusing to expire cookie atrium_session');
     await app.close();
   });
 

@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 import { signUpVerified } from '../helpers/http.js';
+import { EMBED, liveVersion } from '../helpers/consent-site.js';
 
 let t: TestServer;
 beforeAll(async () => {
@@ -16,7 +17,7 @@ describe('tenancy', () => {
     await signUpVerified(owner, t.smtp, 'owner@example.com');
     const site = (await owner.post('/api/sites', { name: 'Mine', slug: 'mine-only', template: 'saas', region: 'de-frankfurt' })).json;
     const form = { type: 'form', props: { id: 'hello', fields: [{ name: 'message', type: 'textarea', label: 'Message', required: true }] } };
-    site.document.pages.push({ id: 'hello', path: '/hello', title: 'Hello', blocks: [form] });
+    site.document.pages.push({ id: 'hello', path: '/hello', title: 'Hello', blocks: [form, EMBED] });
     expect((await owner.put(`/api/sites/${site.id}/draft`, { revision: 1, document: site.document })).status).toBe(200);
     const release = (await owner.post(`/api/sites/${site.id}/publish`)).json;
     const domain = (await owner.post(`/api/sites/${site.id}/domains`, { hostname: 'mine.example' })).json;
@@ -34,6 +35,13 @@ describe('tenancy', () => {
     // The form names no notification address, so the site's owner is told.
     await t.smtp.waitFor('owner@example.com', /(Subject: New message from Mine)/);
     const submission = (await owner.get(`/api/sites/${site.id}/submissions`)).json.submissions[0];
+    // A visitor's cookie choice, through the published site.
+    const choice = await owner.request('POST', '/_atrium/consent', undefined, {
+      host: 'mine-only.localhost',
+      raw: JSON.stringify({ version: await liveVersion(owner, 'mine-only.localhost'), choices: { functional: false, analytics: false, marketing: true } }),
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(choice.status).toBe(200);
     const ids: Record<string, string> = {
       siteId: site.id,
       releaseId: release.id,
@@ -41,6 +49,7 @@ describe('tenancy', () => {
       webhookId: webhook.id,
       submissionId: submission.id,
       formId: 'hello',
+      recordId: choice.json.id,
     };
 
     const intruder = t.client();
@@ -51,6 +60,7 @@ describe('tenancy', () => {
     // Public by design: uploaded image variants, addressed by their content hash (the editor previews drafts with them).
     // and the form endpoint of published sites, which answers by Host, not by session.
     const PUBLIC = new Set(['GET /_atrium/img/:file', 'POST /_atrium/forms/:formId']);
+    // (The consent endpoints of published sites, /_atrium/consent and /_atrium/cookies, take no ids: they answer by Host.)
     const routes = t.running.app.routeList.filter((r) => r.url.includes('/:') && !PUBLIC.has(`${r.method} ${r.url}`));
     expect(routes.length).toBeGreaterThanOrEqual(10);
     for (const r of routes) {
@@ -75,5 +85,6 @@ describe('tenancy', () => {
     expect((await owner.get(`/api/sites/${site.id}/submissions/${submission.id}`)).json.data).toEqual({ message: 'hi' });
     expect((await owner.get(`/api/sites/${site.id}/webhooks`)).json.webhooks).toHaveLength(1);
     expect((await owner.get(`/api/sites/${site.id}/domains`)).json.domains).toHaveLength(1);
+    expect((await owner.get(`/api/sites/${site.id}/consent/records/${choice.json.id}`)).json.choices.marketing).toBe(true);
   });
 });

@@ -2688,6 +2688,247 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/_atrium/consent': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * A visitor saves their cookie choices on a published site (on the site’s own host)
+     * @description Stores a consent record in the site’s region and sets the cookie_consent and c_id cookies; cookies the site declared for refused categories are expired. Sec-GPC: 1 refuses marketing (and analytics when the site says so). The consent runtime posts JSON; the no-JavaScript page posts a form and is sent back with a 303.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description The banner version of the page (data-version) */
+            version: string;
+            choices: {
+              functional: boolean;
+              analytics: boolean;
+              marketing: boolean;
+              providers?: string[];
+            };
+            /** @description navigator.globalPrivacyControl */
+            gpc?: boolean;
+          };
+          'application/x-www-form-urlencoded': {
+            version: string;
+            /** @constant */
+            functional?: 'on';
+            /** @constant */
+            analytics?: 'on';
+            /** @constant */
+            marketing?: 'on';
+            provider?: string | string[];
+            /** @description A path of the same site to go back to; default the preferences page */
+            return?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description The consent record’s id, also set as the c_id cookie */
+              id: string;
+              /** @description The choices as recorded: Global Privacy Control and the categories the site offers applied */
+              choices: components['schemas']['ConsentChoices'];
+              gpc: boolean;
+            };
+          };
+        };
+        /** @description See other */
+        303: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Bad choices, or the banner version is not the live one (issues names `version`): reload the page */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+            'text/html': string;
+          };
+        };
+        /** @description Sent from another site */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+            'text/html': string;
+          };
+        };
+        /** @description No published site here, or it asks for no consent */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+            'text/html': string;
+          };
+        };
+        /** @description Too many choices from this network: wait for the Retry-After header’s seconds */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+            'text/html': string;
+          };
+        };
+        /** @description Any other error, in the same shape */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/_atrium/cookies': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The cookie settings page of a published site, without JavaScript (on the site’s own host)
+     * @description A form with one checkbox per category the site uses, the visitor’s consent record and the site’s cookie table, in the site’s language.
+     */
+    get: {
+      parameters: {
+        query?: {
+          saved?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/html': string;
+          };
+        };
+        /** @description Invalid input: `issues` names each bad field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No published site here */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/html': string;
+          };
+        };
+        /** @description Any other error, in the same shape */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/_atrium/cookies.9f122090fc05.css': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The stylesheet of the cookie settings page */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/css': string;
+          };
+        };
+        /** @description Any other error, in the same shape */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/sites/{siteId}/submissions': {
     parameters: {
       query?: never;
@@ -3306,6 +3547,323 @@ export interface paths {
               deliveries: components['schemas']['WebhookDelivery'][];
               retrying: components['schemas']['WebhookRetry'][];
             };
+          };
+        };
+        /** @description Not logged in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found (also for another subscriber’s ids) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Any other error, in the same shape */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/sites/{siteId}/consent/stats': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Consent statistics: choices recorded, accept and reject rates per category, Global Privacy Control share */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Count choices made at or after this time (ISO 8601); default: the first one */
+          from?: string;
+          /** @description Count choices made before this time (ISO 8601); default: now */
+          to?: string;
+        };
+        header?: never;
+        path: {
+          siteId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ConsentStats'];
+          };
+        };
+        /** @description Invalid input: `issues` names each bad field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not logged in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found (also for another subscriber’s ids) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Any other error, in the same shape */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/sites/{siteId}/consent/records/{recordId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One consent record by its id (the visitor can read it on the site’s cookie settings page), with the banner it answered */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          siteId: string;
+          recordId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              /** @description Place in the site’s chain of records, from 1 */
+              seq: number;
+              /** @description An ISO 8601 date and time, like 2026-05-01T12:00:00.000Z */
+              createdAt: string;
+              choices: components['schemas']['ConsentChoices'];
+              /** @description The visitor’s browser sent Global Privacy Control */
+              gpc: boolean;
+              /** @description sha256 of the banner text and settings the visitor answered */
+              bannerVersion: string;
+              /** @description The same visitor’s previous record, if their browser still held its id */
+              replaces: string | null;
+              prevHash: string;
+              hash: string;
+              banner: components['schemas']['ConsentBannerText'];
+              /** @description The record that replaced this one (the visitor chose again), if any */
+              replacedBy: string | null;
+            };
+          };
+        };
+        /** @description Not logged in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found (also for another subscriber’s ids) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Any other error, in the same shape */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/sites/{siteId}/consent/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Download every consent record with the banner texts and the chain check, as JSON (default) or CSV */
+    get: {
+      parameters: {
+        query?: {
+          format?: 'json' | 'csv';
+        };
+        header?: never;
+        path: {
+          siteId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              siteId: string;
+              /** @description An ISO 8601 date and time, like 2026-05-01T12:00:00.000Z */
+              exportedAt: string;
+              chain: components['schemas']['ConsentChainStatus'];
+              banners: {
+                version: string;
+                /** @description An ISO 8601 date and time, like 2026-05-01T12:00:00.000Z */
+                createdAt: string;
+                text: components['schemas']['ConsentBannerText'];
+              }[];
+              records: components['schemas']['ConsentRecord'][];
+            };
+            'text/csv': string;
+          };
+        };
+        /** @description Invalid input: `issues` names each bad field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not logged in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found (also for another subscriber’s ids) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Any other error, in the same shape */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/sites/{siteId}/consent/verify': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Check the hash chain of the site’s consent records: whether any stored record was changed, removed or reordered */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          siteId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ConsentChainStatus'];
           };
         };
         /** @description Not logged in */
@@ -4327,6 +4885,13 @@ export interface components {
       createdAt: string;
       expiresAt: string | null;
     };
+    ConsentChoices: {
+      functional: boolean;
+      analytics: boolean;
+      marketing: boolean;
+      /** @description Providers the visitor always allows, whatever their category */
+      providers: string[];
+    };
     Submission: {
       id: string;
       formId: string;
@@ -4371,6 +4936,61 @@ export interface components {
       lastError: string | null;
       /** @description pending while retries remain; failed once Atrium gave up */
       status: string;
+    };
+    ConsentStats: {
+      from: string | null;
+      /** @description An ISO 8601 date and time, like 2026-05-01T12:00:00.000Z */
+      to: string;
+      total: number;
+      /** @description Choices that replaced an earlier choice of the same visitor */
+      changes: number;
+      gpc: number;
+      gpcShare: number | null;
+      categories: {
+        /** @enum {string} */
+        category: 'functional' | 'analytics' | 'marketing';
+        offered: number;
+        accepted: number;
+        refused: number;
+        acceptRate: number | null;
+      }[];
+    };
+    /** @description The exact banner a visitor answered: its settings and every string */
+    ConsentBannerText: {
+      lang: string;
+      /** @enum {string} */
+      mode: 'off' | 'notice' | 'categories';
+      categories: ('functional' | 'analytics' | 'marketing')[];
+      gpcRefusesAnalytics: boolean;
+      strings: {
+        [key: string]: unknown;
+      };
+    };
+    ConsentChainStatus: {
+      ok: boolean;
+      records: number;
+      /** @description The first record (by seq) that does not fit the chain */
+      firstBrokenSeq: number | null;
+      problem: string | null;
+      alteredBanners: string[];
+      /** @description Hash of the newest record; keep a copy to detect removal of the newest records */
+      headHash: string | null;
+    };
+    ConsentRecord: {
+      id: string;
+      /** @description Place in the site’s chain of records, from 1 */
+      seq: number;
+      /** @description An ISO 8601 date and time, like 2026-05-01T12:00:00.000Z */
+      createdAt: string;
+      choices: components['schemas']['ConsentChoices'];
+      /** @description The visitor’s browser sent Global Privacy Control */
+      gpc: boolean;
+      /** @description sha256 of the banner text and settings the visitor answered */
+      bannerVersion: string;
+      /** @description The same visitor’s previous record, if their browser still held its id */
+      replaces: string | null;
+      prevHash: string;
+      hash: string;
     };
     SiteDocumentOutput: {
       /** @constant */
