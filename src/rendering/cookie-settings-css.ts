@@ -5,7 +5,8 @@ import { createHash } from 'node:crypto';
 
 const CSS = `
 .section.prefs{padding-block:clamp(2.5rem,1.5rem + 4vw,5rem)}
-.prefs .container{max-width:50rem}
+.prefs .container{max-width:60rem}
+.prefs-head,.prefs-form,.prefs-note,.prefs-block-narrow{max-width:46rem}
 .prefs-head{display:grid;gap:.875rem;margin-bottom:2rem}
 .prefs-title{font-size:clamp(2rem,1.5rem + 2vw,2.75rem)}
 .prefs-note{display:flex;gap:.625rem;align-items:flex-start;margin-bottom:1.5rem;padding:.875rem 1.125rem;border:1px solid var(--border);border-radius:var(--r);background:var(--card);color:var(--heading);font-weight:500;line-height:1.5}
@@ -37,13 +38,18 @@ const CSS = `
 .prefs-choice-off{color:var(--muted)}
 .prefs-table-wrap{overflow-x:auto;border:1px solid var(--border);border-radius:var(--r-lg);background:var(--card)}
 .prefs-table{width:100%;border-collapse:collapse;font-size:.9375rem;line-height:1.5}
-.prefs-table th,.prefs-table td{padding:.75rem 1rem;text-align:left;vertical-align:top}
+.prefs-table th,.prefs-table td{padding:.75rem 1rem;text-align:left;vertical-align:baseline}
 .prefs-table thead th{color:var(--muted);font-size:.8125rem;font-weight:600;border-bottom:1px solid var(--border);white-space:nowrap}
 .prefs-table tbody tr+tr{border-top:1px solid var(--border)}
-.prefs-table tbody th{color:var(--heading);font-family:var(--font-mono);font-size:.875rem;font-weight:600;white-space:nowrap}
+.prefs-table tbody th{color:var(--heading);font-family:var(--font-mono);font-size:.8125rem;font-weight:600;white-space:nowrap}
+.prefs-table td:nth-child(3){width:48%;min-width:14rem}
+.prefs-table td:nth-child(2){white-space:nowrap}
+.prefs-table td:nth-child(4){min-width:7rem}
 .prefs-table td{color:var(--text)}
 .prefs-table .prefs-muted{color:var(--muted)}
 @media (max-width:40rem){
+.prefs-table td:nth-child(2){white-space:normal}
+.prefs-table td:nth-child(3),.prefs-table td:nth-child(4){width:auto;min-width:0}
 .prefs-table thead{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
 .prefs-table,.prefs-table tbody,.prefs-table tr,.prefs-table th,.prefs-table td{display:block}
 .prefs-table tbody tr{padding:.875rem 1rem}

@@ -57,7 +57,6 @@ export function renderCookieSettingsPage(doc: SiteDocument, ctx: RenderContext, 
   const list = new Intl.ListFormat(lang, { type: 'conjunction' });
   // Before any choice: nothing is on in mode categories; everything but what GPC refuses in mode notice.
   const isOn = (c: OptionalCategory) => !refusedByGpc.has(c) && (input.current ? input.current[c] : doc.consent.mode === 'notice');
-  const brand = doc.navigation.brand || ctx.siteName;
   const when = new Intl.DateTimeFormat(lang, {
     year: 'numeric',
     month: 'long',
@@ -157,7 +156,7 @@ export function renderCookieSettingsPage(doc: SiteDocument, ctx: RenderContext, 
           )}
 
           {asks && (
-            <section className="prefs-block" aria-labelledby="prefs-record-title">
+            <section className="prefs-block prefs-block-narrow" aria-labelledby="prefs-record-title">
               <h2 className="prefs-h2" id="prefs-record-title">
                 {s.recordId}
               </h2>
@@ -217,7 +216,7 @@ export function renderCookieSettingsPage(doc: SiteDocument, ctx: RenderContext, 
                     {rows.map((r, i) => (
                       <tr key={i}>
                         <th scope="row">{r.name}</th>
-                        <td data-label={s.cookieTable.provider}>{r.setBy === 'site' ? `${p.thisSite} (${brand})` : r.setBy}</td>
+                        <td data-label={s.cookieTable.provider}>{r.setBy === 'site' ? p.thisSite : r.setBy}</td>
                         <td data-label={s.cookieTable.purpose}>{r.snippet && !r.purpose.startsWith(r.snippet) ? `${r.snippet}: ${r.purpose}` : r.purpose}</td>
                         <td data-label={s.cookieTable.duration}>{durationInWords(r.days, s.cookieTable, lang)}</td>
                         <td data-label={s.cookieTable.category}>{nameOf(r.category)}</td>

@@ -5,7 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { cookieTable, durationInWords } from '../../src/consent/cookie-table.js';
 import { bannerVersion } from '../../src/consent/banner-version.js';
 import { consentStrings } from '../../src/consent/strings.js';
-import { docWith } from './helpers.js';
+import { docWith as typedDocWith } from './helpers.js';
+
+/** Documents from loose literals (the schema parses and checks them). */
+const docWith = (pages: unknown, extra: unknown = {}) => typedDocWith(pages as never, extra as never);
 
 const hero = { type: 'hero', props: { id: 'h', heading: 'Hello' } };
 const form = { type: 'form', props: { id: 'f', fields: [{ name: 'message', type: 'textarea', label: 'Message' }] } };

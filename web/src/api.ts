@@ -160,3 +160,6 @@ export async function getSession(): Promise<Subscriber | null> {
     throw e;
   }
 }
+export type ConsentStats = Schemas['ConsentStats'];
+export type ConsentChainStatus = Schemas['ConsentChainStatus'];
+export type ConsentRecordDetail = paths['/api/sites/{siteId}/consent/records/{recordId}']['get']['responses'][200]['content']['application/json'];

@@ -1,11 +1,12 @@
-// Per-site dashboard routes other than the editor: /sites/:id/inbox, /sites/:id/releases,
+// Per-site dashboard routes other than the editor: /sites/:id/inbox, /sites/:id/consent, /sites/:id/releases,
 // /sites/:id/releases/:releaseId (a release's preview) and /sites/:id/settings.
+import { ConsentPage } from './consent';
 import { InboxPage } from './inbox';
 import { ReleasePreviewPage } from './release-preview';
 import { ReleasesPage } from './releases';
 import { SiteSettingsPage } from './site-settings';
 
-const SITE_ROUTE = /^\/sites\/([A-Za-z0-9_-]+)\/(inbox|releases|settings)$/;
+const SITE_ROUTE = /^\/sites\/([A-Za-z0-9_-]+)\/(inbox|consent|releases|settings)$/;
 const RELEASE_ROUTE = /^\/sites\/([A-Za-z0-9_-]+)\/releases\/([A-Za-z0-9_-]+)$/;
 
 /** The page for a per-site path, if it is one (an element, so re-renders keep its state). */
@@ -16,5 +17,6 @@ export function sitePageFor(path: string): React.JSX.Element | undefined {
   if (!m) return undefined;
   const siteId = m[1]!;
   if (m[2] === 'inbox') return <InboxPage key={siteId} siteId={siteId} />;
+  if (m[2] === 'consent') return <ConsentPage key={siteId} siteId={siteId} />;
   return m[2] === 'releases' ? <ReleasesPage key={siteId} siteId={siteId} /> : <SiteSettingsPage key={siteId} siteId={siteId} />;
 }
