@@ -332,6 +332,16 @@ describe('the subscriber’s consent API', () => {
   });
 });
 
+describe('deleting the site', () => {
+  it('erases its consent records and banner texts from the region', async () => {
+    const db = (t.running.ctx.dbs.regions as any)['de-frankfurt'];
+    expect((await records('de-frankfurt')).length).toBeGreaterThan(0);
+    expect((await c.delete(`/api/sites/${site.id}`)).status).toBe(204);
+    expect(await records('de-frankfurt')).toEqual([]);
+    expect(await db.selectFrom('consent_banners').selectAll().execute()).toEqual([]);
+  });
+});
+
 describe('the per-network limit', () => {
   it('answers 429 with Retry-After after the limit, without storing the address', async () => {
     const small = await startTestServer({ ATRIUM_CONSENT_LIMIT_PER_IP: '3' });

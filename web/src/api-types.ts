@@ -1365,7 +1365,7 @@ export interface paths {
     };
     put?: never;
     post?: never;
-    /** Delete a site with its releases and messages */
+    /** Delete a site with its releases, messages and consent records */
     delete: {
       parameters: {
         query?: never;
@@ -2884,7 +2884,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/_atrium/cookies.9f122090fc05.css': {
+  '/_atrium/cookies.063d791fd9a5.css': {
     parameters: {
       query?: never;
       header?: never;

@@ -43,7 +43,7 @@ const DOCS = {
     responses: { 200: S.SiteDetail },
     errors: { 409: 'The address (slug) is taken' },
   }),
-  deleteSite: doc({ summary: 'Delete a site with its releases and messages', tag: 'sites', responses: { 204: null } }),
+  deleteSite: doc({ summary: 'Delete a site with its releases, messages and consent records', tag: 'sites', responses: { 204: null } }),
   saveDraft: doc({
     summary: 'Save the draft document',
     description: 'Saves only if `revision` is the draft’s current revision; otherwise answers 409 with the current draft.',
