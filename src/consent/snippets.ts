@@ -173,14 +173,14 @@ export function renderSnippet(snippet: Pick<Snippet, 'id' | 'category' | 'placem
             return;
           }
           const parent = stack[stack.length - 1]?.name;
-          if (!ELEMENT_NAME.test(name)) throw new Refusal(`<${name}> is not a valid element name`);
-          const refused = REFUSED[name];
-          if (refused) throw new Refusal(refused);
           if (parent === 'iframe') {
             // An iframe's fallback content is never shown by today's browsers, and they read it as raw text.
             dropped = 1;
             return;
           }
+          if (!ELEMENT_NAME.test(name)) throw new Refusal(`<${name}> is not a valid element name`);
+          const refused = REFUSED[name];
+          if (refused) throw new Refusal(refused);
           if (parent && RAW_TEXT_PARENTS.has(parent) && RAW_TEXT.has(name)) throw new Refusal(`<${name}> cannot be used inside <${parent}>`);
           if (name === 'noscript' && !keepNoscript) {
             dropped = 1;
