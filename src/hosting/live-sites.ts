@@ -52,7 +52,7 @@ function cacheControl(path: string): string {
   return path.startsWith('/_atrium/') ? 'public, max-age=31536000, immutable' : 'public, max-age=0, must-revalidate';
 }
 
-function servedFile(stored: StoredFile, hash: string, type: string, path: string, form = false): ServedFile {
+function servedFile(stored: StoredFile, hash: string, type: string, path: string, form = false, csp?: string): ServedFile {
   const etag = `"${hash.slice(0, 32)}"`;
   const common = [
     'content-type',
@@ -65,7 +65,8 @@ function servedFile(stored: StoredFile, hash: string, type: string, path: string
     'etag',
     etag,
     'content-security-policy',
-    form ? FORM_CSP : CSP,
+    // A page's own policy (custom code, embeds) was worked out at publish; older releases have none recorded.
+    csp ?? (form ? FORM_CSP : CSP),
     ...Object.entries(SECURITY_HEADERS).flat(),
   ];
   const heads = (base: string[]): Heads => {
@@ -143,7 +144,7 @@ export class LiveSites {
     await Promise.all(
       Object.entries(manifest.files).map(async ([path, f]) => {
         const stored = await this.store.get(f.hash);
-        files.set(path, servedFile(stored, f.hash, f.type, path, f.form === true));
+        files.set(path, servedFile(stored, f.hash, f.type, path, f.form === true, f.csp));
       }),
     );
     let bytes = 0;

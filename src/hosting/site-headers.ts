@@ -2,12 +2,11 @@
 // CSP, the usual hardening headers, and HSTS when the visitor came over HTTPS.
 import type { IncomingMessage } from 'node:http';
 import type { TLSSocket } from 'node:tls';
+import { CSP } from '../consent/csp.js';
 import { lastEntry, type TrustFn } from '../lib/trust-proxy.js';
 
-export const CSP =
-  "default-src 'none'; style-src 'self'; img-src 'self' https: data:; font-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'self'";
-// Pages with a form load the one runtime script (same origin) that submits in place.
-export const FORM_CSP = CSP.replace("default-src 'none';", "default-src 'none'; script-src 'self'; connect-src 'self';");
+// The strict policy, the form pages' one, and each page's own when it holds custom code or embeds: src/consent/csp.ts.
+export { CSP, FORM_CSP } from '../consent/csp.js';
 
 export const SECURITY_HEADERS: Record<string, string> = {
   'x-content-type-options': 'nosniff',

@@ -5,6 +5,7 @@ import type { SiteDocument } from '../site-document/schema.js';
 import { renderFormThanksPage, renderSite } from '../rendering/render-site.js';
 import { formsOf, pageHasForm } from '../forms/definitions.js';
 import { runtimeScript } from '../runtime/index.js';
+import { placeSnippets } from './page-snippets.js';
 
 export interface ReleaseFile {
   path: string; // request path, or NOT_FOUND_KEY
@@ -14,6 +15,8 @@ export interface ReleaseFile {
   form?: boolean;
   /** false for files that are compressed already (woff2): stored and served as they are. */
   compress?: false;
+  /** A page with custom code or embeds: its own Content-Security-Policy (src/consent/csp.ts); others keep the strict one. */
+  csp?: string;
 }
 
 /** The runtime script, content-hashed so pages can cache it forever. Only pages with a form load it. */
@@ -37,6 +40,8 @@ export function buildFiles(doc: SiteDocument, siteUrl: string, siteName: string,
     const page = p.html.replace('</head>', `<script src="${runtime.path}" defer></script></head>`);
     return { path: p.path, type: html, body: Buffer.from(page), form: true };
   });
+  // Last on the pages' HTML: custom code may hold any text (src/publishing/page-snippets.ts).
+  placeSnippets(doc, files);
   if (runtime) files.push(runtime);
   // The no-JavaScript path: a plain POST lands on the form's thank-you page.
   for (const form of forms.values())

@@ -7,6 +7,7 @@ import { siteSubdomainUrl } from '../config/config.js';
 import { DomainError, notFound } from '../lib/errors.js';
 import { newId, nowIso, sha256 } from '../lib/ids.js';
 import { unfinishedBlocks } from '../site-document/publishable.js';
+import { consentProblems } from '../consent/publish-checks.js';
 import { SiteDocument } from '../site-document/schema.js';
 import { requireSite, type SiteRow } from '../tenancy/tenancy.js';
 import { buildFiles } from './build-files.js';
@@ -15,8 +16,12 @@ import { assetPath, imagesReferenced } from '../assets/assets.js';
 
 /** What serving and the inbox need from a release, recorded once at publish time. */
 export interface Manifest {
-  /** form: the page holds a form (its responses carry the verified-request cookie and may run the runtime script). */
-  files: Record<string, { hash: string; type: string; bytes: number; form?: boolean }>;
+  /**
+   * form: the page holds a form (its responses carry the verified-request cookie and may run the runtime script).
+   * csp: the page's own Content-Security-Policy when it holds custom code or embeds; without it a page is served
+   * with the strict policy (or the form one), as are all pages of releases made before pages had their own.
+   */
+  files: Record<string, { hash: string; type: string; bytes: number; form?: boolean; csp?: string }>;
   /** The forms visitors see in this release, by form id, with the version their submissions are stored under. */
   forms: Record<string, PublishedForm>;
 }
@@ -52,7 +57,7 @@ async function release(
     files.map(async (f) => {
       const { hash, created: isNew } = await ctx.releases.put(f.body, { compress: f.compress });
       if (isNew) created.push(hash);
-      manifest.files[f.path] = { hash, type: f.type, bytes: f.body.length, ...(f.form ? { form: true } : {}) };
+      manifest.files[f.path] = { hash, type: f.type, bytes: f.body.length, ...(f.form ? { form: true } : {}), ...(f.csp ? { csp: f.csp } : {}) };
       totalBytes += f.body.length;
     }),
   );
@@ -101,10 +106,16 @@ export async function publish(ctx: Context, subscriber: { id: string; emailVerif
   if (!subscriber.emailVerified) throw new DomainError('email_not_verified', 'confirm your email address before publishing; we sent you a link');
   const doc = SiteDocument.parse(JSON.parse(site.draft));
   const unfinished = unfinishedBlocks(doc);
-  if (unfinished.length) {
-    const more = unfinished.length - 1;
-    const rest = more ? ` ${more} more Image block${more === 1 ? ' has' : 's have'} no image either.` : '';
-    throw new DomainError('invalid_input', `${unfinished[0]!.message}${rest}`, { issues: unfinished });
+  const problems = consentProblems(doc);
+  if (unfinished.length || problems.length) {
+    const issues = [...unfinished, ...problems];
+    const more = issues.length - 1;
+    const rest = !more
+      ? ''
+      : problems.length
+        ? ` ${more} more thing${more === 1 ? ' needs' : 's need'} fixing before publishing.`
+        : ` ${more} more Image block${more === 1 ? ' has' : 's have'} no image either.`;
+    throw new DomainError('invalid_input', `${issues[0]!.message}${rest}`, { issues });
   }
   return release(ctx, site, doc, { draftRevision: site.draft_revision, publishedBy: subscriber.id, reason: 'publish' });
 }

@@ -4,7 +4,7 @@
 import type { FieldIssue } from '../lib/errors.js';
 import type { SiteDocument } from './schema.js';
 
-const ordinal = (n: number) => {
+export const ordinal = (n: number) => {
   const tens = n % 100;
   const suffix = tens >= 11 && tens <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
   return `${n}${suffix}`;
