@@ -190,7 +190,8 @@ export async function deleteSite(ctx: Context, subscriberId: string, siteId: str
   // End-user data lives in the region database, outside the control plane's cascades: erase it first.
   const region = regionDbForSite(ctx.dbs, site);
   await region.transaction().execute(async (trx) => {
-    for (const table of ['jobs', 'webhook_deliveries', 'form_submissions', 'consent_records', 'consent_banners'] as const) await trx.deleteFrom(table).where('site_id', '=', site.id).execute();
+    for (const table of ['jobs', 'webhook_deliveries', 'form_submissions', 'consent_records', 'consent_banners'] as const)
+      await trx.deleteFrom(table).where('site_id', '=', site.id).execute();
   });
   await ctx.dbs.control.deleteFrom('sites').where('id', '=', site.id).execute();
   await ctx.bus.emit({ type: 'site.deleted', siteId: site.id, region: site.region });
