@@ -23,6 +23,7 @@ import { PreviewFrame } from './preview';
 import './styles/index';
 
 const usePuckSelect = createUsePuck();
+const NO_ISSUES: readonly { path: string; message: string }[] = [];
 
 /** The site as GET /api/sites/{siteId} answers it, with the document as the editor's model types it. */
 type SiteResponse = Omit<SiteDetail, 'document'> & { document: Doc };
@@ -89,6 +90,13 @@ function SaveIndicator({ state }: { state: SaveState }) {
 
 /** "document.pages.0.blocks.2.props.heading: must ..." -> "Hero (block 3) · Heading: must ..." */
 function describeIssue(doc: Doc, issue: { path: string; message: string }) {
+  const code = /^document\.(?:pages\.(\d+)\.)?snippets\.(\d+)\.(\w+)/.exec(issue.path);
+  if (code) {
+    const page = code[1] !== undefined ? doc.pages[Number(code[1])] : undefined;
+    const snippet = (page ? page.snippets : doc.snippets)[Number(code[2])];
+    const where = page ? ` on “${pageName(page)}”` : ' on every page';
+    return `Custom code “${snippet?.name ?? Number(code[2]) + 1}”${where}, ${code[3]!.replace(/([A-Z])/g, ' $1').toLowerCase()}: ${issue.message}`;
+  }
   const m = /^document\.pages\.(\d+)(?:\.blocks\.(\d+)\.props\.(.+)|\.(\w+))?/.exec(issue.path);
   if (!m) return `${issue.path.replace(/^document\./, '')}: ${issue.message}`;
   const page = doc.pages[Number(m[1])];
@@ -395,9 +403,22 @@ function Editor({ initial }: { initial: SiteResponse }) {
     [initial.id],
   );
 
+  const saveIssues = autosave.state.kind === 'invalid' ? autosave.state.issues : NO_ISSUES;
   const env: EditorEnv = useMemo(
-    () => ({ siteId: initial.id, siteName: initial.name, doc, page, updateDoc, switchPage: setPageId, uploadImage, undo, redo }),
-    [initial.id, initial.name, doc, page, updateDoc, uploadImage, undo, redo],
+    () => ({
+      siteId: initial.id,
+      siteName: initial.name,
+      doc,
+      page,
+      updateDoc,
+      switchPage: setPageId,
+      uploadImage,
+      saveIssues,
+      saveNow: autosave.saveNow,
+      undo,
+      redo,
+    }),
+    [initial.id, initial.name, doc, page, updateDoc, uploadImage, saveIssues, autosave.saveNow, undo, redo],
   );
 
   /** Selects a block and scrolls to it; on another page, that page opens with the block selected. */

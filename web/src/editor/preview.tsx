@@ -11,8 +11,15 @@ import { useEditorEnv } from './env';
 import { SITE_FONT_CSS } from '../site-fonts';
 import { historyKeys } from './history';
 
-/** The publisher's own stylesheet for a theme: the same text a release serves. */
-export const siteCss = (theme: Theme) => buildCss({ theme });
+/**
+ * The publisher's own stylesheet for a theme: the same text a release serves,
+ * with the consent styles (embed placeholders) a release carries once
+ * something needs consent: the canvas always asks for them, since an embed may
+ * be added at any moment. (Written to compile with buildCss before and after
+ * it took its options argument.)
+ */
+const build = buildCss as (doc: { theme: Theme }, fontUrls?: Record<string, string>, options?: { consent?: boolean }) => string;
+export const siteCss = (theme: Theme) => build({ theme }, {}, { consent: true });
 
 /**
  * Editor-only adjustments. Puck wraps every block in a <div>, so the

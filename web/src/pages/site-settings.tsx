@@ -1,12 +1,15 @@
 // Site settings: name and address, the data region (read-only), custom
-// domains with their DNS verification record, webhooks, favicon and social image, and
-// the danger zone (unpublish, delete).
+// domains with their DNS verification record, webhooks, favicon and social image,
+// privacy and cookies (the consent banner), custom code, and the danger zone
+// (unpublish, delete).
 import { SiteFrame, type SiteContext } from './site-frame';
 import { Webhooks } from './webhooks';
 import { NameAndAddress } from './site-settings/name-and-address';
 import { Region } from './site-settings/region';
 import { Domains } from './site-settings/domains';
 import { Images } from './site-settings/images';
+import { Privacy } from './site-settings/privacy';
+import { CustomCode } from './site-settings/custom-code';
 import { DangerZone } from './site-settings/danger-zone';
 
 function Settings(ctx: SiteContext) {
@@ -17,6 +20,8 @@ function Settings(ctx: SiteContext) {
       <Domains site={ctx.site} />
       <Webhooks site={ctx.site} />
       <Images {...ctx} />
+      <Privacy {...ctx} />
+      <CustomCode {...ctx} />
       <DangerZone {...ctx} />
     </div>
   );

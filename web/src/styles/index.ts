@@ -7,3 +7,4 @@ import './site-pages.css'; // Site pages: settings, region, domains, images, dan
 import './releases.css'; // Releases, their preview and the site-card and template-picker details after them.
 import './inbox.css'; // Unread counts, the inbox and the message reader.
 import './webhooks.css'; // Webhooks, and the inbox and webhooks on small screens.
+import './privacy.css'; // Privacy and cookies, and custom code, in site settings (also the snippet form in the editor).
