@@ -5,8 +5,9 @@
 import { blocksPlugin, createUsePuck, outlinePlugin, Puck, type Data, type Overrides, type Plugin, type PuckAction } from '@puckeditor/core';
 import '@puckeditor/core/no-external.css';
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { api, ok, ApiError, rawBody, type SiteDetail, type SiteStatus } from '../api';
+import { api, ok, ApiError, rawBody, type FieldIssue, type SiteDetail, type SiteStatus } from '../api';
 import { displayHost } from '../format';
+import { fixedInSettings, rememberPublishIssues } from '../publish-issues';
 import { StatusBadge } from '../pages/sites';
 import { Link } from '../router';
 import { Alert, Button, Logo, Spinner, usePage } from '../ui';
@@ -23,7 +24,7 @@ import { PreviewFrame } from './preview';
 import './styles/index';
 
 const usePuckSelect = createUsePuck();
-const NO_ISSUES: readonly { path: string; message: string }[] = [];
+const NO_ISSUES: readonly FieldIssue[] = [];
 
 /** The site as GET /api/sites/{siteId} answers it, with the document as the editor's model types it. */
 type SiteResponse = Omit<SiteDetail, 'document'> & { document: Doc };
@@ -39,7 +40,7 @@ type PublishState =
   | { kind: 'idle' }
   | { kind: 'busy'; step: string }
   | { kind: 'done'; url: string }
-  | { kind: 'error'; message: string; unverified?: boolean; block?: BlockRef };
+  | { kind: 'error'; message: string; unverified?: boolean; block?: BlockRef; codePage?: string; settings?: 'privacy' | 'custom-code' };
 
 interface Chrome {
   site: SiteResponse;
@@ -49,6 +50,8 @@ interface Chrome {
   doPublish(): void;
   closePublish(): void;
   showBlock(block: BlockRef): void;
+  /** Opens a page's settings, where its custom code is listed with what publishing refused. */
+  showPageCode(pageId: string): void;
   canUndo: boolean;
   canRedo: boolean;
   undo(): void;
@@ -110,7 +113,7 @@ function describeIssue(doc: Doc, issue: { path: string; message: string }) {
 }
 
 function PublishPanel() {
-  const { publish, closePublish, showBlock, site } = useChrome();
+  const { publish, closePublish, showBlock, showPageCode, site } = useChrome();
   const [resent, setResent] = useState(false);
   if (publish.kind === 'idle' || publish.kind === 'busy') return null;
   return (
@@ -138,6 +141,16 @@ function PublishPanel() {
             <button type="button" className="ed-btn ed-btn-secondary ed-btn-sm" onClick={() => showBlock(publish.block!)}>
               Show the block
             </button>
+          )}
+          {publish.codePage && (
+            <button type="button" className="ed-btn ed-btn-secondary ed-btn-sm" onClick={() => showPageCode(publish.codePage!)}>
+              Show the page’s code
+            </button>
+          )}
+          {publish.settings && (
+            <Link to={`/sites/${site.id}/settings#${publish.settings}`} className="ed-btn ed-btn-secondary ed-btn-sm">
+              Open site settings
+            </Link>
           )}
           {publish.unverified && (
             <button
@@ -324,6 +337,8 @@ function Editor({ initial }: { initial: SiteResponse }) {
   const [generation, setGeneration] = useState(0); // remounts Puck when the document is replaced from outside
   const [status, setStatus] = useState<SiteStatus>(initial.status);
   const [publish, setPublish] = useState<PublishState>({ kind: 'idle' });
+  // What the last refused publish said about custom code on pages, shown in their page settings until the next edit.
+  const [publishIssues, setPublishIssues] = useState<readonly FieldIssue[]>(NO_ISSUES);
   const autosave = useAutosave(initial.id, initial.revision, () => setStatus((s) => (s === 'draft' ? 'draft' : 'live_with_changes')));
   const page = doc.pages.find((p) => p.id === pageId) ?? doc.pages[0]!;
   const pageIdRef = useRef(page.id);
@@ -351,6 +366,7 @@ function Editor({ initial }: { initial: SiteResponse }) {
     (next: Doc) => {
       history.record({ doc: docRef.current, pageId: pageIdRef.current }, next);
       apply(next);
+      setPublishIssues(NO_ISSUES);
     },
     [history.record, apply],
   );
@@ -414,11 +430,12 @@ function Editor({ initial }: { initial: SiteResponse }) {
       switchPage: setPageId,
       uploadImage,
       saveIssues,
+      publishIssues,
       saveNow: autosave.saveNow,
       undo,
       redo,
     }),
-    [initial.id, initial.name, doc, page, updateDoc, uploadImage, saveIssues, autosave.saveNow, undo, redo],
+    [initial.id, initial.name, doc, page, updateDoc, uploadImage, saveIssues, publishIssues, autosave.saveNow, undo, redo],
   );
 
   /** Selects a block and scrolls to it; on another page, that page opens with the block selected. */
@@ -432,6 +449,14 @@ function Editor({ initial }: { initial: SiteResponse }) {
       setPageId(block.pageId);
     }
     revealBlock(block.blockId);
+  }, []);
+
+  /** The page's settings (shown while no block is selected), with its custom code. */
+  const showPageCode = useCallback((pageId: string) => {
+    setPublish({ kind: 'idle' });
+    if (pageId !== pageIdRef.current) setPageId(pageId);
+    else puckDispatch.current?.({ type: 'setUi', ui: { itemSelector: null } });
+    requestAnimationFrame(() => document.querySelector('.ed-snippets')?.scrollIntoView({ block: 'nearest' }));
   }, []);
 
   const doPublish = useCallback(async () => {
@@ -448,14 +473,20 @@ function Editor({ initial }: { initial: SiteResponse }) {
       setPublish({ kind: 'done', url: r.siteUrl ?? initial.url });
     } catch (e) {
       const err = e instanceof ApiError ? e : null;
-      const at = /^document\.pages\.(\d+)\.blocks\.(\d+)\./.exec(err?.issues[0]?.path ?? '');
+      const issues = err?.issues ?? [];
+      const at = /^document\.pages\.(\d+)\.blocks\.(\d+)\./.exec(issues[0]?.path ?? '');
       const page = at ? docRef.current.pages[Number(at[1])] : undefined;
       const blockId = page?.blocks[Number(at![2])]?.props.id;
+      const code = /^document\.pages\.(\d+)\.snippets\./.exec(issues[0]?.path ?? '');
+      rememberPublishIssues(initial.id, issues);
+      setPublishIssues(issues.length ? issues : NO_ISSUES);
       setPublish({
         kind: 'error',
         message: err?.message ?? 'Publishing failed. Try again.',
         unverified: err?.code === 'email_not_verified',
         block: page && blockId ? { pageId: page.id, index: Number(at![2]), blockId } : undefined,
+        codePage: code ? docRef.current.pages[Number(code[1])]?.id : undefined,
+        settings: at || code || !fixedInSettings(issues) ? undefined : /^document\.snippets\./.test(issues[0]?.path ?? '') ? 'custom-code' : 'privacy',
       });
     }
   }, [autosave, initial.id, initial.url]);
@@ -469,6 +500,7 @@ function Editor({ initial }: { initial: SiteResponse }) {
       doPublish: () => void doPublish(),
       closePublish: () => setPublish({ kind: 'idle' }),
       showBlock,
+      showPageCode,
       canUndo: history.canUndo,
       canRedo: history.canRedo,
       undo,
@@ -477,7 +509,7 @@ function Editor({ initial }: { initial: SiteResponse }) {
       view,
       setView,
     }),
-    [initial, status, autosave.state, publish, doPublish, showBlock, history.canUndo, history.canRedo, undo, redo, view, setView],
+    [initial, status, autosave.state, publish, doPublish, showBlock, showPageCode, history.canUndo, history.canRedo, undo, redo, view, setView],
   );
 
   // What block resolvers may read, e.g. the site name for a new form's consent wording.

@@ -5,8 +5,8 @@ import type { ReactNode } from 'react';
 import { BLOCKS, Footer, ICON_NAMES, Navbar } from '../../../src/blocks/index';
 import { siteConsentItems } from '../../../src/consent/page-needs';
 import { consentStrings } from '../../../src/consent/strings';
-import { embedDefaults, embedFields, embedResolveData, embedResolveFields } from './embed-config';
-import { checkEmbed, EMBED_SUGGESTIONS } from './embed-defaults';
+import { embedDefaults, embedFields, EmbedPending, embedResolveData, embedResolveFields } from './embed-config';
+import { checkEmbed } from './embed-defaults';
 import { useEditorEnv } from './env';
 import { buttonField, imageField, linesField, pageSelectField } from './fields';
 import { cleanBlock, fieldNameFor, type BlockType } from './model';
@@ -96,22 +96,7 @@ function BlockView({ type, props }: { type: BlockType; props: Record<string, unk
         </div>
       </section>
     );
-  if (type === 'embed') {
-    // Editor only: an embed waiting for its link, or with one its provider refuses (it saves, but cannot be published yet).
-    const check = checkEmbed(clean.provider as string, clean.url as string | undefined);
-    if (check.kind !== 'ok')
-      return (
-        <section className={`section tone-${String(clean.tone ?? 'default')}`}>
-          <div className="container">
-            <p className="ed-empty-image">
-              {check.kind === 'empty'
-                ? `Paste a link in this block’s settings. ${EMBED_SUGGESTIONS[clean.provider as keyof typeof EMBED_SUGGESTIONS]?.where ?? ''}`
-                : `This link cannot be embedded: it ${check.message}`}
-            </p>
-          </div>
-        </section>
-      );
-  }
+  if (type === 'embed' && checkEmbed(clean.provider as string, clean.url as string | undefined).kind !== 'ok') return <EmbedPending {...clean} />;
   const Component = BLOCKS[type] as unknown as (p: Record<string, unknown>) => ReactNode;
   return <Component {...clean} first={firstId === props.id} lang={doc.defaultLanguage} />;
 }

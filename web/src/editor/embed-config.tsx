@@ -53,6 +53,22 @@ function EmbedUrlInput({ value, onChange }: { value: string | undefined; onChang
   );
 }
 
+/** Editor only, in the canvas: an embed waiting for its link, or with one its provider refuses (it saves, but cannot be published yet). */
+export function EmbedPending({ provider, url, tone }: { provider?: unknown; url?: unknown; tone?: unknown }) {
+  const check = checkEmbed(String(provider), typeof url === 'string' ? url : undefined);
+  return (
+    <section className={`section tone-${String(tone ?? 'default')}`}>
+      <div className="container">
+        <p className="ed-empty-image">
+          {check.kind === 'error'
+            ? `This link cannot be embedded: it ${check.message}`
+            : `Paste a link in this block’s settings. ${EMBED_SUGGESTIONS[provider as ProviderId]?.where ?? ''}`}
+        </p>
+      </div>
+    </section>
+  );
+}
+
 const urlField: CustomField<string | undefined> = {
   type: 'custom',
   label: 'Link',

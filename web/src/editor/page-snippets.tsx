@@ -119,7 +119,7 @@ function SnippetDialog({ editing, setEditing, onClose }: { editing: Editing; set
 }
 
 export function PageSnippets() {
-  const { doc, page, updateDoc, saveIssues } = useEditorEnv();
+  const { doc, page, updateDoc, saveIssues, publishIssues } = useEditorEnv();
   const [editing, setEditing] = useState<Editing | null>(null);
   const [confirming, setConfirming] = useState<string | null>(null);
   const headId = useId();
@@ -132,7 +132,7 @@ export function PageSnippets() {
       id: s?.id ?? null,
       fresh: !s,
       draft: toDraft(s ?? undefined),
-      errors: s && index !== undefined ? issueErrors(saveIssues, `document.pages.${pageIndex}.snippets.${index}.`, s) : {},
+      errors: s && index !== undefined ? issueErrors([...saveIssues, ...publishIssues], `document.pages.${pageIndex}.snippets.${index}.`, s) : {},
     });
   const close = () => {
     setEditing(null);
@@ -163,11 +163,14 @@ export function PageSnippets() {
       {page.snippets.length > 0 && (
         <ul className="ed-snippets" aria-label="Custom code on this page">
           {page.snippets.map((s, j) => {
-            const refused = hasIssues(saveIssues, `document.pages.${pageIndex}.snippets.${j}.`);
+            const prefix = `document.pages.${pageIndex}.snippets.${j}.`;
+            const refused = hasIssues(saveIssues, prefix);
+            const unpublishable = publishIssues.find((i) => i.path.startsWith(prefix));
             return (
-              <li key={s.id} className={`ed-snippet${refused ? ' is-refused' : ''}`}>
+              <li key={s.id} className={`ed-snippet${refused || unpublishable ? ' is-refused' : ''}`}>
                 <SnippetSummary snippet={s} />
                 {refused && <p className="ed-error">Not saved: open it to see what to fix.</p>}
+                {unpublishable && !refused && <p className="ed-error">{unpublishable.message}</p>}
                 {confirming === s.id ? (
                   <div className="ed-snippet-row-actions" role="group" aria-label={`Remove ${s.name}?`}>
                     <button type="button" className="ed-btn ed-btn-danger ed-btn-xs" onClick={() => remove(s.id)}>

@@ -34,7 +34,7 @@ const FRAME_CSS = `
 .ed-block-card > :not(.ed-block-name) { display: none }
 /* The selected block's toolbar sits inside its top edge, not over the block (or site navigation) above. */
 .ed-actionbar { position: relative; top: 52px }
-.ed-empty-image { display: grid; place-items: center; gap: .5rem; min-height: 240px; border: 2px dashed var(--border-strong); border-radius: var(--r-lg); color: var(--muted); font-size: 1rem }
+.ed-empty-image { display: grid; place-items: center; gap: .5rem; min-height: 240px; padding: 1rem 1.25rem; border: 2px dashed var(--border-strong); border-radius: var(--r-lg); color: var(--muted); font-size: 1rem; text-align: center; text-wrap: balance }
 `;
 
 export function PreviewFrame({ children, document: frameDoc }: { children: ReactNode; document?: Document }) {

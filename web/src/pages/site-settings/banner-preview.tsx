@@ -62,7 +62,7 @@ export function BannerPreview({
               ) : (
                 <>
                   <span className="pv-btn pv-btn-primary">{strings.ok}</span>
-                  <span className="pv-btn">{strings.settingsLink}</span>
+                  <span className="pv-btn">{text.choose}</span>
                 </>
               )}
             </div>

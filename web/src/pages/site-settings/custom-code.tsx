@@ -5,6 +5,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { ApiError } from '../../api';
 import { ConfirmDialog } from '../../dialog';
+import { forgetPublishIssues, publishIssues } from '../../publish-issues';
 import { pageName } from '../../format';
 import { Link } from '../../router';
 import { toast } from '../../toast';
@@ -12,7 +13,7 @@ import { Button } from '../../ui';
 import { type SiteContext } from '../site-frame';
 import { saveDraft } from './draft';
 import { SnippetForm } from './snippet-form';
-import { checkDraft, fromDraft, issueErrors, toDraft, type Snippet, type SnippetDraft, type SnippetErrors } from './snippet-model';
+import { checkDraft, fromDraft, hasIssues, issueErrors, toDraft, type Snippet, type SnippetDraft, type SnippetErrors } from './snippet-model';
 import { SnippetSummary } from './snippet-summary';
 
 interface Editing {
@@ -77,6 +78,16 @@ export function CustomCode(ctx: SiteContext) {
   const [removeError, setRemoveError] = useState<string | null>(null);
   const addRef = useRef<HTMLButtonElement>(null);
   const perPage = site.document.pages.filter((p) => (p.snippets ?? []).length > 0);
+  // What the last publish (in the editor) refused about this code, until it changes.
+  const [refused, setRefused] = useState(() => publishIssues(site.id));
+  const sectionRef = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (location.hash === '#custom-code') sectionRef.current?.scrollIntoView({ block: 'start' });
+  }, []);
+  const changedCode = () => {
+    forgetPublishIssues(site.id);
+    setRefused([]);
+  };
 
   const save = async () => {
     if (!editing) return;
@@ -97,6 +108,7 @@ export function CustomCode(ctx: SiteContext) {
         return { ...doc, snippets: list };
       });
       setEditing(null);
+      changedCode();
       toast(editing.id ? `“${snippet.name}” saved to the draft. Publish to put it live.` : `“${snippet.name}” added to the draft. Publish to put it live.`);
       requestAnimationFrame(() => addRef.current?.focus());
     } catch (e) {
@@ -115,6 +127,7 @@ export function CustomCode(ctx: SiteContext) {
     setRemoveError(null);
     try {
       await saveDraft(ctx, (doc) => ({ ...doc, snippets: doc.snippets.filter((s) => s.id !== removing.id) }));
+      changedCode();
       toast(`“${removing.name}” removed from the draft. Publish to take it off the live site.`);
       setRemoving(null);
       requestAnimationFrame(() => addRef.current?.focus());
@@ -125,7 +138,8 @@ export function CustomCode(ctx: SiteContext) {
     }
   };
 
-  const edit = (s: Snippet | null) => setEditing({ id: s?.id ?? null, draft: toDraft(s ?? undefined), errors: {} });
+  const edit = (s: Snippet | null, index?: number) =>
+    setEditing({ id: s?.id ?? null, draft: toDraft(s ?? undefined), errors: s ? issueErrors(refused, `document.snippets.${index}.`, s) : {} });
   const card = editing && (
     <EditCard
       editing={editing}
@@ -137,7 +151,7 @@ export function CustomCode(ctx: SiteContext) {
   );
 
   return (
-    <section className="form-section" aria-labelledby="custom-code-h">
+    <section ref={sectionRef} id="custom-code" className="form-section" aria-labelledby="custom-code-h">
       <div className="section-head-row">
         <div>
           <h2 id="custom-code-h" className="section-title section-title-tight">
@@ -158,17 +172,27 @@ export function CustomCode(ctx: SiteContext) {
       {snippets.length === 0 && !editing && <p className="inline-empty">No custom code yet. Your pages load nothing from other companies.</p>}
       {snippets.length > 0 && (
         <ul className="snippet-list" aria-label="Custom code on every page">
-          {snippets.map((s) =>
+          {snippets.map((s, i) =>
             editing?.id === s.id ? (
               <li key={s.id} className="snippet-item is-editing">
                 {card}
               </li>
             ) : (
-              <li key={s.id} className="snippet-item">
-                <SnippetSummary snippet={s} />
+              <li key={s.id} className={`snippet-item${hasIssues(refused, `document.snippets.${i}.`) ? ' is-refused' : ''}`}>
+                <div className="snippet-main">
+                  <SnippetSummary snippet={s} />
+                  {refused
+                    .filter((issue) => issue.path.startsWith(`document.snippets.${i}.`))
+                    .slice(0, 1)
+                    .map((issue) => (
+                      <p key={issue.path} className="field-error snippet-refused">
+                        {issue.message}
+                      </p>
+                    ))}
+                </div>
                 {!editing && (
                   <div className="snippet-actions">
-                    <Button variant="ghost" size="sm" onClick={() => edit(s)}>
+                    <Button variant="ghost" size="sm" onClick={() => edit(s, i)}>
                       Edit<span className="visually-hidden"> {s.name}</span>
                     </Button>
                     <Button variant="ghost" size="sm" onClick={() => setRemoving(s)}>

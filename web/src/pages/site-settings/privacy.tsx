@@ -99,6 +99,10 @@ export function Privacy(ctx: SiteContext) {
     gpc !== saved.gpcRefusesAnalytics ||
     JSON.stringify(cleanWording(wording)) !== JSON.stringify(cleanWording(saved.wording[lang] ?? {}));
 
+  const sectionRef = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (location.hash === '#privacy') sectionRef.current?.scrollIntoView({ block: 'start' });
+  }, []);
   useEffect(() => {
     if (Object.keys(errors).length || formError) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"], .alert')?.focus();
   }, [errors, formError]);
@@ -164,7 +168,7 @@ export function Privacy(ctx: SiteContext) {
   );
 
   return (
-    <section className="form-section" aria-labelledby="privacy-h">
+    <section ref={sectionRef} id="privacy" className="form-section" aria-labelledby="privacy-h">
       <h2 id="privacy-h" className="section-title section-title-tight">
         Privacy &amp; cookies
       </h2>

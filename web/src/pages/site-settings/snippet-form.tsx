@@ -83,6 +83,9 @@ function CookieRow({
         <svg viewBox="0 0 16 16" aria-hidden="true">
           <path d="M4 4l8 8M12 4l-8 8" />
         </svg>
+        <span className="cookie-remove-text" aria-hidden="true">
+          Remove
+        </span>
       </button>
     </fieldset>
   );
