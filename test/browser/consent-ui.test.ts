@@ -189,7 +189,7 @@ describe('consent in the editor and site settings', () => {
       const off = privacy.getByRole('radio', { name: /^Off/ });
       expect(await off.isDisabled()).toBe(false);
       await off.check();
-      await privacy.getByRole('button', { name: 'Save changes' }).click();
+      await privacy.getByRole('button', { name: 'Save privacy settings' }).click();
       await privacy.locator('.saved-note').waitFor();
       expect((await draft(site.id)).consent.mode).toBe('off');
 
@@ -250,7 +250,7 @@ describe('consent in the editor and site settings', () => {
       await privacy.getByRole('textbox', { name: 'Title' }).fill('A few cookies, your call');
       await privacy.getByRole('textbox', { name: 'Choose button' }).fill('Let me pick');
       await privacy.locator('.pv-title', { hasText: 'A few cookies, your call' }).waitFor();
-      await privacy.getByRole('button', { name: 'Save changes' }).click();
+      await privacy.getByRole('button', { name: 'Save privacy settings' }).click();
       await privacy.locator('.saved-note').waitFor();
       await check(page, width, 'privacy settings saved');
       await part(privacy, 'settings-privacy-notice', width);

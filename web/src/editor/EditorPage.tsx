@@ -6,6 +6,7 @@ import { blocksPlugin, createUsePuck, outlinePlugin, Puck, type Data, type Overr
 import '@puckeditor/core/no-external.css';
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { api, ok, ApiError, rawBody, type FieldIssue, type SiteDetail, type SiteStatus } from '../api';
+import { withDefaults } from '../document-defaults';
 import { displayHost } from '../format';
 import { fixedInSettings, rememberPublishIssues } from '../publish-issues';
 import { StatusBadge } from '../pages/sites';
@@ -563,9 +564,10 @@ function Editor({ initial }: { initial: SiteResponse }) {
               onTheirs={() => {
                 autosave.acceptTheirs(save.theirRevision);
                 history.reset(); // the steps led to this tab's version, not theirs
-                docRef.current = save.theirs;
-                setDoc(save.theirs);
-                if (!save.theirs.pages.some((p) => p.id === pageId)) setPageId(save.theirs.pages[0]!.id);
+                const theirs = withDefaults(save.theirs);
+                docRef.current = theirs;
+                setDoc(theirs);
+                if (!theirs.pages.some((p) => p.id === pageId)) setPageId(theirs.pages[0]!.id);
                 setGeneration((g) => g + 1);
               }}
               onMine={() => void autosave.overwrite(save.theirRevision)}
@@ -585,7 +587,7 @@ export default function EditorPage({ siteId }: { siteId: string }) {
   useEffect(() => {
     let live = true;
     ok(api.GET('/api/sites/{siteId}', { params: { path: { siteId } } })).then(
-      (site) => live && setState({ kind: 'ready', site }),
+      (site) => live && setState({ kind: 'ready', site: { ...site, document: withDefaults(site.document) } }),
       (e) =>
         live &&
         setState({ kind: 'error', message: e instanceof ApiError ? e.message : 'The site could not be loaded.', status: e instanceof ApiError ? e.status : 0 }),

@@ -11,7 +11,7 @@ import { Link } from '../../router';
 import { toast } from '../../toast';
 import { Button } from '../../ui';
 import { type SiteContext } from '../site-frame';
-import { saveDraft } from './draft';
+import { saveDraft, schemaDoc } from './draft';
 import { SnippetForm } from './snippet-form';
 import { checkDraft, fromDraft, hasIssues, issueErrors, toDraft, type Snippet, type SnippetDraft, type SnippetErrors } from './snippet-model';
 import { SnippetSummary } from './snippet-summary';
@@ -62,7 +62,7 @@ function EditCard({
           Cancel
         </Button>
         <Button type="submit" busy={busy}>
-          {editing.id ? 'Save changes' : 'Add code'}
+          {editing.id ? 'Save code' : 'Add code'}
         </Button>
       </div>
     </form>
@@ -71,13 +71,14 @@ function EditCard({
 
 export function CustomCode(ctx: SiteContext) {
   const { site } = ctx;
-  const snippets = site.document.snippets as Snippet[];
+  const doc = schemaDoc(site.document);
+  const snippets = doc.snippets;
   const [editing, setEditing] = useState<Editing | null>(null);
   const [busy, setBusy] = useState(false);
   const [removing, setRemoving] = useState<Snippet | null>(null);
   const [removeError, setRemoveError] = useState<string | null>(null);
   const addRef = useRef<HTMLButtonElement>(null);
-  const perPage = site.document.pages.filter((p) => (p.snippets ?? []).length > 0);
+  const perPage = doc.pages.filter((p) => p.snippets.length > 0);
   // What the last publish (in the editor) refused about this code, until it changes.
   const [refused, setRefused] = useState(() => publishIssues(site.id));
   const sectionRef = useRef<HTMLElement>(null);

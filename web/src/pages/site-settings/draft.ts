@@ -3,14 +3,14 @@
 // or another tab is never overwritten. A stale revision reloads the site and
 // says so; refused input comes back as an ApiError with its issues.
 import { api, ok, ApiError, type SiteDocument } from '../../api';
-import type { SiteDocument as SchemaDocument } from '../../../../src/site-document/schema';
+import { withDefaults } from '../../document-defaults';
 import type { SiteContext } from '../site-frame';
 
-/** The draft as the shared schema types it (what src/consent reads). */
-export const schemaDoc = (doc: SiteDocument) => doc as unknown as SchemaDocument;
+/** The draft as the shared schema types it and fills it in (what src/consent reads). */
+export const schemaDoc = (doc: SiteDocument) => withDefaults(doc);
 
 export async function saveDraft({ site, reload }: SiteContext, change: (doc: SiteDocument) => SiteDocument): Promise<void> {
-  const document = change(structuredClone(site.document));
+  const document = change(structuredClone(schemaDoc(site.document)) as unknown as SiteDocument);
   try {
     await ok(api.PUT('/api/sites/{siteId}/draft', { params: { path: { siteId: site.id } }, body: { revision: site.revision, document } }));
   } catch (e) {

@@ -279,11 +279,11 @@ export function Privacy(ctx: SiteContext) {
           )}
           {changed && (
             <Button variant="ghost" onClick={discard} disabled={busy}>
-              Discard
+              Discard<span className="visually-hidden"> privacy changes</span>
             </Button>
           )}
           <Button type="submit" busy={busy} disabled={!changed}>
-            Save changes
+            Save privacy settings
           </Button>
         </div>
       </form>
