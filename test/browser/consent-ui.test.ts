@@ -237,6 +237,16 @@ describe('consent in the editor and site settings', () => {
       await check(page, width, 'custom code listed');
       await part(code, 'settings-code', width);
 
+      // Edited in place: the form comes back filled in, and the change replaces the snippet.
+      await list.getByRole('button', { name: 'Edit Web analytics' }).click();
+      const editForm = code.getByRole('form', { name: 'Edit Web analytics' });
+      expect(await editForm.getByRole('radio', { name: /^Analytics/ }).isChecked()).toBe(true);
+      expect(await editForm.getByRole('textbox', { name: 'Days' }).inputValue()).toBe('395');
+      await editForm.getByRole('combobox', { name: 'Where it goes' }).selectOption('body');
+      await editForm.getByRole('button', { name: 'Save code' }).click();
+      await editForm.waitFor({ state: 'detached' });
+      await expect.poll(async () => (await draft(site.id)).snippets.map((s) => `${s.name}:${s.placement}`)).toEqual(['Web analytics:body']);
+
       // Now something needs consent: Off is disabled with the reason, and the saved "off" is flagged.
       await privacy.getByText('The banner is off, but the site now needs one').waitFor();
       expect(await off.isDisabled()).toBe(true);

@@ -170,7 +170,7 @@ export function CustomCode(ctx: SiteContext) {
         )}
       </div>
 
-      {snippets.length === 0 && !editing && <p className="inline-empty">No custom code yet. Your pages load nothing from other companies.</p>}
+      {snippets.length === 0 && !editing && <p className="inline-empty">No custom code yet.</p>}
       {snippets.length > 0 && (
         <ul className="snippet-list" aria-label="Custom code on every page">
           {snippets.map((s, i) =>
