@@ -5,8 +5,10 @@
 import { blocksPlugin, createUsePuck, outlinePlugin, Puck, type Data, type Overrides, type Plugin, type PuckAction } from '@puckeditor/core';
 import '@puckeditor/core/no-external.css';
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { api, ok, ApiError, rawBody, type SiteDetail, type SiteStatus } from '../api';
+import { api, ok, ApiError, rawBody, type FieldIssue, type SiteDetail, type SiteStatus } from '../api';
+import { withDefaults } from '../document-defaults';
 import { displayHost } from '../format';
+import { fixedInSettings, rememberPublishIssues } from '../publish-issues';
 import { StatusBadge } from '../pages/sites';
 import { Link } from '../router';
 import { Alert, Button, Logo, Spinner, usePage } from '../ui';
@@ -23,6 +25,7 @@ import { PreviewFrame } from './preview';
 import './styles/index';
 
 const usePuckSelect = createUsePuck();
+const NO_ISSUES: readonly FieldIssue[] = [];
 
 /** The site as GET /api/sites/{siteId} answers it, with the document as the editor's model types it. */
 type SiteResponse = Omit<SiteDetail, 'document'> & { document: Doc };
@@ -38,7 +41,7 @@ type PublishState =
   | { kind: 'idle' }
   | { kind: 'busy'; step: string }
   | { kind: 'done'; url: string }
-  | { kind: 'error'; message: string; unverified?: boolean; block?: BlockRef };
+  | { kind: 'error'; message: string; unverified?: boolean; block?: BlockRef; codePage?: string; settings?: 'privacy' | 'custom-code' };
 
 interface Chrome {
   site: SiteResponse;
@@ -48,6 +51,8 @@ interface Chrome {
   doPublish(): void;
   closePublish(): void;
   showBlock(block: BlockRef): void;
+  /** Opens a page's settings, where its custom code is listed with what publishing refused. */
+  showPageCode(pageId: string): void;
   canUndo: boolean;
   canRedo: boolean;
   undo(): void;
@@ -89,6 +94,13 @@ function SaveIndicator({ state }: { state: SaveState }) {
 
 /** "document.pages.0.blocks.2.props.heading: must ..." -> "Hero (block 3) · Heading: must ..." */
 function describeIssue(doc: Doc, issue: { path: string; message: string }) {
+  const code = /^document\.(?:pages\.(\d+)\.)?snippets\.(\d+)\.(\w+)/.exec(issue.path);
+  if (code) {
+    const page = code[1] !== undefined ? doc.pages[Number(code[1])] : undefined;
+    const snippet = (page ? page.snippets : doc.snippets)[Number(code[2])];
+    const where = page ? ` on “${pageName(page)}”` : ' on every page';
+    return `Custom code “${snippet?.name ?? Number(code[2]) + 1}”${where}, ${code[3]!.replace(/([A-Z])/g, ' $1').toLowerCase()}: ${issue.message}`;
+  }
   const m = /^document\.pages\.(\d+)(?:\.blocks\.(\d+)\.props\.(.+)|\.(\w+))?/.exec(issue.path);
   if (!m) return `${issue.path.replace(/^document\./, '')}: ${issue.message}`;
   const page = doc.pages[Number(m[1])];
@@ -102,7 +114,7 @@ function describeIssue(doc: Doc, issue: { path: string; message: string }) {
 }
 
 function PublishPanel() {
-  const { publish, closePublish, showBlock, site } = useChrome();
+  const { publish, closePublish, showBlock, showPageCode, site } = useChrome();
   const [resent, setResent] = useState(false);
   if (publish.kind === 'idle' || publish.kind === 'busy') return null;
   return (
@@ -130,6 +142,16 @@ function PublishPanel() {
             <button type="button" className="ed-btn ed-btn-secondary ed-btn-sm" onClick={() => showBlock(publish.block!)}>
               Show the block
             </button>
+          )}
+          {publish.codePage && (
+            <button type="button" className="ed-btn ed-btn-secondary ed-btn-sm" onClick={() => showPageCode(publish.codePage!)}>
+              Show the page’s code
+            </button>
+          )}
+          {publish.settings && (
+            <Link to={`/sites/${site.id}/settings#${publish.settings}`} className="ed-btn ed-btn-secondary ed-btn-sm">
+              Open site settings
+            </Link>
           )}
           {publish.unverified && (
             <button
@@ -316,6 +338,8 @@ function Editor({ initial }: { initial: SiteResponse }) {
   const [generation, setGeneration] = useState(0); // remounts Puck when the document is replaced from outside
   const [status, setStatus] = useState<SiteStatus>(initial.status);
   const [publish, setPublish] = useState<PublishState>({ kind: 'idle' });
+  // What the last refused publish said about custom code on pages, shown in their page settings until the next edit.
+  const [publishIssues, setPublishIssues] = useState<readonly FieldIssue[]>(NO_ISSUES);
   const autosave = useAutosave(initial.id, initial.revision, () => setStatus((s) => (s === 'draft' ? 'draft' : 'live_with_changes')));
   const page = doc.pages.find((p) => p.id === pageId) ?? doc.pages[0]!;
   const pageIdRef = useRef(page.id);
@@ -343,6 +367,7 @@ function Editor({ initial }: { initial: SiteResponse }) {
     (next: Doc) => {
       history.record({ doc: docRef.current, pageId: pageIdRef.current }, next);
       apply(next);
+      setPublishIssues(NO_ISSUES);
     },
     [history.record, apply],
   );
@@ -395,9 +420,23 @@ function Editor({ initial }: { initial: SiteResponse }) {
     [initial.id],
   );
 
+  const saveIssues = autosave.state.kind === 'invalid' ? autosave.state.issues : NO_ISSUES;
   const env: EditorEnv = useMemo(
-    () => ({ siteId: initial.id, siteName: initial.name, doc, page, updateDoc, switchPage: setPageId, uploadImage, undo, redo }),
-    [initial.id, initial.name, doc, page, updateDoc, uploadImage, undo, redo],
+    () => ({
+      siteId: initial.id,
+      siteName: initial.name,
+      doc,
+      page,
+      updateDoc,
+      switchPage: setPageId,
+      uploadImage,
+      saveIssues,
+      publishIssues,
+      saveNow: autosave.saveNow,
+      undo,
+      redo,
+    }),
+    [initial.id, initial.name, doc, page, updateDoc, uploadImage, saveIssues, publishIssues, autosave.saveNow, undo, redo],
   );
 
   /** Selects a block and scrolls to it; on another page, that page opens with the block selected. */
@@ -411,6 +450,14 @@ function Editor({ initial }: { initial: SiteResponse }) {
       setPageId(block.pageId);
     }
     revealBlock(block.blockId);
+  }, []);
+
+  /** The page's settings (shown while no block is selected), with its custom code. */
+  const showPageCode = useCallback((pageId: string) => {
+    setPublish({ kind: 'idle' });
+    if (pageId !== pageIdRef.current) setPageId(pageId);
+    else puckDispatch.current?.({ type: 'setUi', ui: { itemSelector: null } });
+    requestAnimationFrame(() => document.querySelector('.ed-snippets')?.scrollIntoView({ block: 'nearest' }));
   }, []);
 
   const doPublish = useCallback(async () => {
@@ -427,14 +474,20 @@ function Editor({ initial }: { initial: SiteResponse }) {
       setPublish({ kind: 'done', url: r.siteUrl ?? initial.url });
     } catch (e) {
       const err = e instanceof ApiError ? e : null;
-      const at = /^document\.pages\.(\d+)\.blocks\.(\d+)\./.exec(err?.issues[0]?.path ?? '');
+      const issues = err?.issues ?? [];
+      const at = /^document\.pages\.(\d+)\.blocks\.(\d+)\./.exec(issues[0]?.path ?? '');
       const page = at ? docRef.current.pages[Number(at[1])] : undefined;
       const blockId = page?.blocks[Number(at![2])]?.props.id;
+      const code = /^document\.pages\.(\d+)\.snippets\./.exec(issues[0]?.path ?? '');
+      rememberPublishIssues(initial.id, issues);
+      setPublishIssues(issues.length ? issues : NO_ISSUES);
       setPublish({
         kind: 'error',
         message: err?.message ?? 'Publishing failed. Try again.',
         unverified: err?.code === 'email_not_verified',
         block: page && blockId ? { pageId: page.id, index: Number(at![2]), blockId } : undefined,
+        codePage: code ? docRef.current.pages[Number(code[1])]?.id : undefined,
+        settings: at || code || !fixedInSettings(issues) ? undefined : /^document\.snippets\./.test(issues[0]?.path ?? '') ? 'custom-code' : 'privacy',
       });
     }
   }, [autosave, initial.id, initial.url]);
@@ -448,6 +501,7 @@ function Editor({ initial }: { initial: SiteResponse }) {
       doPublish: () => void doPublish(),
       closePublish: () => setPublish({ kind: 'idle' }),
       showBlock,
+      showPageCode,
       canUndo: history.canUndo,
       canRedo: history.canRedo,
       undo,
@@ -456,7 +510,7 @@ function Editor({ initial }: { initial: SiteResponse }) {
       view,
       setView,
     }),
-    [initial, status, autosave.state, publish, doPublish, showBlock, history.canUndo, history.canRedo, undo, redo, view, setView],
+    [initial, status, autosave.state, publish, doPublish, showBlock, showPageCode, history.canUndo, history.canRedo, undo, redo, view, setView],
   );
 
   // What block resolvers may read, e.g. the site name for a new form's consent wording.
@@ -510,9 +564,10 @@ function Editor({ initial }: { initial: SiteResponse }) {
               onTheirs={() => {
                 autosave.acceptTheirs(save.theirRevision);
                 history.reset(); // the steps led to this tab's version, not theirs
-                docRef.current = save.theirs;
-                setDoc(save.theirs);
-                if (!save.theirs.pages.some((p) => p.id === pageId)) setPageId(save.theirs.pages[0]!.id);
+                const theirs = withDefaults(save.theirs);
+                docRef.current = theirs;
+                setDoc(theirs);
+                if (!theirs.pages.some((p) => p.id === pageId)) setPageId(theirs.pages[0]!.id);
                 setGeneration((g) => g + 1);
               }}
               onMine={() => void autosave.overwrite(save.theirRevision)}
@@ -532,7 +587,7 @@ export default function EditorPage({ siteId }: { siteId: string }) {
   useEffect(() => {
     let live = true;
     ok(api.GET('/api/sites/{siteId}', { params: { path: { siteId } } })).then(
-      (site) => live && setState({ kind: 'ready', site }),
+      (site) => live && setState({ kind: 'ready', site: { ...site, document: withDefaults(site.document) } }),
       (e) =>
         live &&
         setState({ kind: 'error', message: e instanceof ApiError ? e.message : 'The site could not be loaded.', status: e instanceof ApiError ? e.status : 0 }),

@@ -30,6 +30,7 @@ export function useAutosave(siteId: string, initialRevision: number, onSaved: ()
   const inFlight = useRef<Promise<void> | null>(null);
   const timer = useRef<number | undefined>(undefined);
   const blocked = useRef(false); // conflict: wait for the person's decision
+  const issues = useRef<{ path: string; message: string }[]>([]); // what the server refused in the last save
   const onSavedRef = useRef(onSaved);
   onSavedRef.current = onSaved;
 
@@ -55,6 +56,7 @@ export function useAutosave(siteId: string, initialRevision: number, onSaved: ()
       }
       const { data, error, response } = r;
       if (data) {
+        issues.current = [];
         revision.current = data.revision;
         onSavedRef.current();
         setState(dirty.current ? { kind: 'pending' } : { kind: 'saved', at: data.savedAt });
@@ -65,7 +67,8 @@ export function useAutosave(siteId: string, initialRevision: number, onSaved: ()
       } else if (response.status === 400) {
         // Kept dirty: the next edit (which may fix it) saves again.
         dirty.current = true;
-        setState({ kind: 'invalid', issues: error?.issues ?? [{ path: '', message: String(error?.message ?? 'invalid') }] });
+        issues.current = error?.issues ?? [{ path: '', message: String(error?.message ?? 'invalid') }];
+        setState({ kind: 'invalid', issues: issues.current });
       } else if (response.status === 401) {
         dirty.current = true;
         setState({ kind: 'error', message: 'Your session ended. Log in again in another tab, then come back: your changes are still here.' });
@@ -152,5 +155,11 @@ export function useAutosave(siteId: string, initialRevision: number, onSaved: ()
     [save],
   );
 
-  return { state, change, flush, acceptTheirs, overwrite, hasUnsaved: () => dirty.current };
+  /** Saves now and answers what the server refused (none when it saved, or when it could not be asked). */
+  const saveNow = useCallback(async () => {
+    await save();
+    return issues.current;
+  }, [save]);
+
+  return { state, change, flush, saveNow, acceptTheirs, overwrite, hasUnsaved: () => dirty.current };
 }

@@ -3,6 +3,10 @@
 import { createUsePuck, type Config, type Fields } from '@puckeditor/core';
 import type { ReactNode } from 'react';
 import { BLOCKS, Footer, ICON_NAMES, Navbar } from '../../../src/blocks/index';
+import { siteConsentItems } from '../../../src/consent/page-needs';
+import { consentStrings } from '../../../src/consent/strings';
+import { embedDefaults, embedFields, EmbedPending, embedResolveData, embedResolveFields } from './embed-config';
+import { checkEmbed } from './embed-defaults';
 import { useEditorEnv } from './env';
 import { buttonField, imageField, linesField, pageSelectField } from './fields';
 import { cleanBlock, fieldNameFor, type BlockType } from './model';
@@ -64,6 +68,7 @@ const INLINE: Partial<Record<BlockType, string[]>> = {
   cta: ['heading', 'body'],
   image: ['caption'],
   form: ['heading', 'subheading'],
+  embed: ['caption'],
 };
 
 const blank = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
@@ -76,6 +81,7 @@ const blank = (v: unknown) => v === undefined || v === null || (typeof v === 'st
  * shows nothing here just as it shows nothing live.
  */
 function BlockView({ type, props }: { type: BlockType; props: Record<string, unknown> & { id: string } }) {
+  const { doc } = useEditorEnv();
   const stored = usePuckSelect((s) => s.getItemById(props.id)?.props) as Record<string, unknown> | undefined;
   const firstId = usePuckSelect((s) => s.appState.data.content[0]?.props.id);
   const raw = stored ?? props;
@@ -90,18 +96,22 @@ function BlockView({ type, props }: { type: BlockType; props: Record<string, unk
         </div>
       </section>
     );
+  if (type === 'embed' && checkEmbed(clean.provider as string, clean.url as string | undefined).kind !== 'ok') return <EmbedPending {...clean} />;
   const Component = BLOCKS[type] as unknown as (p: Record<string, unknown>) => ReactNode;
-  return <Component {...clean} first={firstId === props.id} />;
+  return <Component {...clean} first={firstId === props.id} lang={doc.defaultLanguage} />;
 }
 
 /** The site around the page: the same header and footer the publisher renders. */
 function SiteChrome({ children }: { children: ReactNode }) {
   const { doc, siteName, page } = useEditorEnv();
+  // Like the publisher: the footer links to the cookie settings while the site asks for consent.
+  const asks = doc.consent.mode !== 'off' && siteConsentItems(doc).length > 0;
+  const cookieLink: Record<string, string> = asks ? { cookieSettings: consentStrings(doc.defaultLanguage).settingsLink } : {};
   return (
     <>
       <Navbar navigation={doc.navigation} siteName={siteName} currentPath={page.path} />
       <main id="main">{children}</main>
-      <Footer footer={doc.footer} brand={doc.navigation.brand || siteName} />
+      <Footer footer={doc.footer} brand={doc.navigation.brand || siteName} {...cookieLink} />
     </>
   );
 }
@@ -185,7 +195,7 @@ const yesNo = (label: string) =>
 export const puckConfig: Config = {
   categories: {
     sections: { title: 'Sections', components: ['hero', 'features', 'pricing', 'testimonials', 'logos', 'faq', 'cta'], defaultExpanded: true },
-    content: { title: 'Content', components: ['richtext', 'image', 'form'], defaultExpanded: true },
+    content: { title: 'Content', components: ['richtext', 'image', 'form', 'embed'], defaultExpanded: true },
   },
   root: {
     fields: {},
@@ -461,6 +471,11 @@ export const puckConfig: Config = {
         const changed = next.some((f, i) => f !== fields[i]);
         return changed ? { ...data, props: { ...data.props, fields: next } } : data;
       },
+    },
+    embed: {
+      ...component('embed', embedFields(TONE), embedDefaults),
+      resolveFields: embedResolveFields,
+      resolveData: embedResolveData,
     },
   },
 };

@@ -16,6 +16,12 @@ export interface EditorEnv {
   updateDoc(fn: (doc: Doc) => Doc): void;
   switchPage(pageId: string): void;
   uploadImage(file: File): Promise<UploadedImage>;
+  /** What the server refused in the last save (paths like document.pages.0.snippets.1.code); empty once a save succeeds. */
+  saveIssues: readonly { path: string; message: string }[];
+  /** What the last refused publish named (full sentences), until the next edit. */
+  publishIssues: readonly { path: string; message: string }[];
+  /** Saves the draft now and answers the refused fields, for forms that stay open until their input is accepted. */
+  saveNow(): Promise<readonly { path: string; message: string }[]>;
   /** One history for the whole document (Ctrl/Cmd+Z and Shift+Ctrl/Cmd+Z). */
   undo(): void;
   redo(): void;

@@ -3,6 +3,7 @@
 // else (theme, navigation, footer, the other pages) lives beside it.
 import type { Data } from '@puckeditor/core';
 import type { Block, SiteDocument } from '../../../src/site-document/schema';
+import { EMBED_SUGGESTIONS } from './embed-defaults';
 
 export type Doc = SiteDocument;
 export type Page = Doc['pages'][number];
@@ -143,6 +144,12 @@ export function cleanBlock(type: string, raw: Props): Block {
       p.fields = ((p.fields as Props[]) ?? []).map(cleanFormField);
       if (blank(p.buttonLabel)) p.buttonLabel = 'Send';
       if (blank(p.successMessage)) delete p.successMessage;
+      break;
+    case 'embed':
+      optionalText(p, 'url', 'caption');
+      if (typeof p.url === 'string') p.url = p.url.trim();
+      // Screen readers announce the frame by its title: an empty one falls back to what it shows.
+      if (blank(p.title)) p.title = EMBED_SUGGESTIONS[p.provider as keyof typeof EMBED_SUGGESTIONS]?.title ?? 'Embedded content';
       break;
   }
   for (const k of Object.keys(p)) if (p[k] === undefined) delete p[k];

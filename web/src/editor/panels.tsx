@@ -5,6 +5,7 @@ import { THEMES } from '../../../src/themes/presets';
 import { FONT_FAMILIES } from '../../../src/themes/fonts';
 import { useEditorEnv } from './env';
 import { newId, PATH_RE, pageName, pathFor, relinkPath, unlinkPath, type Doc, type Page } from './model';
+import { PageSnippets } from './page-snippets';
 
 type Theme = Doc['theme'];
 
@@ -73,7 +74,7 @@ function updatePage(doc: Doc, pageId: string, patch: Partial<Page>): Doc {
   return { ...doc, pages: doc.pages.map((p) => (p.id === pageId ? { ...p, ...patch } : p)) };
 }
 
-/** Title, address and search/social metadata of the page being edited. Shown when no block is selected. */
+/** Title, address, search/social metadata and custom code of the page being edited. Shown when no block is selected. */
 export function PageSettings() {
   const { doc, page, updateDoc } = useEditorEnv();
   const [pathDraft, setPathDraft] = useState<{ id: string; value: string } | null>(null);
@@ -138,6 +139,7 @@ export function PageSettings() {
           <span>Hide this page from search engines</span>
         </label>
       </Section>
+      <PageSnippets />
     </div>
   );
 }

@@ -11,8 +11,15 @@ import { useEditorEnv } from './env';
 import { SITE_FONT_CSS } from '../site-fonts';
 import { historyKeys } from './history';
 
-/** The publisher's own stylesheet for a theme: the same text a release serves. */
-export const siteCss = (theme: Theme) => buildCss({ theme });
+/**
+ * The publisher's own stylesheet for a theme: the same text a release serves,
+ * with the consent styles (embed placeholders) a release carries once
+ * something needs consent: the canvas always asks for them, since an embed may
+ * be added at any moment. (Written to compile with buildCss before and after
+ * it took its options argument.)
+ */
+const build = buildCss as (doc: { theme: Theme }, fontUrls?: Record<string, string>, options?: { consent?: boolean }) => string;
+export const siteCss = (theme: Theme) => build({ theme }, {}, { consent: true });
 
 /**
  * Editor-only adjustments. Puck wraps every block in a <div>, so the
@@ -27,7 +34,7 @@ const FRAME_CSS = `
 .ed-block-card > :not(.ed-block-name) { display: none }
 /* The selected block's toolbar sits inside its top edge, not over the block (or site navigation) above. */
 .ed-actionbar { position: relative; top: 52px }
-.ed-empty-image { display: grid; place-items: center; gap: .5rem; min-height: 240px; border: 2px dashed var(--border-strong); border-radius: var(--r-lg); color: var(--muted); font-size: 1rem }
+.ed-empty-image { display: grid; place-items: center; gap: .5rem; min-height: 240px; padding: 1rem 1.25rem; border: 2px dashed var(--border-strong); border-radius: var(--r-lg); color: var(--muted); font-size: 1rem; text-align: center; text-wrap: balance }
 `;
 
 export function PreviewFrame({ children, document: frameDoc }: { children: ReactNode; document?: Document }) {

@@ -1,6 +1,8 @@
 // Site settings: name and address, the data region (read-only), custom
-// domains with their DNS verification record, webhooks, favicon and social image, and
-// the danger zone (unpublish, delete).
+// domains with their DNS verification record, webhooks, favicon and social image,
+// privacy and cookies (the consent banner), custom code, and the danger zone
+// (unpublish, delete).
+import { lazy, Suspense } from 'react';
 import { SiteFrame, type SiteContext } from './site-frame';
 import { Webhooks } from './webhooks';
 import { NameAndAddress } from './site-settings/name-and-address';
@@ -8,6 +10,17 @@ import { Region } from './site-settings/region';
 import { Domains } from './site-settings/domains';
 import { Images } from './site-settings/images';
 import { DangerZone } from './site-settings/danger-zone';
+
+const ConsentSections = lazy(() => import('./site-settings/consent-sections'));
+
+function ConsentLoading() {
+  return (
+    <section className="form-section section-loading" aria-busy="true">
+      <span className="skeleton-line w40" aria-hidden="true" />
+      <p className="visually-hidden">Loading the privacy settings…</p>
+    </section>
+  );
+}
 
 function Settings(ctx: SiteContext) {
   return (
@@ -17,6 +30,9 @@ function Settings(ctx: SiteContext) {
       <Domains site={ctx.site} />
       <Webhooks site={ctx.site} />
       <Images {...ctx} />
+      <Suspense fallback={<ConsentLoading />}>
+        <ConsentSections {...ctx} />
+      </Suspense>
       <DangerZone {...ctx} />
     </div>
   );

@@ -2,3 +2,4 @@
 import './editor-chrome.css'; // the editor frame: Puck tokens, header, device controls, buttons, popovers and dialogs
 import './editor-panels.css'; // panels and fields, the image library and the block gallery
 import './editor-site.css'; // the pages, theme and site panels, and small screens
+import './editor-snippets.css'; // custom code in the page settings, and its dialog
