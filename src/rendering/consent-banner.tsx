@@ -67,9 +67,7 @@ export function ConsentBanner({ doc, siteName }: { doc: SiteDocument; siteName: 
         {fill(s.title, { site: siteName })}
       </h2>
       <button type="button" className="consent-close" data-atrium-close="" aria-label={s.close}>
-        <svg viewBox="0 0 20 20" width="20" height="20" aria-hidden="true" focusable="false">
-          <path d="M5 5l10 10M15 5L5 15" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" />
-        </svg>
+        <span aria-hidden="true">×</span>
       </button>
       <p className="consent-body">{s.body}</p>
       {gpcRefuses.length > 0 && (

@@ -5,11 +5,11 @@
 // properties, so the banner wears the site's theme.
 export const CONSENT_CSS = /* css */ `
 /* Banner: fixed to the viewport, so showing it moves nothing on the page. */
-.consent{position:fixed;z-index:90;left:1.5rem;bottom:1.5rem;display:grid;gap:1rem;width:min(35rem,calc(100% - 3rem));max-height:calc(100vh - 3rem);max-height:calc(100dvh - 3rem);overflow:auto;overscroll-behavior:contain;padding:1.5rem;border:1px solid var(--border);border-radius:var(--r-xl);background:var(--bg);color:var(--text);box-shadow:var(--shadow-xl);font-size:.9375rem;line-height:1.55;animation:consent-in .25s ease-out}
+.consent{position:fixed;z-index:90;left:1.5rem;bottom:1.5rem;display:grid;gap:1rem;width:min(35rem,calc(100% - 3rem));max-height:calc(100dvh - 3rem);overflow:auto;overscroll-behavior:contain;padding:1.5rem;border:1px solid var(--border);border-radius:var(--r-xl);background:var(--bg);color:var(--text);box-shadow:var(--shadow-xl);font-size:.9375rem;line-height:1.55;animation:consent-in .25s ease-out}
 @keyframes consent-in{from{opacity:0;transform:translateY(.75rem)}}
 .consent[hidden],.consent [hidden]{display:none}
 .consent-title{padding-right:2.5rem;font-size:1.1875rem;line-height:1.3}
-.consent-close{position:absolute;top:1.125rem;right:1.125rem;display:grid;place-items:center;width:2.5rem;height:2.5rem;padding:0;border:0;border-radius:var(--r-btn);background:none;color:var(--muted);cursor:pointer}
+.consent-close{position:absolute;top:1.125rem;right:1.125rem;width:2.5rem;height:2.5rem;padding:0;border:0;border-radius:var(--r-btn);background:none;color:var(--muted);font:inherit;font-size:1.5rem;line-height:1;cursor:pointer}
 .consent-close:hover{background:var(--hover-bg);color:var(--heading)}
 .consent-body{color:var(--muted)}
 .consent-gpc{padding:.625rem .875rem;border-left:3px solid var(--accent);border-radius:var(--r-sm);background:var(--accent-soft);color:var(--heading);font-size:.875rem}
@@ -29,14 +29,15 @@ export const CONSENT_CSS = /* css */ `
 .consent-buttons{position:sticky;bottom:-1.5rem;display:flex;flex-wrap:wrap;gap:.625rem;margin:-.5rem 0 -1.5rem;padding:.5rem 0 1.5rem;background:var(--bg)}
 .consent-buttons .btn{min-height:2.75rem;padding-inline:1rem}
 /* Reject and accept: the same size and the same look, in both views. */
-.consent-decide{flex:1 1 8rem;background:var(--btn-bg);color:var(--btn-text)}
+/* No transition: they change look with the view, and text and background must change together. */
+.consent-decide{flex:1 1 8rem;background:var(--btn-bg);color:var(--btn-text);transition:none}
 .consent-decide:hover{background:var(--btn-bg-hover)}
 .consent-choose{flex:0 1 auto;border-color:var(--border-strong);background:none;color:var(--heading)}
 .consent-choose:hover,.consent[data-view=choices] .consent-decide:hover{background:var(--hover-bg)}
 .consent[data-view=choices] .consent-decide{border-color:var(--border-strong);background:none;color:var(--heading)}
 .consent-save{flex:1 1 100%;background:var(--btn-bg);color:var(--btn-text)}
 .consent-save:hover{background:var(--btn-bg-hover)}
-@media (max-width:40rem){.consent{left:.75rem;bottom:.75rem;gap:.875rem;width:calc(100% - 1.5rem);max-height:calc(100vh - 1.5rem);max-height:calc(100dvh - 1.5rem);padding:1.25rem;font-size:.875rem}.consent-buttons{bottom:-1.25rem;margin-bottom:-1.25rem;padding-bottom:1.25rem}.consent-buttons .btn{padding-inline:.75rem;font-size:.9375rem}.consent-choose{flex-basis:100%}.consent[data-view=choices] .consent-body{display:none}}
+@media (max-width:40rem){.consent{left:.75rem;bottom:.75rem;gap:.875rem;width:calc(100% - 1.5rem);max-height:calc(100dvh - 1.5rem);padding:1.25rem;font-size:.875rem}.consent-buttons{bottom:-1.25rem;margin-bottom:-1.25rem;padding-bottom:1.25rem}.consent-buttons .btn{padding-inline:.75rem;font-size:.9375rem}.consent-choose{flex-basis:100%}.consent[data-view=choices] .consent-body{display:none}}
 
 /* Embeds: a placeholder naming the provider until the visitor allows it. */
 .embed{max-width:56rem;margin-inline:auto}
@@ -48,7 +49,8 @@ export const CONSENT_CSS = /* css */ `
 .embed-tall{min-height:44rem}
 .embed-frame iframe{position:absolute;inset:0;width:100%;height:100%;border:0;border-radius:inherit}
 .embed-placeholder{display:flex;flex-direction:column;align-items:center;justify-content:center;gap:.75rem;padding:clamp(1.25rem,.75rem + 2.5vw,2.5rem);text-align:center}
-.embed-placeholder[hidden],.embed-actions[hidden]{display:none}
+/* Nothing here changes height when the runtime starts: its buttons have their place before they show, and a granted frame covers the placeholder. */
+.embed-placeholder[hidden],.embed-actions[hidden]{visibility:hidden}
 .embed-icon{display:grid;place-items:center;width:3rem;height:3rem;border:1px solid var(--accent-border);border-radius:999px;background:var(--accent-soft);color:var(--accent)}
 .embed-provider{color:var(--heading);font-family:var(--font-heading);font-size:1.125rem;font-weight:700;letter-spacing:-.01em}
 .embed-note{max-width:32rem;color:var(--muted);font-size:.9375rem;line-height:1.55}

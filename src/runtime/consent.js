@@ -274,7 +274,7 @@
   });
 
   banner.addEventListener('keydown', function (event) {
-    if (event.key !== 'Escape' && event.key !== 'Esc') return;
+    if (event.key !== 'Escape') return;
     if (banner.hasAttribute('data-closable')) close();
     else if (banner.getAttribute('data-view') === 'choices') {
       open('main');
