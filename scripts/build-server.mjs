@@ -3,8 +3,8 @@
 // Every npm package stays external and loads from node_modules at run time
 // (native modules such as better-sqlite3 and sharp cannot be bundled), so a
 // production install needs only the dependencies, not the dev dependencies.
-// The published sites' runtime script (src/runtime/forms.js) is minified here,
-// once, and inlined into the bundle.
+// The published sites' runtime scripts (src/runtime/*.js: forms, consent) are
+// minified here, once each, and inlined into the bundle.
 //   node scripts/build-server.mjs          build if stale
 //   node scripts/build-server.mjs --force  always build
 import fs from 'node:fs';
@@ -13,8 +13,9 @@ import { fileURLToPath } from 'node:url';
 import { ensureBuilt, importBuildTool, root, staleReason as staleOutput, writeStamp } from './build-stamp.mjs';
 
 const outDir = path.join(root, 'dist/server');
-const RUNTIME = 'src/runtime/forms.js';
-const ALWAYS = [RUNTIME, 'tsconfig.json', 'package-lock.json', 'scripts/build-server.mjs', 'scripts/build-stamp.mjs'];
+// The same list as RUNTIME_SOURCES in src/runtime/index.ts.
+const RUNTIMES = { forms: 'src/runtime/forms.js', consent: 'src/runtime/consent.js' };
+const ALWAYS = [...Object.values(RUNTIMES), 'tsconfig.json', 'package-lock.json', 'scripts/build-server.mjs', 'scripts/build-stamp.mjs'];
 
 export function staleReason() {
   return staleOutput(outDir, 'main.js');
@@ -23,12 +24,9 @@ export function staleReason() {
 export async function buildServer() {
   const esbuild = await importBuildTool('esbuild');
   // The same options as src/runtime/index.ts uses when run from source.
-  const runtime = esbuild.transformSync(fs.readFileSync(path.join(root, RUNTIME), 'utf8'), {
-    minify: true,
-    target: 'es2019',
-    loader: 'js',
-    legalComments: 'none',
-  }).code;
+  const minify = (file) =>
+    esbuild.transformSync(fs.readFileSync(path.join(root, file), 'utf8'), { minify: true, target: 'es2019', loader: 'js', legalComments: 'none' }).code;
+  const runtimes = Object.fromEntries(Object.entries(RUNTIMES).map(([name, file]) => [name, minify(file)]));
   fs.rmSync(outDir, { recursive: true, force: true });
   const result = await esbuild.build({
     absWorkingDir: root,
@@ -40,7 +38,7 @@ export async function buildServer() {
     target: 'node20',
     packages: 'external',
     sourcemap: true,
-    define: { ATRIUM_RUNTIME_SCRIPT: JSON.stringify(runtime) },
+    define: { ATRIUM_RUNTIME_SCRIPTS: JSON.stringify(runtimes) },
     metafile: true,
     logLevel: 'warning',
   });

@@ -66,7 +66,7 @@ const variants: { name: string; theme: string; tone: string }[] = [
 ];
 
 const ctx = { siteUrl: 'http://localhost', siteName: 'Acme' };
-const js = runtimeScript();
+const js = runtimeScript('forms');
 let current = variants[0]!;
 let answer: 'invalid' | 'ok' | 'limited' = 'invalid';
 

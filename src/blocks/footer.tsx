@@ -4,9 +4,15 @@ import { safeHref } from './ui.js';
 export interface FooterProps {
   footer: SiteDocument['footer'];
   brand: string;
+  /**
+   * The "Cookie settings" link's words, on every page of a site that asks for
+   * consent. The consent runtime reopens the banner's choices from it; without
+   * the runtime it leads to the preferences page, which works without JavaScript.
+   */
+  cookieSettings?: string;
 }
 
-export function Footer({ footer, brand }: FooterProps) {
+export function Footer({ footer, brand, cookieSettings }: FooterProps) {
   return (
     <footer className="site-footer tone-surface">
       <div className="container">
@@ -34,7 +40,16 @@ export function Footer({ footer, brand }: FooterProps) {
             </div>
           )}
         </div>
-        {footer.legal && <p className="footer-legal">{footer.legal}</p>}
+        {cookieSettings ? (
+          <div className="footer-bottom">
+            {footer.legal && <p className="footer-legal">{footer.legal}</p>}
+            <a className="footer-cookies" href="/_atrium/cookies" data-atrium-cookie-settings="">
+              {cookieSettings}
+            </a>
+          </div>
+        ) : (
+          footer.legal && <p className="footer-legal">{footer.legal}</p>
+        )}
       </div>
     </footer>
   );

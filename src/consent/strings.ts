@@ -1,9 +1,16 @@
 // The words visitors see around consent (banner, embed placeholders, the
-// preferences page), in the languages Atrium ships. Our own wording: plain and
-// accurate. A site may override the banner's main strings per language
-// (doc.consent.wording); everything else comes from here. `{provider}`,
-// `{noun}` and `{site}` are filled in by the renderer.
+// preferences page), in the languages Atrium ships: English here, the others in
+// ./languages. Our own wording: plain and accurate. A site may override the
+// banner's main strings per language (doc.consent.wording, applied in
+// banner-version.ts); everything else comes from here. `{site}`, `{provider}`,
+// `{categories}` and `{n}` are filled in where the text is shown.
 import type { OptionalCategory } from '../site-document/schema.js';
+import { de } from './languages/de.js';
+import { es } from './languages/es.js';
+import { fr } from './languages/fr.js';
+import { it } from './languages/it.js';
+import { nl } from './languages/nl.js';
+import { pt } from './languages/pt.js';
 
 export interface ConsentStrings {
   /** Banner */
@@ -17,13 +24,13 @@ export interface ConsentStrings {
   save: string;
   ok: string;
   close: string;
-  /** Shown when Global Privacy Control refused categories without asking; {categories} lists them. */
+  /** Shown when Global Privacy Control refused categories without asking; {categories} lists their names. */
   gpcHonoured: string;
   categories: Record<'necessary' | OptionalCategory, { name: string; description: string }>;
   alwaysOn: string;
   /** Footer link that reopens the choices. */
   settingsLink: string;
-  /** Embed placeholder */
+  /** Embed placeholder: what loading it means ({provider}). */
   embedNote: string;
   load: Record<'video' | 'map' | 'calendar' | 'form' | 'audio' | 'content', string>;
   alwaysAllow: string;
@@ -41,6 +48,7 @@ export interface ConsentStrings {
     duration: string;
     category: string;
     session: string;
+    day: string;
     days: string;
     year: string;
     years: string;
@@ -48,33 +56,33 @@ export interface ConsentStrings {
   backToSite: string;
 }
 
-const en: ConsentStrings = {
+export const en: ConsentStrings = {
   title: 'Cookies on {site}',
-  body: 'We use cookies and similar tools for the categories below only if you allow them. Necessary ones keep the site working and are always on. You can change your choice at any time with "Cookie settings" at the bottom of every page.',
+  body: 'Besides what the site needs to work, we would like to use cookies and similar tools for the purposes listed under "Choose". None of them runs unless you allow it. You can change your choice at any time with "Cookie settings" at the bottom of every page.',
   noticeBody:
-    'This site uses cookies and similar tools for the purposes listed under "Choose". You can turn off any of them at any time with "Cookie settings" at the bottom of every page.',
+    'This site uses cookies and similar tools for the purposes listed under "Choose". You can turn any of them off at any time with "Cookie settings" at the bottom of every page.',
   acceptAll: 'Accept all',
   rejectAll: 'Reject all',
   choose: 'Choose',
   save: 'Save my choices',
   ok: 'OK',
   close: 'Close',
-  gpcHonoured: 'Your browser sends a Global Privacy Control signal, so {categories} stay off.',
+  gpcHonoured: 'Your browser sends a Global Privacy Control signal, so the following stay off: {categories}.',
   categories: {
-    necessary: { name: 'Necessary', description: 'Needed for the site to work and to remember your choices. Always on.' },
-    functional: { name: 'Functional', description: 'Embedded content and features you use, like videos, maps or booking calendars.' },
-    analytics: { name: 'Analytics', description: 'Counting visits and how pages are used, to improve the site.' },
-    marketing: { name: 'Marketing', description: 'Advertising and content from providers who may follow you across other sites.' },
+    necessary: { name: 'Necessary', description: 'Needed for the site to work and to remember your choices.' },
+    functional: { name: 'Functional', description: 'Embedded content and features you use, such as videos, maps or booking calendars.' },
+    analytics: { name: 'Analytics', description: 'Counting visits and seeing how pages are used, to improve the site.' },
+    marketing: { name: 'Marketing', description: 'Advertising, and content from providers that may recognise you on other sites.' },
   },
   alwaysOn: 'Always on',
   settingsLink: 'Cookie settings',
-  embedNote: 'This {noun} is hosted by {provider}, which may set cookies and learn that you visited. It loads only if you allow it.',
+  embedNote: 'This content comes from {provider}, which may set cookies and learn that you visited this page. It loads only if you allow it.',
   load: { video: 'Load video', map: 'Load map', calendar: 'Load calendar', form: 'Load form', audio: 'Load player', content: 'Load content' },
   alwaysAllow: 'Always allow {provider}',
   openAt: 'Open on {provider}',
   providerPolicy: "{provider}'s privacy policy",
   prefsTitle: 'Cookie settings',
-  prefsIntro: 'Choose what this site may use. Necessary cookies are always on. Your choice applies to this site only and you can change it here at any time.',
+  prefsIntro: 'Choose what this site may use. Necessary cookies are always on. Your choice applies to this site only, and you can change it here at any time.',
   prefsSaved: 'Your choices were saved.',
   recordId: 'Your consent record',
   cookieTable: {
@@ -84,6 +92,7 @@ const en: ConsentStrings = {
     duration: 'Duration',
     category: 'Category',
     session: 'Until you close the browser',
+    day: '1 day',
     days: '{n} days',
     year: '1 year',
     years: '{n} years',
@@ -92,7 +101,7 @@ const en: ConsentStrings = {
 };
 
 /** Languages with a full set of strings; any other language falls back to English. */
-export const CONSENT_LANGUAGES = { en } as const satisfies Record<string, ConsentStrings>;
+export const CONSENT_LANGUAGES = { en, fr, de, es, it, nl, pt } as const satisfies Record<string, ConsentStrings>;
 
 /** The strings for a language tag ("pt-BR" uses "pt"), English when the language is not shipped. */
 export function consentStrings(lang: string): ConsentStrings {

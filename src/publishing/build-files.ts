@@ -1,10 +1,10 @@
 // Turns a site document into the files of a release: one HTML file per page,
 // the stylesheet and its web fonts, the per-site 404 page, sitemap.xml and robots.txt.
-import { createHash } from 'node:crypto';
+import { pageNeedsConsent } from '../consent/page-needs.js';
 import type { SiteDocument } from '../site-document/schema.js';
 import { renderFormThanksPage, renderSite } from '../rendering/render-site.js';
 import { formsOf, pageHasForm } from '../forms/definitions.js';
-import { runtimeScript } from '../runtime/index.js';
+import { runtimePath, runtimeScript, type RuntimeName } from '../runtime/index.js';
 import { placeSnippets } from './page-snippets.js';
 
 export interface ReleaseFile {
@@ -19,11 +19,13 @@ export interface ReleaseFile {
   csp?: string;
 }
 
-/** The runtime script, content-hashed so pages can cache it forever. Only pages with a form load it. */
-function runtimeFile(): ReleaseFile {
-  const body = Buffer.from(runtimeScript());
-  return { path: `/_atrium/runtime.${createHash('sha256').update(body).digest('hex').slice(0, 12)}.js`, type: 'text/javascript; charset=utf-8', body };
+/** A runtime script, content-hashed so pages can cache it forever. Only pages that need it load it. */
+function runtimeFile(name: RuntimeName): ReleaseFile {
+  return { path: runtimePath(name), type: 'text/javascript; charset=utf-8', body: Buffer.from(runtimeScript(name)) };
 }
+
+/** The page with its runtime scripts, deferred, at the end of <head>. */
+const withScripts = (html: string, srcs: string[]) => html.replace('</head>', `${srcs.map((src) => `<script src="${src}" defer></script>`).join('')}</head>`);
 
 export const NOT_FOUND_KEY = ':404';
 
@@ -33,16 +35,21 @@ export function buildFiles(doc: SiteDocument, siteUrl: string, siteName: string,
   const rendered = renderSite(doc, { siteUrl, siteName });
   const html = 'text/html; charset=utf-8';
   const forms = formsOf(doc);
-  const runtime = forms.size ? runtimeFile() : null;
+  const runtime = forms.size ? runtimeFile('forms') : null;
   const withForm = new Set(doc.pages.filter(pageHasForm).map((p) => p.path));
+  // The consent runtime: only on pages with something to consent to (the banner is rendered into those).
+  const withConsent = new Set(doc.pages.filter((p) => pageNeedsConsent(doc, p)).map((p) => p.path));
+  const consent = withConsent.size ? runtimeFile('consent') : null;
   const files: ReleaseFile[] = rendered.pages.map((p) => {
-    if (!runtime || !withForm.has(p.path)) return { path: p.path, type: html, body: Buffer.from(p.html) };
-    const page = p.html.replace('</head>', `<script src="${runtime.path}" defer></script></head>`);
-    return { path: p.path, type: html, body: Buffer.from(page), form: true };
+    const form = runtime !== null && withForm.has(p.path);
+    const scripts = [...(consent && withConsent.has(p.path) ? [consent.path] : []), ...(form && runtime ? [runtime.path] : [])];
+    const page = scripts.length ? withScripts(p.html, scripts) : p.html;
+    return { path: p.path, type: html, body: Buffer.from(page), ...(form ? { form: true } : {}) };
   });
   // Last on the pages' HTML: custom code may hold any text (src/publishing/page-snippets.ts).
   placeSnippets(doc, files);
   if (runtime) files.push(runtime);
+  if (consent) files.push(consent);
   // The no-JavaScript path: a plain POST lands on the form's thank-you page.
   for (const form of forms.values())
     files.push({ path: `/_atrium/forms/${form.id}/thanks`, type: html, body: Buffer.from(renderFormThanksPage(doc, { siteUrl, siteName }, form.id)) });

@@ -1,7 +1,9 @@
+import { siteConsentItems } from '../consent/page-needs.js';
 import type { SiteDocument } from '../site-document/schema.js';
 import { fontFaceCss, type WebFontStack } from '../themes/fonts.js';
 import { themeCss } from '../themes/theme-css.js';
 import { BASE_CSS } from './base-css.js';
+import { CONSENT_CSS } from './consent-css.js';
 
 // Comments and indentation only; values and selectors are left untouched.
 const minify = (css: string) =>
@@ -12,16 +14,27 @@ const minify = (css: string) =>
     .trim();
 
 const BASE = minify(BASE_CSS);
+const CONSENT = minify(CONSENT_CSS);
 
 // No Node imports here: the editor builds the same stylesheet in the browser.
 
 /** Where each shipped web font is served; a font left out is not declared. */
 export type FontUrls = Partial<Record<WebFontStack, string>>;
 
-/** The site's single stylesheet: @font-face rules of its web fonts, theme variables, then the shared block styles. */
-export function buildCss(doc: Pick<SiteDocument, 'theme'>, fontUrls: FontUrls = {}): string {
+export interface CssOptions {
+  /**
+   * Include the styles of the consent banner and embed placeholders. By default
+   * only a whole document with something to consent to gets them; the editor,
+   * which styles blocks from the theme alone, asks for them explicitly.
+   */
+  consent?: boolean;
+}
+
+/** The site's single stylesheet: @font-face rules of its web fonts, theme variables, then the shared block styles (and the consent styles when needed). */
+export function buildCss(doc: Pick<SiteDocument, 'theme'> | SiteDocument, fontUrls: FontUrls = {}, options: CssOptions = {}): string {
   const faces = Object.entries(fontUrls)
     .map(([stack, url]) => fontFaceCss(stack as WebFontStack, url))
     .join('');
-  return faces + themeCss(doc.theme) + BASE + '\n';
+  const consent = options.consent ?? ('pages' in doc && siteConsentItems(doc).length > 0);
+  return faces + themeCss(doc.theme) + BASE + (consent ? CONSENT : '') + '\n';
 }

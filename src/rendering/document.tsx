@@ -3,6 +3,7 @@
 import type { ReactNode } from 'react';
 import { Footer, Navbar } from '../blocks/index.js';
 import type { SiteDocument } from '../site-document/schema.js';
+import { cookieSettingsLabel, siteAsksConsent } from './consent-banner.js';
 
 export interface HeadMeta {
   title: string;
@@ -20,10 +21,12 @@ export interface DocumentProps {
   fontHrefs?: string[];
   path?: string;
   meta: HeadMeta;
+  /** The consent banner, on pages with something to consent to (it comes first, so keyboard users reach it first). */
+  banner?: ReactNode;
   children: ReactNode;
 }
 
-export function HtmlDocument({ doc, siteName, cssHref, fontHrefs = [], path, meta, children }: DocumentProps) {
+export function HtmlDocument({ doc, siteName, cssHref, fontHrefs = [], path, meta, banner, children }: DocumentProps) {
   const brand = doc.navigation.brand || siteName;
   return (
     <html lang={doc.defaultLanguage}>
@@ -52,11 +55,12 @@ export function HtmlDocument({ doc, siteName, cssHref, fontHrefs = [], path, met
         <a className="skip-link" href="#main">
           Skip to content
         </a>
+        {banner}
         <Navbar navigation={doc.navigation} siteName={siteName} currentPath={path} />
         <main id="main" tabIndex={-1}>
           {children}
         </main>
-        <Footer footer={doc.footer} brand={brand} />
+        <Footer footer={doc.footer} brand={brand} cookieSettings={siteAsksConsent(doc) ? cookieSettingsLabel(doc) : undefined} />
       </body>
     </html>
   );

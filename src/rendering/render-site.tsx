@@ -4,6 +4,8 @@ import type { ReactNode } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { blockHasHeading, renderBlock } from '../blocks/index.js';
 import type { BlockProps, Page, SiteDocument } from '../site-document/schema.js';
+import { pageNeedsConsent } from '../consent/page-needs.js';
+import { ConsentBanner } from './consent-banner.js';
 import { buildCss } from './css.js';
 import { cssPath } from './css-path.js';
 import { HtmlDocument } from './document.js';
@@ -71,6 +73,7 @@ export function renderSite(doc: SiteDocument, ctx: RenderContext): RenderedSite 
   const { css, fonts } = stylesheet(doc);
   const fontHrefs = fonts.map((f) => f.path);
   const defaultImage = absoluteImage(doc.socialImage, siteUrl);
+  const banner = <ConsentBanner doc={doc} siteName={doc.navigation.brand || ctx.siteName} />;
 
   const pages = doc.pages.map((page) => {
     const html = renderToStaticMarkup(
@@ -80,6 +83,7 @@ export function renderSite(doc: SiteDocument, ctx: RenderContext): RenderedSite 
         cssHref={css.path}
         fontHrefs={fontHrefs}
         path={page.path}
+        banner={pageNeedsConsent(doc, page) ? banner : undefined}
         meta={{
           title: page.path === '/' ? page.title : `${page.title} · ${ctx.siteName}`,
           description: page.description,

@@ -82,6 +82,7 @@ describe('the built server', () => {
     await signUpVerified(c, smtp, 'built@example.com');
     const site = (await c.post('/api/sites', { name: 'Built', slug: 'built', template: 'saas', region: 'us-oregon' })).json;
     site.document.pages.push({ id: 'talk', path: '/talk', title: 'Talk to us', description: '', blocks: [FORM] });
+    site.document.pages[0].blocks.push({ type: 'embed', props: { id: 'tour', provider: 'youtube', url: 'https://youtu.be/dQw4w9WgXcQ', title: 'Tour' } });
     expect((await c.put(`/api/sites/${site.id}/draft`, { revision: 1, document: site.document })).status).toBe(200);
     expect((await c.post(`/api/sites/${site.id}/publish`)).status).toBe(201);
 
@@ -93,6 +94,11 @@ describe('the built server', () => {
     expect(runtime.status).toBe(200);
     expect(runtime.text).toContain('form[data-atrium-form]'); // the runtime, minified by the build
     expect(runtime.text.split('\n').length).toBeLessThan(5);
+    // The consent runtime, minified by the build too, on the page with the embed.
+    const consent = /<script src="(\/_atrium\/consent\.[0-9a-f]{12}\.js)"/.exec((await c.get('/', { host })).text)?.[1];
+    const consentRuntime = await c.get(consent!, { host });
+    expect(consentRuntime.text).toContain('atrium-consent');
+    expect(consentRuntime.text.split('\n').length).toBeLessThan(5);
     // Behind a trusted proxy the client address is the forwarded one: a leak would show it.
     await c.get('/api/sites', { headers: { cookie: 'probe=cookie-value-not-for-logs', 'x-forwarded-for': '203.0.113.77' } });
 

@@ -50,7 +50,7 @@ beforeAll(async () => {
   server = createServer((req, res) => {
     const url = (req.url ?? '/').split('?')[0]!;
     if (url === site.css.path) return res.writeHead(200, { 'content-type': 'text/css' }).end(site.css.body);
-    if (url === '/_atrium/runtime.js') return res.writeHead(200, { 'content-type': 'text/javascript' }).end(runtimeScript());
+    if (url === '/_atrium/runtime.js') return res.writeHead(200, { 'content-type': 'text/javascript' }).end(runtimeScript('forms'));
     if (url === '/_atrium/forms/contact/thanks') return res.writeHead(200, { 'content-type': 'text/html' }).end(renderFormThanksPage(doc, ctx, 'contact'));
     if (req.method === 'POST' && url === '/_atrium/forms/contact') {
       let body = '';
