@@ -157,7 +157,7 @@ describe('POST /_atrium/consent', () => {
     expect(row).toMatchObject({ gpc: 1, marketing: 0, analytics: 1 });
     // The preferences page says so and leaves the box off.
     const page = await c.get('/_atrium/cookies', { host, headers: { 'sec-gpc': '1', cookie: 'cookie_consent=1.f0a1m1' } });
-    expect(page.text).toContain('Global Privacy Control signal, so marketing stay off');
+    expect(page.text).toContain('Global Privacy Control signal, so the following stay off: marketing');
     expect(checkbox(page.text, 'marketing')).toContain('disabled=""');
     expect(checkbox(page.text, 'marketing')).not.toContain('checked');
   });
