@@ -11,7 +11,7 @@ export type DomainEvent =
   | { type: 'site.renamed'; siteId: string }
   | { type: 'site.deleted'; siteId: string; region: string }
   /** The files of a live release were replaced by smaller (better compressed) ones; the bytes decode the same. */
-  | { type: 'release.recompressed'; siteId: string }
+  | { type: 'release.recompressed'; siteId: string; /** Content hashes of the replaced files (absent: any of the release's). */ hashes?: string[] }
   /** A form submission was stored in its site's region (status: inbox or spam). */
   | { type: 'submission.stored'; siteId: string; region: string; submissionId: string; status: string }
   /** Rows were added to a job queue: runners wake up instead of waiting for their next poll. */

@@ -1,7 +1,10 @@
 // The live sites in memory: hostname -> precomputed responses of the live
 // release. Serving never renders and, once a host is loaded, never queries SQL.
+// When what a site serves changes (in this process or another, see
+// src/events), its loaded hosts are loaded again at once, reading from disk
+// only the files the old release did not have.
 import type { Context } from '../context.js';
-import { releaseForms, type PublishedForm } from '../forms/definitions.js';
+import { formsOf, type PublishedForm } from '../forms/definitions.js';
 import { SERVING_EVENTS } from '../events/events.js';
 import { CSP, FORM_CSP, HSTS, SECURITY_HEADERS } from './site-headers.js';
 import { FORM_TOKEN_SECRET } from '../forms/token.js';
@@ -12,6 +15,8 @@ import type { Manifest } from '../publishing/publishing.js';
 import type { ReleaseStore, StoredFile } from '../storage/release-store.js';
 
 export interface ServedFile extends Required<StoredFile> {
+  /** Content hash of the file (the release store's key). */
+  hash: string;
   etag: string;
   /** The page holds a form: each response also sets a fresh verified-request cookie. */
   form: boolean;
@@ -32,8 +37,8 @@ export interface LiveSite {
   siteId: string;
   siteName: string;
   region: string;
-  /** The document of the live release (for pages rendered on demand, like form errors). */
-  document: SiteDocument;
+  /** The document of the live release, read when first needed (for pages rendered on demand, like form errors). */
+  document(): Promise<SiteDocument>;
   siteUrl: string;
   /** The forms of the live release, by block id, as the visitor sees them. */
   forms: Map<string, PublishedForm>;
@@ -75,6 +80,7 @@ function servedFile(stored: StoredFile, hash: string, type: string, path: string
     return { br: encoded('br', stored.br), gzip: encoded('gzip', stored.gz), identity, notModified: base };
   };
   return {
+    hash,
     // Files stored without compressed variants (images) answer every encoding with their own bytes.
     identity: stored.identity,
     br: stored.br ?? stored.identity,
@@ -86,17 +92,37 @@ function servedFile(stored: StoredFile, hash: string, type: string, path: string
   };
 }
 
+/** A site's files already in memory, by hash: a reload takes them instead of reading the disk. */
+type KnownFiles = Map<string, StoredFile>;
+
+/** How many times a load starts over because its site changed meanwhile, before it answers without caching. */
+const MAX_LOAD_ATTEMPTS = 5;
+
 export class LiveSites {
   private byHost = new Map<string, LiveSite | null>();
   private loading = new Map<string, Promise<LiveSite | null>>();
   private hostsOfSite = new Map<string, Set<string>>();
+  /** Counts forgetSite calls; a load remembers the count it started at. */
+  private forgets = 0;
+  /** Site id -> the count when it was last forgotten, while loads are in flight (a load that began earlier is stale). */
+  private forgottenAt = new Map<string, number>();
 
   constructor(
     private readonly ctx: Context,
     private readonly store: ReleaseStore,
   ) {
-    // In every process: whatever changes what a site serves drops it from this cache; the next request reloads it.
-    for (const type of SERVING_EVENTS) ctx.bus.onEverywhere(type, (e) => this.forgetSite(e.siteId));
+    // In every process: whatever changes what a site serves reloads it here, before the emitter goes on (so a
+    // publish answers once its own process serves the new release).
+    for (const type of SERVING_EVENTS)
+      ctx.bus.onEverywhere(type, (e) => (e.type === 'release.recompressed' ? this.recompressed(e.siteId, e.hashes) : this.forgetSite(e.siteId)));
+  }
+
+  /** Smaller variants replaced some stored files: reloads the site where it serves one of them, reading those again. */
+  private async recompressed(siteId: string, hashes: string[] | undefined) {
+    const replaced = hashes && new Set(hashes);
+    const reread = (hash: string) => !replaced || replaced.has(hash);
+    const serves = (site: LiveSite | null | undefined) => !!site && [...site.files.values(), site.notFound].some((f) => reread(f.hash));
+    if ([...(this.hostsOfSite.get(siteId) ?? [])].some((h) => serves(this.byHost.get(h)))) await this.forgetSite(siteId, reread);
   }
 
   private heldBytes = 0;
@@ -108,48 +134,106 @@ export class LiveSites {
     return site;
   }
 
-  load(host: string): Promise<LiveSite | null> {
+  load(host: string, known?: KnownFiles): Promise<LiveSite | null> {
     let p = this.loading.get(host);
     if (!p) {
-      p = this.fetch(host).finally(() => this.loading.delete(host));
+      p = this.fetch(host, known).finally(() => {
+        this.loading.delete(host);
+        if (this.loading.size === 0) this.forgottenAt.clear(); // no load older than any entry is left
+      });
       this.loading.set(host, p);
     }
     return p;
   }
 
-  forgetSite(siteId: string) {
-    for (const h of this.hostsOfSite.get(siteId) ?? []) this.dropHost(h);
+  /**
+   * What a site serves changed: drops its hosts and loads the ones that were in memory again, keeping
+   * the files the new release shares with the old one (content-addressed: same hash, same bytes)
+   * unless `reread(hash)`. Resolves when they are loaded. Loads already under way start over.
+   */
+  async forgetSite(siteId: string, reread: (hash: string) => boolean = () => false): Promise<void> {
+    this.forgottenAt.set(siteId, ++this.forgets);
+    const known: KnownFiles = new Map();
+    const loaded: string[] = [];
+    for (const h of this.hostsOfSite.get(siteId) ?? []) {
+      const site = this.byHost.get(h);
+      if (!site) continue; // evicted meanwhile: reload on its next request only
+      loaded.push(h);
+      for (const f of [...site.files.values(), site.notFound])
+        if (!reread(f.hash))
+          known.set(f.hash, { identity: f.identity, br: f.br === f.identity ? undefined : f.br, gz: f.gz === f.identity ? undefined : f.gz });
+      this.dropHost(h);
+    }
     this.hostsOfSite.delete(siteId);
     // Unknown hosts may have become a site (new domain, renamed slug).
     for (const [h, v] of this.byHost) if (v === null) this.byHost.delete(h);
+    await Promise.all(loaded.map((h) => this.load(h, known)));
   }
 
-  private async fetch(host: string): Promise<LiveSite | null> {
-    const siteRow = await this.findSite(host);
-    if (!siteRow?.live_release_id) {
+  /** Loads a host; starts over when its site was forgotten while loading (it may have read the old release). */
+  private async fetch(host: string, known?: KnownFiles): Promise<LiveSite | null> {
+    for (let attempt = 1; ; attempt++) {
+      const started = this.forgets;
+      const site = await this.read(host, attempt === 1 ? known : undefined);
+      // A miss may have become a site through any change; a site only through its own.
+      const changed = (site ? (this.forgottenAt.get(site.siteId) ?? 0) : this.forgets) > started;
+      if (!changed) return this.keep(host, site);
+      if (attempt === MAX_LOAD_ATTEMPTS) return site; // changing faster than it loads: answer, keep nothing
+    }
+  }
+
+  private keep(host: string, live: LiveSite | null): LiveSite | null {
+    if (!live) {
       // Remember misses too, but bounded: random Host headers must not grow memory.
       if (this.byHost.size < 50_000) this.byHost.set(host, null);
       return null;
     }
-    const release = await this.ctx.dbs.control
-      .selectFrom('releases')
-      .select(['manifest', 'document', 'site_url'])
-      .where('id', '=', siteRow.live_release_id)
-      .executeTakeFirstOrThrow();
-    const document = JSON.parse(release.document) as SiteDocument;
-    const forms = releaseForms(release);
+    this.dropHost(host);
+    this.byHost.set(host, live);
+    this.heldBytes += live.bytes;
+    this.evict(host);
+    if (!this.hostsOfSite.has(live.siteId)) this.hostsOfSite.set(live.siteId, new Set());
+    this.hostsOfSite.get(live.siteId)!.add(host);
+    return live;
+  }
+
+  private async read(host: string, known?: KnownFiles): Promise<LiveSite | null> {
+    const siteRow = await this.findSite(host);
+    if (!siteRow?.live_release_id) return null;
+    const releaseId = siteRow.live_release_id;
+    const { control } = this.ctx.dbs;
+    const release = await control.selectFrom('releases').select(['manifest', 'site_url']).where('id', '=', releaseId).executeTakeFirstOrThrow();
+    // The document is large (about 5 kB a page) and rarely needed: not read on every reload.
+    let doc: Promise<SiteDocument> | undefined;
+    const document = () =>
+      (doc ??= control
+        .selectFrom('releases')
+        .select('document')
+        .where('id', '=', releaseId)
+        .executeTakeFirstOrThrow()
+        .then(
+          (r) => JSON.parse(r.document) as SiteDocument,
+          (err) => {
+            doc = undefined; // try again next time
+            throw err;
+          },
+        ));
+    const manifest = JSON.parse(release.manifest) as Omit<Manifest, 'forms'> & Partial<Pick<Manifest, 'forms'>>;
+    // Releases from before manifests recorded their forms find them in their document.
+    const forms = manifest.forms ? new Map(Object.entries(manifest.forms)) : formsOf(await document());
     const formKey = await serverSecret(this.ctx, FORM_TOKEN_SECRET);
-    const manifest = JSON.parse(release.manifest) as Manifest;
     const files = new Map<string, ServedFile>();
     await Promise.all(
       Object.entries(manifest.files).map(async ([path, f]) => {
-        const stored = await this.store.get(f.hash);
+        const stored = known?.get(f.hash) ?? (await this.store.get(f.hash));
         files.set(path, servedFile(stored, f.hash, f.type, path, f.form === true, f.csp));
       }),
     );
     let bytes = 0;
     for (const f of files.values()) bytes += f.identity.length + (f.br === f.identity ? 0 : f.br.length) + (f.gz === f.identity ? 0 : f.gz.length);
-    const live: LiveSite = {
+    const notFound = files.get(NOT_FOUND_KEY)!;
+    files.delete(NOT_FOUND_KEY);
+    return {
       siteId: siteRow.id,
       siteName: siteRow.name,
       region: siteRow.region,
@@ -160,16 +244,8 @@ export class LiveSites {
       bytes,
       usedAt: Date.now(),
       files,
-      notFound: files.get(NOT_FOUND_KEY)!,
+      notFound,
     };
-    files.delete(NOT_FOUND_KEY);
-    this.dropHost(host);
-    this.byHost.set(host, live);
-    this.heldBytes += bytes;
-    this.evict(host);
-    if (!this.hostsOfSite.has(siteRow.id)) this.hostsOfSite.set(siteRow.id, new Set());
-    this.hostsOfSite.get(siteRow.id)!.add(host);
-    return live;
   }
 
   private dropHost(host: string) {

@@ -96,7 +96,7 @@ async function release(
   await ctx.bus.emit({ type: 'site.published', siteId: site.id, releaseId: id, reason: opts.reason });
   // Live now with fast compression; smaller brotli files replace it shortly after.
   ctx.releases
-    .upgradeCompression(created, () => ctx.bus.emit({ type: 'release.recompressed', siteId: site.id }))
+    .upgradeCompression(created, () => ctx.bus.emit({ type: 'release.recompressed', siteId: site.id, hashes: created }))
     .catch((err) => ctx.log.warn({ err, site: site.id, release: id }, 'background recompression failed; the site keeps its fast-compressed files'));
   return { id, contentHash, siteUrl, reason: opts.reason, pageCount: doc.pages.length, totalBytes, createdAt: publishedAt.toISOString(), live: true };
 }

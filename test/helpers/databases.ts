@@ -6,17 +6,18 @@ import { REGIONS } from '../../src/regions/regions.js';
 
 export const POSTGRES = process.env.ATRIUM_TEST_POSTGRES;
 
-export async function freshPostgresEnv(): Promise<Record<string, string>> {
-  if (!POSTGRES) return {};
+/** Brand-new control and region databases on `server` (default: ATRIUM_TEST_POSTGRES), as Atrium's env variables. */
+export async function freshPostgresEnv(server = POSTGRES): Promise<Record<string, string>> {
+  if (!server) return {};
   const prefix = `atrium_t_${randomBytes(5).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: `${POSTGRES}/postgres` });
+  const admin = new pg.Client({ connectionString: `${server}/postgres` });
   await admin.connect();
   const env: Record<string, string> = {};
   try {
     for (const name of ['control', ...REGIONS]) {
       const db = `${prefix}_${name.replace('-', '_')}`;
       await admin.query(`CREATE DATABASE ${db}`);
-      const url = `${POSTGRES}/${db}`;
+      const url = `${server}/${db}`;
       if (name === 'control') env.ATRIUM_DATABASE_URL = url;
       else env[`ATRIUM_REGION_${name.replace('-', '_').toUpperCase()}_URL`] = url;
     }
@@ -27,14 +28,14 @@ export async function freshPostgresEnv(): Promise<Record<string, string>> {
 }
 
 /** Drops the databases freshPostgresEnv created (after the server closed its pools). */
-export async function dropPostgres(env: Record<string, string>): Promise<void> {
-  if (!POSTGRES) return;
+export async function dropPostgres(env: Record<string, string>, server = POSTGRES): Promise<void> {
+  if (!server) return;
   const names = Object.entries(env)
     .filter(([k]) => k === 'ATRIUM_DATABASE_URL' || /^ATRIUM_REGION_.*_URL$/.test(k))
     .map(([, v]) => new URL(v).pathname.slice(1));
   // Let closing pools finish their goodbyes before FORCE cuts any straggler.
   await new Promise((r) => setTimeout(r, 100));
-  const admin = new pg.Client({ connectionString: `${POSTGRES}/postgres` });
+  const admin = new pg.Client({ connectionString: `${server}/postgres` });
   await admin.connect();
   try {
     for (const db of names) await admin.query(`DROP DATABASE IF EXISTS ${db} WITH (FORCE)`);

@@ -103,7 +103,8 @@ export async function consentRoutes(app: FastifyInstance, ctx: Context, live: Li
     return [live.peek(host) ?? (await live.load(host)), host];
   };
 
-  const page = (req: FastifyRequest, reply: FastifyReply, site: LiveSite, input: Partial<CookieSettingsInput>, status = 200) => {
+  const page = async (req: FastifyRequest, reply: FastifyReply, site: LiveSite, input: Partial<CookieSettingsInput>, status = 200) => {
+    const document = await site.document();
     sitePageHeaders(reply);
     return reply
       .code(status)
@@ -111,7 +112,7 @@ export async function consentRoutes(app: FastifyInstance, ctx: Context, live: Li
       .type('text/html; charset=utf-8')
       .send(
         renderCookieSettingsPage(
-          site.document,
+          document,
           { siteUrl: site.siteUrl, siteName: site.siteName },
           {
             current: decodeChoices(req.cookies.cookie_consent),
@@ -127,11 +128,12 @@ export async function consentRoutes(app: FastifyInstance, ctx: Context, live: Li
   app.post('/_atrium/consent', { bodyLimit: BODY_LIMIT, config: DOCS.save }, async (req, reply) => {
     const json = isJson(req);
     const [site, host] = await siteOf(req);
+    const document = await site?.document();
     const fail = (status: number, error: string, message: string, extra: Record<string, unknown> = {}) => {
       if (json || !site) return reply.code(status).send({ error, message, ...extra });
       return page(req, reply, site, { error: status === 429 ? 'tooMany' : 'outdated' }, status);
     };
-    if (!site || !siteAsksConsent(site.document)) return fail(404, 'not_found', 'this site asks for no cookie choices');
+    if (!site || !document || !siteAsksConsent(document)) return fail(404, 'not_found', 'this site asks for no cookie choices');
     if (crossSite(req, host)) return fail(403, 'forbidden', 'cookie choices are accepted from the site’s own pages only');
     const limit = await perIp(req);
     if (!limit.isAllowed && limit.isExceeded) {
@@ -153,7 +155,7 @@ export async function consentRoutes(app: FastifyInstance, ctx: Context, live: Li
         };
     let record;
     try {
-      record = await recordChoice(ctx, { id: site.siteId, region: site.region }, site.document, raw, {
+      record = await recordChoice(ctx, { id: site.siteId, region: site.region }, document, raw, {
         gpcHeader: req.headers['sec-gpc'] === '1',
         previousId: req.cookies.c_id,
       });
@@ -164,7 +166,7 @@ export async function consentRoutes(app: FastifyInstance, ctx: Context, live: Li
 
     setCookie(req, reply, 'cookie_consent', encodeChoices(record.choices));
     setCookie(req, reply, 'c_id', record.id);
-    const expire = cookiesToExpire(site.document, record.choices, Object.keys(req.cookies));
+    const expire = cookiesToExpire(document, record.choices, Object.keys(req.cookies));
     expireSiteCookies(req, reply, expire, host);
     reply.header('cache-control', 'no-store');
     if (json) return reply.code(200).send({ id: record.id, choices: record.choices, gpc: record.gpc });

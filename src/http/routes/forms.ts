@@ -80,14 +80,14 @@ export async function formRoutes(app: FastifyInstance, ctx: Context, live: LiveS
       'set-cookie',
       cookieHeader('c_r_id_', issueFormToken(site.formKey, site.siteId), { secure: req.protocol === 'https', path: '/_atrium/forms' }),
     );
-    const fail = (status: number, error: string, message: string, issues: FieldIssue[] = []) =>
+    const fail = async (status: number, error: string, message: string, issues: FieldIssue[] = []) =>
       json
         ? reply.code(status).send({ error, message, ...(issues.length ? { issues } : {}) })
         : reply
             .code(status)
             .type('text/html; charset=utf-8')
             .send(
-              errorPage(
+              await errorPage(
                 site,
                 form.id,
                 issues.length ? issues.map((i) => ({ field: i.path, message: i.message })) : [{ field: '', message }],
@@ -141,6 +141,6 @@ function backHref(req: FastifyRequest, pagePath: string) {
   return pagePath;
 }
 
-function errorPage(site: LiveSite, formId: string, issues: { field: string; message: string }[], back: string) {
-  return renderFormErrorPage(site.document, { siteUrl: site.siteUrl, siteName: site.siteName }, { formId, issues, backHref: back });
+async function errorPage(site: LiveSite, formId: string, issues: { field: string; message: string }[], back: string) {
+  return renderFormErrorPage(await site.document(), { siteUrl: site.siteUrl, siteName: site.siteName }, { formId, issues, backHref: back });
 }
