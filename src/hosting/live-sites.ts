@@ -15,6 +15,8 @@ export interface ServedFile extends Required<StoredFile> {
   etag: string;
   /** The page holds a form: each response also sets a fresh verified-request cookie. */
   form: boolean;
+  /** An HTML page (not an asset): answering it counts a pageview (src/analytics). */
+  page: boolean;
   /** Complete response headers per encoding, as flat [name, value, ...] arrays built once at load. */
   head: Heads;
   /** The same with HSTS, for visitors who came over HTTPS. */
@@ -80,6 +82,7 @@ function servedFile(stored: StoredFile, hash: string, type: string, path: string
     gz: stored.gz ?? stored.identity,
     etag,
     form,
+    page: type.startsWith('text/html') && !path.startsWith('/_atrium/'),
     head: heads(common),
     headTls: heads([...common, ...HSTS]),
   };

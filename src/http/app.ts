@@ -6,6 +6,7 @@ import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import type { Context } from '../context.js';
+import type { Collector } from '../analytics/collector.js';
 import { enforceCookieRegistry } from '../cookies/set-cookie.js';
 import { LiveSites } from '../hosting/live-sites.js';
 import { createSiteHandler } from '../hosting/serve.js';
@@ -18,6 +19,8 @@ import { authRoutes } from './routes/auth.js';
 import { siteRoutes } from './routes/sites.js';
 import { formRoutes } from './routes/forms.js';
 import { inboxRoutes } from './routes/inbox.js';
+import { analyticsRoutes } from './routes/analytics.js';
+import { beaconRoutes } from './routes/analytics-beacon.js';
 import { openApiRoutes } from './routes/openapi.js';
 import { collectRoutes } from './openapi/document.js';
 import { checkResponses } from './openapi/check-responses.js';
@@ -48,11 +51,12 @@ const DOCS = {
 
 const IP_LITERAL = /^(\d{1,3}(\.\d{1,3}){3}|\[[0-9a-f:.]+\])$/;
 
-export async function buildApp(ctx: Context): Promise<FastifyInstance> {
+/** `analytics`: the pageview collector (src/analytics), absent when analytics is off (ATRIUM_ANALYTICS=off). */
+export async function buildApp(ctx: Context, analytics?: Collector): Promise<FastifyInstance> {
   const live = new LiveSites(ctx, ctx.releases);
   const appHost = ctx.config.publicUrl.hostname.toLowerCase();
   const trust = trustFunction(ctx.config.trustProxy);
-  const serveSite = createSiteHandler(live, (host) => host === appHost || host === '' || IP_LITERAL.test(host), trust);
+  const serveSite = createSiteHandler(live, (host) => host === appHost || host === '' || IP_LITERAL.test(host), trust, analytics);
 
   const app = Fastify({
     // Only the configured proxies may speak for the client (its address for rate limits, HTTPS for cookies).
@@ -124,6 +128,8 @@ export async function buildApp(ctx: Context): Promise<FastifyInstance> {
   // Its own scope: only the form endpoint accepts urlencoded bodies; the JSON API keeps answering 415 to them.
   await app.register(async (scope) => formRoutes(scope, ctx, live));
   await inboxRoutes(app, ctx);
+  await analyticsRoutes(app, ctx);
+  await app.register(async (scope) => beaconRoutes(scope, ctx, live, analytics));
   await openApiRoutes(app, routes);
   return app;
 }
