@@ -25,7 +25,7 @@ import { expireTokenUses } from './forms/submissions.js';
 import { buildApp } from './http/app.js';
 import { JobRunner } from './jobs/runner.js';
 import { MovableClock } from './lib/clock.js';
-import { createLogger } from './logging/logger.js';
+import { createLogger, type LoggerSettings } from './logging/logger.js';
 import { createMailer } from './mail/mailer.js';
 import { followAddressChanges } from './publishing/publishing.js';
 import { ReleaseStore } from './storage/release-store.js';
@@ -40,8 +40,9 @@ export interface Running {
   close(): Promise<void>;
 }
 
-export async function startServer(config: Config = loadConfig()): Promise<Running> {
-  const log = createLogger(config);
+/** `logging`: where log lines go (tests read them to prove no address is logged). */
+export async function startServer(config: Config = loadConfig(), logging: LoggerSettings = {}): Promise<Running> {
+  const log = createLogger(config, logging);
   const dbs = await openDatabases(config, log);
   const ctx: Context = {
     config,

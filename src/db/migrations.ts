@@ -377,7 +377,7 @@ region['0005_analytics'] = {
       language text,
       screen text,
       duration integer,
-      returning integer not null default 0,
+      "returning" integer not null default 0,
       props text`;
     if (isPostgres(db)) await sql.raw(`create table analytics_events (${columns}) partition by range (time)`).execute(db);
     else await sql.raw(`create table analytics_events (${columns})`).execute(db);
