@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Kysely } from 'kysely';
 import type { MovableClock } from '../../src/lib/clock.js';
+import { isPostgresDb, partitionMonths } from '../../src/analytics/partitions.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 import { type HttpClient, signUpVerified } from '../helpers/http.js';
 
@@ -57,6 +58,8 @@ beforeAll(async () => {
   await signUpVerified(c, t.smtp, 'stats@example.com');
   site = (await c.post('/api/sites', { name: 'Stats', slug: 'stats', template: 'saas', region: 'de-frankfurt' })).json;
   site.document.consent = { ...site.document.consent, gpcRefusesAnalytics: true };
+  const form = { type: 'form', props: { id: 'contact', fields: [{ name: 'message', type: 'textarea', label: 'Message', required: true }] } };
+  site.document.pages.push({ id: 'talk', path: '/talk', title: 'Talk', description: '', blocks: [form] });
   expect((await c.put(`/api/sites/${site.id}/draft`, { revision: 1, document: site.document })).status).toBe(200);
   expect((await c.post(`/api/sites/${site.id}/publish`)).status).toBe(201);
 });
@@ -176,6 +179,30 @@ describe('visitor analytics', () => {
     expect((await anon.get(`/api/shared/${share.json.token}/analytics`)).status).toBe(404);
   });
 
+  it('counts each form sent as a goal, with nothing from the message', async () => {
+    const talk = await c.get('/talk', { host }); // no user agent: counted apart, as a bot
+    const token = talk.headers['set-cookie']!.find((v) => v.startsWith('c_r_id_='))!.split(';')[0]!;
+    await new Promise((r) => setTimeout(r, 2100));
+    const sent = await c.request('POST', '/_atrium/forms/contact', undefined, {
+      host,
+      raw: 'message=a+secret+message',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json', cookie: token, 'x-forwarded-for': B },
+    });
+    expect(sent.status).toBe(201);
+    await t.running.analytics!.flush();
+    clock().advance(6 * 60_000);
+    await runSchedules();
+    const goals = (await api('/breakdown?period=7d&dimension=goal')).json.rows;
+    expect(goals).toEqual([
+      expect.objectContaining({ value: 'Form sent: contact', events: 1, visitors: 1 }),
+      expect.objectContaining({ value: 'Signup', events: 1, visitors: 1 }),
+    ]);
+    const stored = await t.running.ctx.dbs.regions['de-frankfurt'].selectFrom('analytics_events').selectAll().where('kind', '=', 'goal').execute();
+    expect(stored).toHaveLength(1);
+    expect(JSON.stringify(stored)).not.toContain('secret');
+    expect(stored[0]).toMatchObject({ path: '/talk', visitor: null, props: null });
+  });
+
   it('stores and logs no client address anywhere', async () => {
     const { dbs } = t.running.ctx;
     const found: string[] = [];
@@ -216,9 +243,19 @@ describe('visitor analytics', () => {
     expect(kept.json.summary.pageviews).toBe(4);
     // A filtered view cannot reach back that far.
     expect((await api(`?period=custom&from=${firstWeek}&to=${firstWeek}&country=GB`)).status).toBe(400);
+    const visitMonth = firstWeek.slice(0, 7);
+    if (isPostgresDb(region)) expect(await partitionMonths(region)).toContain(clock().now().toISOString().slice(0, 7));
     clock().advance(2 * 366 * DAY);
     await runSchedules();
     expect(await count('analytics_daily')).toBe(0);
     expect(await count('analytics_hourly')).toBe(0);
+    // PostgreSQL: whole months of raw events went with their partitions; this month's and the next are ready.
+    if (isPostgresDb(region)) {
+      const months = await partitionMonths(region);
+      const now = clock().now().toISOString().slice(0, 7);
+      expect(months.every((m) => m >= now)).toBe(true);
+      expect(months).toContain(now);
+      expect(months).not.toContain(visitMonth);
+    }
   });
 });
