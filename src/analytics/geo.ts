@@ -41,11 +41,18 @@ function reader(kind: 'v4' | 'v6'): Promise<Reader<DbipRecord> | null> {
   return readers[kind];
 }
 
-/** Where an address is; unknown (nulls) for private, loopback and unlisted addresses. */
-export async function locate(address: string): Promise<Place> {
+const loaded: { v4?: Reader<DbipRecord> | null; v6?: Reader<DbipRecord> | null } = {};
+
+/** Loads both databases (once per process); locate() answers synchronously after this. */
+export async function geoReady(): Promise<void> {
+  if (loaded.v4 === undefined) loaded.v4 = await reader('v4');
+  if (loaded.v6 === undefined) loaded.v6 = await reader('v6');
+}
+
+/** Where an address is; unknown (nulls) for private, loopback and unlisted addresses, or before geoReady(). */
+export function locate(address: string): Place {
   if (!maxmind.validate(address)) return NOWHERE;
-  const r = await reader(address.includes(':') ? 'v6' : 'v4');
-  const rec = r?.get(address);
+  const rec = (address.includes(':') ? loaded.v6 : loaded.v4)?.get(address);
   if (!rec?.country_code) return NOWHERE;
   return { country: rec.country_code, region: rec.state1 || null, city: typeof rec.city === 'string' && rec.city ? rec.city : null };
 }
