@@ -99,7 +99,17 @@ async function stopAtrium() {
 process.on('exit', () => server?.kill('SIGKILL'));
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
-const request = (method: string, urlPath: string, headers: Record<string, string>, body?: string) =>
+/** One request; a kept-alive socket the server closed meanwhile is retried on a new one. */
+const request = async (method: string, urlPath: string, headers: Record<string, string>, body?: string): Promise<number> => {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await send(method, urlPath, headers, body);
+    } catch (err) {
+      if (attempt >= 3) throw err;
+    }
+  }
+};
+const send = (method: string, urlPath: string, headers: Record<string, string>, body?: string) =>
   new Promise<number>((resolve, reject) => {
     const req = http.request({ host: '127.0.0.1', port: PORT, method, path: urlPath, agent, headers: { host: HOST, ...headers } }, (res) => {
       res.resume();
@@ -139,7 +149,11 @@ await startAtrium();
 const before = await countEvents();
 const pages = await drive(
   N,
-  (i) => request('GET', PAGES[i % PAGES.length]! + (i % 10 === 0 ? '?utm_source=newsletter&utm_campaign=bench' : ''), { ...visitor(i % 5000), referer: i % 4 ? '' : 'https://www.google.com/' }),
+  (i) =>
+    request('GET', PAGES[i % PAGES.length]! + (i % 10 === 0 ? '?utm_source=newsletter&utm_campaign=bench' : ''), {
+      ...visitor(i % 5000),
+      referer: i % 4 ? '' : 'https://www.google.com/',
+    }),
   async () => (await countEvents('pageview')) >= before + N,
 );
 const beacons = await drive(
@@ -171,10 +185,18 @@ if (POSTGRES) {
   await client.connect();
   const text = `insert into analytics_events (${columns.map((c) => `"${c}"`).join(',')}) values (${columns.map((_, i) => `$${i + 1}`).join(',')})`;
   let t0 = performance.now();
-  for (const row of sample) await client.query(text, columns.map((c) => row[c]));
+  for (const row of sample)
+    await client.query(
+      text,
+      columns.map((c) => row[c]),
+    );
   refRate = sample.length / ((performance.now() - t0) / 1000);
   t0 = performance.now();
-  for (let i = 0; i < sample.length; i += 400) await region.insertInto('analytics_events').values(sample.slice(i, i + 400)).execute();
+  for (let i = 0; i < sample.length; i += 400)
+    await region
+      .insertInto('analytics_events')
+      .values(sample.slice(i, i + 400))
+      .execute();
   batchRate = sample.length / ((performance.now() - t0) / 1000);
   await client.end();
 } else {
@@ -274,9 +296,14 @@ for (const day of days) {
       await sql`insert into analytics_events (${sql.raw(cols.map((c) => `"${c}"`).join(','))}) select * from unnest(${sql.join(
         cols.map((c, k) => sql`${rows.map((r) => r[c])}::${sql.raw(types[k]!)}`),
       )})`.execute(region);
-    } else await region.transaction().execute(async (trx) => {
-      for (let k = 0; k < rows.length; k += 400) await trx.insertInto('analytics_events').values(rows.slice(k, k + 400)).execute();
-    });
+    } else
+      await region.transaction().execute(async (trx) => {
+        for (let k = 0; k < rows.length; k += 400)
+          await trx
+            .insertInto('analytics_events')
+            .values(rows.slice(k, k + 400))
+            .execute();
+      });
   }
 }
 const genSeconds = (performance.now() - t0gen) / 1000;

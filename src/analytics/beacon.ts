@@ -12,7 +12,14 @@ export const BEACON_MAX_BYTES = 2048;
 
 const Page = z.string().max(1000).url();
 const Props = z
-  .record(z.string().min(1).max(40).regex(/^[\w.-]+$/, 'letters, digits, _ . - only'), z.union([z.string().max(100), z.number().finite(), z.boolean()]))
+  .record(
+    z
+      .string()
+      .min(1)
+      .max(40)
+      .regex(/^[\w.-]+$/, 'letters, digits, _ . - only'),
+    z.union([z.string().max(100), z.number().finite(), z.boolean()]),
+  )
   .refine((p) => Object.keys(p).length <= 10, 'at most 10 properties');
 
 export const BeaconBody = z.discriminatedUnion('type', [
@@ -22,7 +29,12 @@ export const BeaconBody = z.discriminatedUnion('type', [
     /** Screen width in CSS pixels; stored only as a size class. */
     screen: z.number().int().min(1).max(100_000).optional(),
     /** Time on the page in milliseconds. */
-    duration: z.number().int().min(0).max(24 * 3600_000).optional(),
+    duration: z
+      .number()
+      .int()
+      .min(0)
+      .max(24 * 3600_000)
+      .optional(),
   }),
   z.strictObject({ type: z.enum(['outbound', 'download']), page: Page, target: z.string().max(1000).url() }),
   z.strictObject({

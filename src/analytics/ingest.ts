@@ -257,7 +257,12 @@ async function insertEvents(db: Kysely<RegionDatabase>, events: EventInsert[]) {
     const cols = sql.raw(FIELDS.map((f) => `"${f}"`).join(', '));
     const typed = sql.raw(FIELDS.map((f, i) => `(r->>${i})${f === 'duration' || f === 'returning' ? '::int' : ''}`).join(', '));
     await sql`insert into analytics_events (${cols}) select ${typed} from json_array_elements(${json}::json) as r`.execute(db);
-  } else for (let i = 0; i < events.length; i += 1000) await db.insertInto('analytics_events').values(events.slice(i, i + 1000)).execute();
+  } else
+    for (let i = 0; i < events.length; i += 1000)
+      await db
+        .insertInto('analytics_events')
+        .values(events.slice(i, i + 1000))
+        .execute();
 }
 
 /** Writes events and not-counted tallies in one transaction. */
@@ -270,7 +275,9 @@ export async function write(db: Kysely<RegionDatabase>, events: EventInsert[], c
       await trx
         .insertInto('analytics_uncounted')
         .values({ site_id, day, reason, count })
-        .onConflict((oc) => oc.columns(['site_id', 'day', 'reason']).doUpdateSet((eb) => ({ count: eb('analytics_uncounted.count', '+', eb.ref('excluded.count')) })))
+        .onConflict((oc) =>
+          oc.columns(['site_id', 'day', 'reason']).doUpdateSet((eb) => ({ count: eb('analytics_uncounted.count', '+', eb.ref('excluded.count')) })),
+        )
         .execute();
   });
 }

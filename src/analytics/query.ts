@@ -13,7 +13,9 @@ import { addDays, buckets, previousRange, type Range } from './range.js';
 import { DIRECT } from './source.js';
 import { utcDay } from './salts.js';
 
-export const Filters = z.object(Object.fromEntries(DIMENSIONS.map((d) => [d, z.string().max(500).optional()])) as Record<Dimension, z.ZodOptional<z.ZodString>>);
+export const Filters = z.object(
+  Object.fromEntries(DIMENSIONS.map((d) => [d, z.string().max(500).optional()])) as Record<Dimension, z.ZodOptional<z.ZodString>>,
+);
 export type Filters = Partial<Record<Dimension, string>>;
 
 export interface Figures {
@@ -117,12 +119,7 @@ async function filteredVisits(s: QueryScope, r: Range, filters: Filters) {
     if (value === undefined || d === 'returning') continue;
     const column = COLUMN[d] as keyof EventRow & string;
     q = q.where('visit_id', 'in', (eb) => {
-      let sub = eb
-        .selectFrom('analytics_events')
-        .select('visit_id')
-        .where('site_id', '=', s.siteId)
-        .where('time', '>=', r.from)
-        .where('time', '<', end);
+      let sub = eb.selectFrom('analytics_events').select('visit_id').where('site_id', '=', s.siteId).where('time', '>=', r.from).where('time', '<', end);
       sub = value === '' ? sub.where(column as never, 'is', null) : sub.where(column as never, '=', value as never);
       return sub;
     });
@@ -236,8 +233,7 @@ export async function breakdown(s: QueryScope, r: Range, dimension: Dimension, f
       byDay.set(k, [...(byDay.get(k) ?? []), v]);
     }
     const merged = new Map<string, Metrics>();
-    for (const vs of byDay.values())
-      for (const [value, m] of figures(vs).get(dimension) ?? []) merged.set(value, add(merged.get(value) ?? ZERO, m));
+    for (const vs of byDay.values()) for (const [value, m] of figures(vs).get(dimension) ?? []) merged.set(value, add(merged.get(value) ?? ZERO, m));
     rows = [...merged];
   } else {
     const found = await s.db

@@ -79,7 +79,7 @@ export function buckets(r: Range): string[] {
 
 function monthsOf(r: Range): string[] {
   const out: string[] = [];
-  for (let m = r.from.slice(0, 7); m <= r.to.slice(0, 7); ) {
+  for (let m = r.from.slice(0, 7); m <= r.to.slice(0, 7);) {
     out.push(m);
     const [y, mo] = m.split('-').map(Number) as [number, number];
     m = mo === 12 ? `${y + 1}-01` : `${y}-${String(mo + 1).padStart(2, '0')}`;

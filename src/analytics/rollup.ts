@@ -54,8 +54,16 @@ export async function rollUpDay(db: Kysely<RegionDatabase>, siteId: string, day:
   await db.transaction().execute(async (trx) => {
     await trx.deleteFrom('analytics_daily').where('site_id', '=', siteId).where('day', '=', day).execute();
     await trx.deleteFrom('analytics_hourly').where('site_id', '=', siteId).where('hour', '>=', day).where('hour', '<', nextDay(day)).execute();
-    for (let i = 0; i < daily.length; i += 500) await trx.insertInto('analytics_daily').values(daily.slice(i, i + 500)).execute();
-    for (let i = 0; i < hourly.length; i += 500) await trx.insertInto('analytics_hourly').values(hourly.slice(i, i + 500)).execute();
+    for (let i = 0; i < daily.length; i += 500)
+      await trx
+        .insertInto('analytics_daily')
+        .values(daily.slice(i, i + 500))
+        .execute();
+    for (let i = 0; i < hourly.length; i += 500)
+      await trx
+        .insertInto('analytics_hourly')
+        .values(hourly.slice(i, i + 500))
+        .execute();
   });
   return daily.length + hourly.length;
 }

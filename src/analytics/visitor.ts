@@ -20,5 +20,14 @@ export function anonymiseAddress(address: string): string {
 export const plainAddress = (address: string) => (address.startsWith('::ffff:') && isIPv4(address.slice(7)) ? address.slice(7) : address);
 
 export function visitorHash(salt: Buffer, siteId: string, address: string, userAgent: string): string {
-  return createHash('sha256').update(salt).update('\0').update(siteId).update('\0').update(anonymiseAddress(address)).update('\0').update(userAgent).digest('base64url').slice(0, 22);
+  return createHash('sha256')
+    .update(salt)
+    .update('\0')
+    .update(siteId)
+    .update('\0')
+    .update(anonymiseAddress(address))
+    .update('\0')
+    .update(userAgent)
+    .digest('base64url')
+    .slice(0, 22);
 }

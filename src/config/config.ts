@@ -83,7 +83,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionIdleDays: Math.max(1, Number(env.ATRIUM_SESSION_IDLE_DAYS ?? 30) || 30),
     changePollMs: Math.max(50, Number(env.ATRIUM_CHANGE_POLL_MS ?? 1000) || 1000),
     analytics: !['off', 'false', '0'].includes((env.ATRIUM_ANALYTICS ?? 'on').toLowerCase()),
-    analyticsRawDays: Math.max(1, Math.min(3650, Number(env.ATRIUM_ANALYTICS_RAW_DAYS ?? 30) || 30)),
+    // At least 2: the rollup job recomputes today and yesterday from raw events.
+    analyticsRawDays: Math.max(2, Math.min(3650, Number(env.ATRIUM_ANALYTICS_RAW_DAYS ?? 30) || 30)),
     analyticsRollupMonths: Math.max(1, Math.min(1200, Number(env.ATRIUM_ANALYTICS_ROLLUP_MONTHS ?? 24) || 24)),
     analyticsBeaconPerIp: Math.max(1, Number(env.ATRIUM_ANALYTICS_BEACON_PER_IP ?? 120) || 120),
   };

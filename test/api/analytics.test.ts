@@ -19,8 +19,7 @@ const host = 'stats.localhost';
 const DAY = 24 * 3600_000;
 
 const CHROME = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
-const IPHONE =
-  'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.0 Mobile/15E148 Safari/604.1';
+const IPHONE = 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.0 Mobile/15E148 Safari/604.1';
 const FIREFOX = 'Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0';
 // The test clients' addresses (a trusted proxy on loopback names them): none may be stored or logged.
 const A = '81.2.69.142';
@@ -230,7 +229,14 @@ describe('visitor analytics', () => {
   it('deletes raw events after 30 days and rollups after 24 months', async () => {
     const region = t.running.ctx.dbs.regions['de-frankfurt'];
     const count = async (table: 'analytics_events' | 'analytics_daily' | 'analytics_hourly') =>
-      Number((await region.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+      Number(
+        (
+          await region
+            .selectFrom(table)
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
     expect(await count('analytics_events')).toBeGreaterThan(0);
     const day = (o: any) => o.json.range.from;
     const firstWeek = day(await api('?period=7d'));

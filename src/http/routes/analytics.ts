@@ -95,8 +95,7 @@ async function breakdownOf(s: QueryScope, query: unknown, schema: typeof Breakdo
 const shareOut = (ctx: Context, share: Share) => ({ ...share, url: `${ctx.config.publicUrl.origin}/app/shared/${share.token}` });
 
 export async function analyticsRoutes(app: FastifyInstance, ctx: Context) {
-  const mine = (req: { params: { siteId: string } } & Parameters<typeof requireAuth>[0]) =>
-    siteScope(ctx, requireAuth(req).subscriber.id, req.params.siteId);
+  const mine = (req: { params: { siteId: string } } & Parameters<typeof requireAuth>[0]) => siteScope(ctx, requireAuth(req).subscriber.id, req.params.siteId);
 
   app.get<SiteParams>('/api/sites/:siteId/analytics', { config: DOCS.overview }, async (req) => overviewOf(ctx, (await mine(req)).scope, req.query));
   app.get<SiteParams>('/api/sites/:siteId/analytics/breakdown', { config: DOCS.breakdown }, async (req) => {
