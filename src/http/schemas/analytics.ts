@@ -30,12 +30,9 @@ export const Overview = z
     realtime: z.number().int().meta({ description: 'Visitors in the last five minutes' }),
     notCounted: z.object({
       bots: z.number().int().meta({ description: 'Requests from bots and crawlers' }),
-      refused: z
-        .number()
-        .int()
-        .meta({
-          description: 'Page requests of visitors who refused analytics (cookie choice, or Global Privacy Control where the site honours it for analytics)',
-        }),
+      refused: z.number().int().meta({
+        description: 'Page requests of visitors who refused analytics (cookie choice, or Global Privacy Control where the site honours it for analytics)',
+      }),
     }),
     geoCredit: GeoCredit.meta({ description: 'Attribution of the location data, to show with countries and cities' }),
   })
