@@ -7,6 +7,12 @@ import type { FastifyInstance } from 'fastify';
 import { loadConfig, type Config } from './config/config.js';
 import type { Context } from './context.js';
 import { deleteEndedSessions } from './accounts/sessions.js';
+import { Collector } from './analytics/collector.js';
+import { recordFormGoals } from './analytics/goals.js';
+import { sweepAnalytics } from './analytics/retention.js';
+import { rollUpRecent } from './analytics/rollup.js';
+import { deleteExpiredSalts } from './analytics/salts.js';
+import { trustFunction } from './lib/trust-proxy.js';
 import { openDatabases } from './db/connect.js';
 import { expirePendingClaims } from './domains/domains.js';
 import { EventBus } from './events/bus.js';
@@ -19,7 +25,7 @@ import { expireTokenUses } from './forms/submissions.js';
 import { buildApp } from './http/app.js';
 import { JobRunner } from './jobs/runner.js';
 import { MovableClock } from './lib/clock.js';
-import { createLogger } from './logging/logger.js';
+import { createLogger, type LoggerSettings } from './logging/logger.js';
 import { createMailer } from './mail/mailer.js';
 import { followAddressChanges } from './publishing/publishing.js';
 import { ReleaseStore } from './storage/release-store.js';
@@ -28,12 +34,15 @@ export interface Running {
   app: FastifyInstance;
   ctx: Context;
   jobs: JobRunner;
+  /** The pageview collector; undefined when analytics is off. */
+  analytics: Collector | undefined;
   url: string;
   close(): Promise<void>;
 }
 
-export async function startServer(config: Config = loadConfig()): Promise<Running> {
-  const log = createLogger(config);
+/** `logging`: where log lines go (tests read them to prove no address is logged). */
+export async function startServer(config: Config = loadConfig(), logging: LoggerSettings = {}): Promise<Running> {
+  const log = createLogger(config, logging);
   const dbs = await openDatabases(config, log);
   const ctx: Context = {
     config,
@@ -74,7 +83,22 @@ export async function startServer(config: Config = loadConfig()): Promise<Runnin
   ctx.bus.on('jobs.queued', (e) => jobs.wake(e.database));
   followAddressChanges(ctx);
 
-  const app = await buildApp(ctx);
+  // Visitor analytics: counted while serving, processed in batches off the request path, rolled up and swept.
+  const analytics = config.analytics
+    ? new Collector({ control: dbs.control, regions: dbs.regions, clock: ctx.clock, log, trust: trustFunction(config.trustProxy) })
+    : undefined;
+  if (analytics) recordFormGoals(ctx, analytics);
+  jobs.every('analytics.roll-up', 5 * 60_000, (now) => rollUpRecent(dbs.control, dbs.regions, now));
+  jobs.every('analytics.retention', 3600_000, (now) =>
+    sweepAnalytics(dbs.regions, { rawDays: config.analyticsRawDays, rollupMonths: config.analyticsRollupMonths }, now),
+  );
+  jobs.every('analytics.delete-salts', 3600_000, async (now) => {
+    const n = await deleteExpiredSalts(dbs.control, now);
+    analytics?.salts.forgetBefore(new Date(now.getTime() - 24 * 3600_000).toISOString().slice(0, 10));
+    return n;
+  });
+
+  const app = await buildApp(ctx, analytics);
   // Fastify logs one "Server listening" line per interface (0.0.0.0 means each one); the start-up
   // summary names the public URL instead (src/main.ts), so those lines are muted.
   await app.ready();
@@ -94,10 +118,12 @@ export async function startServer(config: Config = loadConfig()): Promise<Runnin
     app,
     ctx,
     jobs,
+    analytics,
     url: url.origin,
     async close() {
       await jobs.stop();
       await app.close();
+      await analytics?.close();
       await stopFollowing();
       await dbs.close();
     },

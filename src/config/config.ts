@@ -41,6 +41,13 @@ export interface Config {
   sessionIdleDays: number;
   /** Background jobs (deliveries) run at once per database in each process. */
   jobConcurrency: number;
+  /** Visitor analytics: counting in the serving path and the beacon endpoint (off: neither). */
+  analytics: boolean;
+  /** Raw analytics events are kept this many days; the rollups this many months. */
+  analyticsRawDays: number;
+  analyticsRollupMonths: number;
+  /** Beacon events accepted per minute from one IP address (never stored). */
+  analyticsBeaconPerIp: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -78,6 +85,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jobConcurrency: Math.max(1, Math.min(1000, Number(env.ATRIUM_JOB_CONCURRENCY ?? 32) || 32)),
     sessionIdleDays: Math.max(1, Number(env.ATRIUM_SESSION_IDLE_DAYS ?? 30) || 30),
     changePollMs: Math.max(50, Number(env.ATRIUM_CHANGE_POLL_MS ?? 1000) || 1000),
+    analytics: !['off', 'false', '0'].includes((env.ATRIUM_ANALYTICS ?? 'on').toLowerCase()),
+    // At least 2: the rollup job recomputes today and yesterday from raw events.
+    analyticsRawDays: Math.max(2, Math.min(3650, Number(env.ATRIUM_ANALYTICS_RAW_DAYS ?? 30) || 30)),
+    analyticsRollupMonths: Math.max(1, Math.min(1200, Number(env.ATRIUM_ANALYTICS_ROLLUP_MONTHS ?? 24) || 24)),
+    analyticsBeaconPerIp: Math.max(1, Number(env.ATRIUM_ANALYTICS_BEACON_PER_IP ?? 120) || 120),
   };
 }
 

@@ -53,6 +53,16 @@ export const COOKIES = {
     httpOnly: true,
     sameSite: 'lax',
   },
+  usr: {
+    name: 'usr',
+    scope: 'site',
+    purpose:
+      'Set only with analytics consent: the date of your first visit and a random number, so the site can count returning visitors. Nothing about it is stored on the server.',
+    maxAgeSeconds: 365 * DAY,
+    category: 'analytics',
+    httpOnly: true,
+    sameSite: 'lax',
+  },
 } as const satisfies Record<string, CookieDeclaration>;
 
 /** A Set-Cookie header value for a declared cookie, for code that writes raw responses (the serving hot path). */

@@ -362,6 +362,92 @@ region['0004_consent_records'] = {
   },
 };
 
+control['0010_analytics'] = {
+  async up(db: Kysely<any>) {
+    // Visitor analytics (src/analytics): the random salt of each UTC day, deleted 48 hours after it was made,
+    // and the public read-only share link of a site's figures (one per site, revocable).
+    await db.schema
+      .createTable('analytics_salts')
+      .addColumn('day', 'text', (c) => c.primaryKey())
+      .addColumn('salt', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createTable('analytics_shares')
+      .addColumn('site_id', 'text', (c) => c.primaryKey().references('sites.id').onDelete('cascade'))
+      .addColumn('token', 'text', (c) => c.notNull().unique())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .execute();
+  },
+};
+
+region['0005_analytics'] = {
+  async up(db: Kysely<any>) {
+    // Raw events (kept 30 days by default). On PostgreSQL the table is partitioned by month on its ISO time
+    // (byte order: COLLATE "C"), so retention drops whole partitions instead of deleting rows
+    // (src/analytics/partitions.ts creates each month's partition before the first write to it).
+    const columns = `
+      site_id text not null,
+      time text ${isPostgres(db) ? 'collate "C" ' : ''}not null,
+      visitor text,
+      visit_id text,
+      kind text not null,
+      name text,
+      path text not null,
+      source text,
+      referrer_host text,
+      utm_source text,
+      utm_medium text,
+      utm_campaign text,
+      utm_content text,
+      utm_term text,
+      country text,
+      region text,
+      city text,
+      device text,
+      os text,
+      browser text,
+      language text,
+      screen text,
+      duration integer,
+      "returning" integer not null default 0,
+      props text`;
+    if (isPostgres(db)) await sql.raw(`create table analytics_events (${columns}) partition by range (time)`).execute(db);
+    else await sql.raw(`create table analytics_events (${columns})`).execute(db);
+    await db.schema.createIndex('analytics_events_site_time').on('analytics_events').columns(['site_id', 'time']).execute();
+    await db.schema.createIndex('analytics_events_visitor').on('analytics_events').columns(['visitor', 'time']).execute();
+    // Rollups (kept 24 months by default): one row per site, period, dimension and value.
+    for (const [table, period] of [
+      ['analytics_daily', 'day'],
+      ['analytics_hourly', 'hour'],
+    ] as const)
+      await db.schema
+        .createTable(table)
+        .addColumn('site_id', 'text', (c) => c.notNull())
+        .addColumn(period, 'text', (c) => c.notNull())
+        .addColumn('dimension', 'text', (c) => c.notNull())
+        .addColumn('value', 'text', (c) => c.notNull())
+        .addColumn('visitors', 'integer', (c) => c.notNull())
+        .addColumn('pageviews', 'integer', (c) => c.notNull())
+        .addColumn('visits', 'integer', (c) => c.notNull())
+        .addColumn('bounces', 'integer', (c) => c.notNull())
+        .addColumn('duration', 'integer', (c) => c.notNull())
+        .addColumn('events', 'integer', (c) => c.notNull())
+        // Dimension before period: a breakdown reads one contiguous range of the key.
+        .addPrimaryKeyConstraint(`${table}_pk`, ['site_id', 'dimension', period, 'value'])
+        .execute();
+    // Requests not counted, per site and day: bots, and visitors who refused analytics (cookie choice or GPC).
+    await db.schema
+      .createTable('analytics_uncounted')
+      .addColumn('site_id', 'text', (c) => c.notNull())
+      .addColumn('day', 'text', (c) => c.notNull())
+      .addColumn('reason', 'text', (c) => c.notNull())
+      .addColumn('count', 'integer', (c) => c.notNull())
+      .addPrimaryKeyConstraint('analytics_uncounted_pk', ['site_id', 'day', 'reason'])
+      .execute();
+  },
+};
+
 class StaticProvider implements MigrationProvider {
   constructor(private readonly set: Record<string, Migration>) {}
   async getMigrations() {

@@ -70,6 +70,10 @@ export interface ControlDatabase {
   /** Cross-process domain events (src/events/change-log.ts). */
   change_log: { seq: Generated<number>; origin: string; type: string; payload: string; created_at: string };
   jobs: JobsTable;
+  /** Visitor analytics: the random salt of each UTC day (YYYY-MM-DD), deleted 48 hours after it was made. */
+  analytics_salts: { day: string; salt: string; created_at: string };
+  /** A site's public read-only analytics link (one per site). */
+  analytics_shares: { site_id: string; token: string; created_at: string };
   domains: {
     id: string;
     site_id: string;
@@ -100,7 +104,56 @@ export interface JobsTable {
   updated_at: string;
 }
 
+/** A raw analytics event (src/analytics): a pageview counted while serving, or an event from the beacon or a form. */
+export interface AnalyticsEventsTable {
+  site_id: string;
+  time: string;
+  /** The day's visitor hash (salted, rotated daily); null for goals recorded without a request (form submissions). */
+  visitor: string | null;
+  visit_id: string | null;
+  kind: string; // pageview | engagement | custom | outbound | download | goal
+  name: string | null;
+  path: string;
+  source: string | null;
+  referrer_host: string | null;
+  utm_source: string | null;
+  utm_medium: string | null;
+  utm_campaign: string | null;
+  utm_content: string | null;
+  utm_term: string | null;
+  country: string | null;
+  region: string | null;
+  city: string | null;
+  device: string | null;
+  os: string | null;
+  browser: string | null;
+  language: string | null;
+  screen: string | null;
+  duration: number | null;
+  returning: number;
+  props: string | null;
+}
+
+/** Rollup metrics of one site, period, dimension and value. */
+export interface AnalyticsMetrics {
+  site_id: string;
+  dimension: string;
+  value: string;
+  visitors: number;
+  pageviews: number;
+  visits: number;
+  bounces: number;
+  /** Total visit duration in seconds. */
+  duration: number;
+  /** Custom events, outbound clicks, downloads and goals. */
+  events: number;
+}
+
 export interface RegionDatabase {
+  analytics_events: AnalyticsEventsTable;
+  analytics_daily: AnalyticsMetrics & { day: string };
+  analytics_hourly: AnalyticsMetrics & { hour: string };
+  analytics_uncounted: { site_id: string; day: string; reason: string; count: number };
   /** Nonces of verified-request tokens that carried a submission (each token is good for one). */
   form_token_uses: { nonce: string; site_id: string; expires_at: string };
   region_info: { id: Generated<number>; region: string; created_at: string };

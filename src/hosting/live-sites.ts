@@ -20,6 +20,8 @@ export interface ServedFile extends Required<StoredFile> {
   etag: string;
   /** The page holds a form: each response also sets a fresh verified-request cookie. */
   form: boolean;
+  /** An HTML page (not an asset): answering it counts a pageview (src/analytics). */
+  page: boolean;
   /** Complete response headers per encoding, as flat [name, value, ...] arrays built once at load. */
   head: Heads;
   /** The same with HSTS, for visitors who came over HTTPS. */
@@ -39,6 +41,8 @@ export interface LiveSite {
   region: string;
   /** The document of the live release, read when first needed (for pages rendered on demand, like form errors). */
   document(): Promise<SiteDocument>;
+  /** Global Privacy Control also refuses analytics on this site (doc.consent.gpcRefusesAnalytics of the live release). */
+  gpcRefusesAnalytics: boolean;
   siteUrl: string;
   /** The forms of the live release, by block id, as the visitor sees them. */
   forms: Map<string, PublishedForm>;
@@ -87,6 +91,7 @@ function servedFile(stored: StoredFile, hash: string, type: string, path: string
     gz: stored.gz ?? stored.identity,
     etag,
     form,
+    page: type.startsWith('text/html') && !path.startsWith('/_atrium/'),
     head: heads(common),
     headTls: heads([...common, ...HSTS]),
   };
@@ -238,6 +243,7 @@ export class LiveSites {
       siteName: siteRow.name,
       region: siteRow.region,
       document,
+      gpcRefusesAnalytics: manifest.settings?.gpcRefusesAnalytics ?? false,
       siteUrl: release.site_url,
       forms,
       formKey,

@@ -18,6 +18,13 @@ export const FORMS_PREFIX = '/_atrium/forms/';
 /** Cookie choices (POST) and the no-JavaScript cookie settings page with its stylesheet: answered by Fastify (routes/consent.ts). */
 export const CONSENT_PATH = '/_atrium/consent';
 export const COOKIES_PREFIX = '/_atrium/cookies';
+/** The analytics beacon endpoint (routes/analytics-beacon.ts). */
+export const BEACON_PATH = '/_atrium/a';
+
+/** Counts pageviews (src/analytics/collector.ts); may return a Set-Cookie value to add to the page. */
+export interface PageCounter {
+  count(req: IncomingMessage, site: LiveSite, path: string, revalidation: boolean, secure: boolean): string | undefined;
+}
 
 type Encoding = 'br' | 'gzip' | 'identity';
 
@@ -71,17 +78,31 @@ function withFormToken(head: string[], site: LiveSite, secure: boolean): string[
   return [...head, 'set-cookie', cookie];
 }
 
-function send(req: IncomingMessage, res: ServerResponse, file: ServedFile, status: number, site: LiveSite, trust: TrustFn) {
+function send(
+  req: IncomingMessage,
+  res: ServerResponse,
+  file: ServedFile,
+  status: number,
+  site: LiveSite,
+  trust: TrustFn,
+  path: string,
+  counter: PageCounter | undefined,
+) {
   const secure = isSecure(req, trust);
   const heads = secure ? file.headTls : file.head;
   const inm = req.headers['if-none-match'];
-  if (status === 200 && inm !== undefined && etagMatches(inm, file.etag)) {
-    res.writeHead(304, file.form ? withFormToken(heads.notModified, site, secure) : heads.notModified);
+  const notModified = status === 200 && inm !== undefined && etagMatches(inm, file.etag);
+  // Pageviews: a GET of a page (not assets, not the 404 page, not HEAD). Pushed to a buffer, nothing more here.
+  const cookie = counter && status === 200 && file.page && req.method === 'GET' ? counter.count(req, site, path, notModified, secure) : undefined;
+  if (notModified) {
+    const head = file.form ? withFormToken(heads.notModified, site, secure) : heads.notModified;
+    res.writeHead(304, cookie ? [...head, 'set-cookie', cookie] : head);
     res.end();
     return;
   }
   const enc = negotiateEncoding(req.headers['accept-encoding'] as string | undefined);
-  res.writeHead(status, file.form ? withFormToken(heads[enc], site, secure) : heads[enc]);
+  const head = file.form ? withFormToken(heads[enc], site, secure) : heads[enc];
+  res.writeHead(status, cookie ? [...head, 'set-cookie', cookie] : head);
   res.end(req.method === 'HEAD' ? undefined : enc === 'br' ? file.br : enc === 'gzip' ? file.gz : file.identity);
 }
 
@@ -89,7 +110,7 @@ function etagMatches(header: string, etag: string) {
   return header === etag || header === '*' || header.split(',').some((t) => t.trim().replace(/^W\//, '') === etag);
 }
 
-export function servePublished(req: IncomingMessage, res: ServerResponse, site: LiveSite | null, trust: TrustFn = NO_PROXY) {
+export function servePublished(req: IncomingMessage, res: ServerResponse, site: LiveSite | null, trust: TrustFn = NO_PROXY, counter?: PageCounter) {
   if (!site) {
     res.writeHead(404, siteHeaders(isSecure(req, trust), { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }));
     res.end(req.method === 'HEAD' ? undefined : UNKNOWN_HOST_PAGE);
@@ -121,15 +142,15 @@ export function servePublished(req: IncomingMessage, res: ServerResponse, site: 
       /* malformed escapes: fall through to 404 */
     }
   }
-  if (file) send(req, res, file, 200, site, trust);
-  else send(req, res, site.notFound, 404, site, trust);
+  if (file) send(req, res, file, 200, site, trust, path, counter);
+  else send(req, res, site.notFound, 404, site, trust, path, counter);
 }
 
 /** The URL's path is exactly `path` (a query string may follow). */
 const isPath = (url: string, path: string) => url === path || (url.startsWith(path) && url[path.length] === '?');
 
 /** Serves the request if its host is a published site; returns false for the app's own hosts. */
-export function createSiteHandler(live: LiveSites, isAppHost: (host: string) => boolean, trust: TrustFn = NO_PROXY) {
+export function createSiteHandler(live: LiveSites, isAppHost: (host: string) => boolean, trust: TrustFn = NO_PROXY, counter?: PageCounter) {
   // Host header -> the site host it names, or '' for the app's own hosts.
   const siteHost = memo((raw) => {
     const host = normalizeHost(raw);
@@ -139,14 +160,15 @@ export function createSiteHandler(live: LiveSites, isAppHost: (host: string) => 
     const host = siteHost(req.headers.host ?? '');
     if (host === '') return false;
     // Form submissions need body parsing and validation: Fastify's job (routes/forms.ts).
-    if (req.method === 'POST' && req.url?.startsWith(FORMS_PREFIX)) return false;
     // Consent: stored choices and a page that shows the visitor's own; rendered per request.
     if (req.url?.startsWith('/_atrium/c') && (req.url.startsWith(COOKIES_PREFIX) || (req.method === 'POST' && isPath(req.url, CONSENT_PATH)))) return false;
+    // So do analytics beacon events (routes/analytics-beacon.ts).
+    if (req.method === 'POST' && (req.url?.startsWith(FORMS_PREFIX) || req.url === BEACON_PATH)) return false;
     const cached = live.peek(host);
-    if (cached !== undefined) servePublished(req, res, cached, trust);
+    if (cached !== undefined) servePublished(req, res, cached, trust, counter);
     else
       live.load(host).then(
-        (site) => servePublished(req, res, site, trust),
+        (site) => servePublished(req, res, site, trust, counter),
         () => {
           res.writeHead(
             503,

@@ -6,6 +6,7 @@ import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import type { Context } from '../context.js';
+import type { Collector } from '../analytics/collector.js';
 import { enforceCookieRegistry } from '../cookies/set-cookie.js';
 import { LiveSites } from '../hosting/live-sites.js';
 import { createSiteHandler } from '../hosting/serve.js';
@@ -20,6 +21,8 @@ import { formRoutes } from './routes/forms.js';
 import { consentRoutes } from './routes/consent.js';
 import { consentApiRoutes } from './routes/consent-api.js';
 import { inboxRoutes } from './routes/inbox.js';
+import { analyticsRoutes } from './routes/analytics.js';
+import { beaconRoutes } from './routes/analytics-beacon.js';
 import { openApiRoutes } from './routes/openapi.js';
 import { collectRoutes } from './openapi/document.js';
 import { checkResponses } from './openapi/check-responses.js';
@@ -50,11 +53,12 @@ const DOCS = {
 
 const IP_LITERAL = /^(\d{1,3}(\.\d{1,3}){3}|\[[0-9a-f:.]+\])$/;
 
-export async function buildApp(ctx: Context): Promise<FastifyInstance> {
+/** `analytics`: the pageview collector (src/analytics), absent when analytics is off (ATRIUM_ANALYTICS=off). */
+export async function buildApp(ctx: Context, analytics?: Collector): Promise<FastifyInstance> {
   const live = new LiveSites(ctx, ctx.releases);
   const appHost = ctx.config.publicUrl.hostname.toLowerCase();
   const trust = trustFunction(ctx.config.trustProxy);
-  const serveSite = createSiteHandler(live, (host) => host === appHost || host === '' || IP_LITERAL.test(host), trust);
+  const serveSite = createSiteHandler(live, (host) => host === appHost || host === '' || IP_LITERAL.test(host), trust, analytics);
 
   const app = Fastify({
     // Only the configured proxies may speak for the client (its address for rate limits, HTTPS for cookies).
@@ -129,6 +133,8 @@ export async function buildApp(ctx: Context): Promise<FastifyInstance> {
   await app.register(async (scope) => consentRoutes(scope, ctx, live));
   await inboxRoutes(app, ctx);
   await consentApiRoutes(app, ctx);
+  await analyticsRoutes(app, ctx);
+  await app.register(async (scope) => beaconRoutes(scope, ctx, live, analytics));
   await openApiRoutes(app, routes);
   return app;
 }

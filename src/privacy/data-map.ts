@@ -58,6 +58,23 @@ const consentProof = (category: Category, purpose: string): PersonalColumn => ({
   locate: { by: 'id', via: 'consent_records.id (the c_id cookie), earlier records by consent_records.replaces' },
 });
 
+/**
+ * Visitor analytics (src/analytics): raw events describe a visit, keyed by a hash that changes every day and
+ * whose salt is deleted after 48 hours, so after that no row can be tied to a person or to their other days.
+ * No IP address or user agent is stored. Kept ATRIUM_ANALYTICS_RAW_DAYS (30) days.
+ */
+const visit = (category: Category, purpose: string, legalBasis: LegalBasis = 'legitimate_interest'): PersonalColumn => ({
+  subject: 'end_user',
+  category,
+  purpose,
+  legalBasis,
+  retention: '30 days (ATRIUM_ANALYTICS_RAW_DAYS), then only in aggregates',
+  locate: { by: 'visitor', via: 'none after 48 hours: the daily hash cannot be recomputed once its salt is deleted' },
+});
+
+/** Rollup tables hold counts per page, source, country...: no row is about one visitor. */
+const ROLLUP_COLUMNS = ['site_id', 'dimension', 'value', 'visitors', 'pageviews', 'visits', 'bounces', 'duration', 'events'];
+
 /** The bookkeeping columns of a job queue (src/jobs), the same in every database: no personal data. */
 const JOB_BOOKKEEPING = [
   'id',
@@ -178,6 +195,9 @@ export const DATA_MAP: Record<DatabaseKind, Record<string, TableMap>> = {
       },
       notPersonal: JOB_BOOKKEEPING,
     },
+    // Random secrets of visitor hashes, one per UTC day, deleted 48 hours after they were made.
+    analytics_salts: { personal: {}, notPersonal: ['day', 'salt', 'created_at'] },
+    analytics_shares: { personal: {}, notPersonal: ['site_id', 'token', 'created_at'] },
     kysely_migration: { personal: {}, notPersonal: ['name', 'timestamp'] },
     kysely_migration_lock: { personal: {}, notPersonal: ['id', 'is_locked'] },
   },
@@ -224,6 +244,38 @@ export const DATA_MAP: Record<DatabaseKind, Record<string, TableMap>> = {
     // Random nonces of spent form tokens: nothing about the visitor. Kept until the token would have expired.
     form_token_uses: { personal: {}, notPersonal: ['nonce', 'site_id', 'expires_at'] },
     region_info: { personal: {}, notPersonal: ['id', 'region', 'created_at'] },
+    analytics_events: {
+      personal: {
+        time: visit('usage', 'when a page was viewed or an event happened'),
+        visitor: visit('identifier', 'count unique visitors of one day (salted daily hash of network, browser and site)'),
+        visit_id: visit('identifier', 'group the events of one visit (random, per visit)'),
+        name: visit('usage', 'which custom event, link, download or form goal'),
+        path: visit('usage', 'which page was viewed'),
+        source: visit('usage', 'where the visit came from (search engine, social network, campaign, site)'),
+        referrer_host: visit('usage', 'the referring site (host name only)'),
+        utm_source: visit('usage', 'campaign tag of the link followed'),
+        utm_medium: visit('usage', 'campaign tag of the link followed'),
+        utm_campaign: visit('usage', 'campaign tag of the link followed'),
+        utm_content: visit('usage', 'campaign tag of the link followed'),
+        utm_term: visit('usage', 'campaign tag of the link followed'),
+        country: visit('usage', 'country, from the IP address looked up in memory (the address is never stored)'),
+        region: visit('usage', 'region, from the IP address looked up in memory'),
+        city: visit('usage', 'city, from the IP address looked up in memory'),
+        device: visit('usage', 'device type, from the user agent (which is never stored)'),
+        os: visit('usage', 'operating system, from the user agent'),
+        browser: visit('usage', 'browser, from the user agent'),
+        language: visit('usage', 'preferred language (Accept-Language)'),
+        screen: visit('usage', 'screen size class (mobile, tablet, laptop, desktop) from the optional beacon'),
+        duration: visit('usage', 'time on page from the optional beacon'),
+        returning: visit('usage', 'returning visitor, only with analytics consent (usr cookie)', 'consent'),
+        props: visit('usage', 'properties of a custom event the site sends'),
+      },
+      notPersonal: ['site_id', 'kind'],
+    },
+    analytics_daily: { personal: {}, notPersonal: [...ROLLUP_COLUMNS, 'day'] },
+    analytics_hourly: { personal: {}, notPersonal: [...ROLLUP_COLUMNS, 'hour'] },
+    // Counts of requests not counted (bots, visitors who refused analytics) per site and day.
+    analytics_uncounted: { personal: {}, notPersonal: ['site_id', 'day', 'reason', 'count'] },
     kysely_migration: { personal: {}, notPersonal: ['name', 'timestamp'] },
     kysely_migration_lock: { personal: {}, notPersonal: ['id', 'is_locked'] },
   },
@@ -231,7 +283,8 @@ export const DATA_MAP: Record<DatabaseKind, Record<string, TableMap>> = {
 
 /** Columns of a live table the map does not classify (empty when covered). */
 export function unclassifiedColumns(kind: DatabaseKind, table: string, columns: string[]): string[] {
-  const entry = DATA_MAP[kind][table];
+  // Monthly partitions of a partitioned table (PostgreSQL) share their parent's columns: analytics_events_p202612.
+  const entry = DATA_MAP[kind][table] ?? DATA_MAP[kind][table.replace(/_p\d{6}$/, '')];
   if (!entry) return columns.map((c) => `${table}.${c}`);
   return columns.filter((c) => !(c in entry.personal) && !entry.notPersonal.includes(c)).map((c) => `${table}.${c}`);
 }

@@ -59,8 +59,14 @@ describe('tenancy', () => {
 
     // Public by design: uploaded image variants, addressed by their content hash (the editor previews drafts with them).
     // and the form endpoint of published sites, which answers by Host, not by session.
-    const PUBLIC = new Set(['GET /_atrium/img/:file', 'POST /_atrium/forms/:formId']);
     // (The consent endpoints of published sites, /_atrium/consent and /_atrium/cookies, take no ids: they answer by Host.)
+    // And shared analytics, which answers by its share token, not by session.
+    const PUBLIC = new Set([
+      'GET /_atrium/img/:file',
+      'POST /_atrium/forms/:formId',
+      'GET /api/shared/:token/analytics',
+      'GET /api/shared/:token/analytics/breakdown',
+    ]);
     const routes = t.running.app.routeList.filter((r) => r.url.includes('/:') && !PUBLIC.has(`${r.method} ${r.url}`));
     expect(routes.length).toBeGreaterThanOrEqual(10);
     for (const r of routes) {

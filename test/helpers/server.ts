@@ -31,7 +31,8 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startTestServer(extraEnv: Record<string, string> = {}): Promise<TestServer> {
+/** `logs`: collects the server's log lines (JSON), to check what is and is not logged. */
+export async function startTestServer(extraEnv: Record<string, string> = {}, opts: { logs?: string[] } = {}): Promise<TestServer> {
   const smtp = await startSmtp();
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'atrium-test-'));
@@ -44,7 +45,9 @@ export async function startTestServer(extraEnv: Record<string, string> = {}): Pr
     ...(await freshPostgresEnv()),
     ...extraEnv,
   };
-  const start = () => startServer(loadConfig(env));
+  const logs = opts.logs;
+  const logging = logs ? { pretty: false, destination: { write: (line: string) => void logs.push(line) } } : {};
+  const start = () => startServer(loadConfig(env), logging);
   const t: TestServer = {
     running: await start(),
     port,

@@ -3903,6 +3903,925 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/sites/{siteId}/analytics': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Visitors, pageviews, visits, bounce rate and visit duration of a period, with the previous period and a time series
+     * @description Periods: day (hourly series; date= picks the day), 7d, 30d (daily), 12mo (monthly), custom (from= and to=). Filters: any of page, entry, exit, source, referrer, utm_source, utm_medium, utm_campaign, utm_content, utm_term, country, region, city, device, os, browser, language, screen, goal, returning as a query parameter keeps the visits with that value (an empty value: unknown, or Direct / none for source). Filtered views read raw events and reach back as far as they are kept (30 days by default).
+     */
+    get: {
+      parameters: {
+        query?: {
+          period?: 'day' | '7d' | '30d' | '12mo' | 'custom';
+          date?: string;
+          from?: string;
+          to?: string;
+          page?: string;
+          entry?: string;
+          exit?: string;
+          source?: string;
+          referrer?: string;
+          utm_source?: string;
+          utm_medium?: string;
+          utm_campaign?: string;
+          utm_content?: string;
+          utm_term?: string;
+          country?: string;
+          region?: string;
+          city?: string;
+          device?: string;
+          os?: string;
+          browser?: string;
+          language?: string;
+          screen?: string;
+          goal?: string;
+          returning?: string;
+        };
+        header?: never;
+        path: {
+          siteId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['AnalyticsOverview'];
+          };
+        };
+        /** @description Invalid input: `issues` names each bad field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not logged in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found (also for another subscriber’s ids) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Any other error, in the same shape */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/sites/{siteId}/analytics/breakdown': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Top values of one dimension (pages, entry and exit pages, sources, campaigns, places, devices, browsers, systems, languages, screens, goals)
+     * @description Filters: any of page, entry, exit, source, referrer, utm_source, utm_medium, utm_campaign, utm_content, utm_term, country, region, city, device, os, browser, language, screen, goal, returning as a query parameter keeps the visits with that value (an empty value: unknown, or Direct / none for source). Filtered views read raw events and reach back as far as they are kept (30 days by default).
+     */
+    get: {
+      parameters: {
+        query: {
+          period?: 'day' | '7d' | '30d' | '12mo' | 'custom';
+          date?: string;
+          from?: string;
+          to?: string;
+          page?: string;
+          entry?: string;
+          exit?: string;
+          source?: string;
+          referrer?: string;
+          utm_source?: string;
+          utm_medium?: string;
+          utm_campaign?: string;
+          utm_content?: string;
+          utm_term?: string;
+          country?: string;
+          region?: string;
+          city?: string;
+          device?: string;
+          os?: string;
+          browser?: string;
+          language?: string;
+          screen?: string;
+          goal?: string;
+          returning?: string;
+          dimension:
+            | 'page'
+            | 'entry'
+            | 'exit'
+            | 'source'
+            | 'referrer'
+            | 'utm_source'
+            | 'utm_medium'
+            | 'utm_campaign'
+            | 'utm_content'
+            | 'utm_term'
+            | 'country'
+            | 'region'
+            | 'city'
+            | 'device'
+            | 'os'
+            | 'browser'
+            | 'language'
+            | 'screen'
+            | 'goal'
+            | 'returning';
+          limit?: number;
+        };
+        header?: never;
+        path: {
+          siteId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['AnalyticsBreakdown'];
+          };
+        };
+        /** @description Invalid input: `issues` names each bad field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not logged in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found (also for another subscriber’s ids) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Any other error, in the same shape */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/sites/{siteId}/analytics/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Download a breakdown as CSV */
+    get: {
+      parameters: {
+        query: {
+          period?: 'day' | '7d' | '30d' | '12mo' | 'custom';
+          date?: string;
+          from?: string;
+          to?: string;
+          page?: string;
+          entry?: string;
+          exit?: string;
+          source?: string;
+          referrer?: string;
+          utm_source?: string;
+          utm_medium?: string;
+          utm_campaign?: string;
+          utm_content?: string;
+          utm_term?: string;
+          country?: string;
+          region?: string;
+          city?: string;
+          device?: string;
+          os?: string;
+          browser?: string;
+          language?: string;
+          screen?: string;
+          goal?: string;
+          returning?: string;
+          dimension:
+            | 'page'
+            | 'entry'
+            | 'exit'
+            | 'source'
+            | 'referrer'
+            | 'utm_source'
+            | 'utm_medium'
+            | 'utm_campaign'
+            | 'utm_content'
+            | 'utm_term'
+            | 'country'
+            | 'region'
+            | 'city'
+            | 'device'
+            | 'os'
+            | 'browser'
+            | 'language'
+            | 'screen'
+            | 'goal'
+            | 'returning';
+          limit?: number;
+        };
+        header?: never;
+        path: {
+          siteId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/csv': string;
+          };
+        };
+        /** @description Invalid input: `issues` names each bad field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not logged in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found (also for another subscriber’s ids) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Any other error, in the same shape */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/sites/{siteId}/analytics/realtime': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Visitors in the last five minutes */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          siteId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              visitors: number;
+            };
+          };
+        };
+        /** @description Not logged in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found (also for another subscriber’s ids) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Any other error, in the same shape */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/sites/{siteId}/analytics/share': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The site’s public read-only analytics link, if any */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          siteId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              share: components['schemas']['AnalyticsShare'] | null;
+            };
+          };
+        };
+        /** @description Not logged in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found (also for another subscriber’s ids) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Any other error, in the same shape */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Make a public read-only analytics link (replaces the previous one) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          siteId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Created */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['AnalyticsShare'];
+          };
+        };
+        /** @description Not logged in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Forbidden: missing or wrong X-CSRF-Token, a cross-site request, or not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found (also for another subscriber’s ids) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Any other error, in the same shape */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    /** Revoke the public analytics link */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          siteId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description No content */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Not logged in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Forbidden: missing or wrong X-CSRF-Token, a cross-site request, or not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found (also for another subscriber’s ids) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Any other error, in the same shape */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/shared/{token}/analytics': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Shared analytics: the overview of a site whose owner made a share link */
+    get: {
+      parameters: {
+        query?: {
+          period?: 'day' | '7d' | '30d' | '12mo' | 'custom';
+          date?: string;
+          from?: string;
+          to?: string;
+          page?: string;
+          entry?: string;
+          exit?: string;
+          source?: string;
+          referrer?: string;
+          utm_source?: string;
+          utm_medium?: string;
+          utm_campaign?: string;
+          utm_content?: string;
+          utm_term?: string;
+          country?: string;
+          region?: string;
+          city?: string;
+          device?: string;
+          os?: string;
+          browser?: string;
+          language?: string;
+          screen?: string;
+          goal?: string;
+          returning?: string;
+        };
+        header?: never;
+        path: {
+          token: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['SharedAnalyticsOverview'];
+          };
+        };
+        /** @description Invalid input: `issues` names each bad field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found (also for another subscriber’s ids) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Any other error, in the same shape */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/shared/{token}/analytics/breakdown': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Shared analytics: top values of one dimension */
+    get: {
+      parameters: {
+        query: {
+          period?: 'day' | '7d' | '30d' | '12mo' | 'custom';
+          date?: string;
+          from?: string;
+          to?: string;
+          page?: string;
+          entry?: string;
+          exit?: string;
+          source?: string;
+          referrer?: string;
+          utm_source?: string;
+          utm_medium?: string;
+          utm_campaign?: string;
+          utm_content?: string;
+          utm_term?: string;
+          country?: string;
+          region?: string;
+          city?: string;
+          device?: string;
+          os?: string;
+          browser?: string;
+          language?: string;
+          screen?: string;
+          goal?: string;
+          returning?: string;
+          dimension:
+            | 'page'
+            | 'entry'
+            | 'exit'
+            | 'source'
+            | 'referrer'
+            | 'utm_source'
+            | 'utm_medium'
+            | 'utm_campaign'
+            | 'utm_content'
+            | 'utm_term'
+            | 'country'
+            | 'region'
+            | 'city'
+            | 'device'
+            | 'os'
+            | 'browser'
+            | 'language'
+            | 'screen'
+            | 'goal'
+            | 'returning';
+          limit?: number;
+        };
+        header?: never;
+        path: {
+          token: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['AnalyticsBreakdown'];
+          };
+        };
+        /** @description Invalid input: `issues` names each bad field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found (also for another subscriber’s ids) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Any other error, in the same shape */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/_atrium/a': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * The analytics beacon of a published site reports an event (on the site’s own host)
+     * @description A text/plain (sendBeacon) or application/json body: engagement (screen width, time on page), outbound, download or custom. `page` must be a page URL of the host the request is sent to.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'text/plain': string;
+          'application/json':
+            | {
+                /** @constant */
+                type: 'engagement';
+                /** Format: uri */
+                page: string;
+                screen?: number;
+                duration?: number;
+              }
+            | {
+                /** @enum {string} */
+                type: 'outbound' | 'download';
+                /** Format: uri */
+                page: string;
+                /** Format: uri */
+                target: string;
+              }
+            | {
+                /** @constant */
+                type: 'custom';
+                /** Format: uri */
+                page: string;
+                name: string;
+                props?: {
+                  [key: string]: string | number | boolean;
+                };
+              };
+        };
+      };
+      responses: {
+        /** @description No content */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Invalid input: `issues` names each bad field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The event names a page of another site, or comes from another origin */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No published site here, or analytics is off */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The body is larger than 2 KB */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many events from this network: wait for the Retry-After header’s seconds */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Any other error, in the same shape */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/openapi.json': {
     parameters: {
       query?: never;
@@ -4991,6 +5910,130 @@ export interface components {
       replaces: string | null;
       prevHash: string;
       hash: string;
+    };
+    AnalyticsOverview: {
+      range: {
+        /** @description First day (UTC), like 2026-05-01 */
+        from: string;
+        /** @description Last day (UTC), inclusive */
+        to: string;
+        /** @enum {string} */
+        interval: 'hour' | 'day' | 'month';
+      };
+      summary: components['schemas']['AnalyticsFigures'];
+      /** @description The same figures for the period just before; null when a filtered view cannot reach it */
+      previous: components['schemas']['AnalyticsFigures'] | null;
+      series: {
+        /** @description Unique visitors: exact within a day; over several days the sum of each day’s (the hash changes daily) */
+        visitors: number;
+        pageviews: number;
+        visits: number;
+        /** @description Share of visits with one pageview and no other interaction, 0 to 1 */
+        bounceRate: number;
+        /** @description Average visit duration in seconds */
+        visitDuration: number;
+        /** @description Custom events, outbound links, downloads and forms sent */
+        events: number;
+        /** @description An hour (2026-05-01T13), a day or a month (2026-05) */
+        period: string;
+      }[];
+      /** @description Visitors in the last five minutes */
+      realtime: number;
+      notCounted: {
+        /** @description Requests from bots and crawlers */
+        bots: number;
+        /** @description Page requests of visitors who refused analytics (cookie choice, or Global Privacy Control where the site honours it for analytics) */
+        refused: number;
+      };
+      /** @description Attribution of the location data, to show with countries and cities */
+      geoCredit: {
+        text: string;
+        url: string;
+        licence: string;
+      };
+    };
+    AnalyticsFigures: {
+      /** @description Unique visitors: exact within a day; over several days the sum of each day’s (the hash changes daily) */
+      visitors: number;
+      pageviews: number;
+      visits: number;
+      /** @description Share of visits with one pageview and no other interaction, 0 to 1 */
+      bounceRate: number;
+      /** @description Average visit duration in seconds */
+      visitDuration: number;
+      /** @description Custom events, outbound links, downloads and forms sent */
+      events: number;
+    };
+    AnalyticsBreakdown: {
+      dimension: string;
+      rows: components['schemas']['AnalyticsBreakdownRow'][];
+    };
+    AnalyticsBreakdownRow: {
+      /** @description Unique visitors: exact within a day; over several days the sum of each day’s (the hash changes daily) */
+      visitors: number;
+      pageviews: number;
+      visits: number;
+      /** @description Share of visits with one pageview and no other interaction, 0 to 1 */
+      bounceRate: number;
+      /** @description Average visit duration in seconds */
+      visitDuration: number;
+      /** @description Custom events, outbound links, downloads and forms sent */
+      events: number;
+      /** @description The value as stored and as filters take it; empty for unknown (or Direct / none for sources) */
+      value: string;
+      /** @description The value as shown, e.g. a country’s name */
+      label: string;
+    };
+    AnalyticsShare: {
+      token: string;
+      /** @description The public read-only page of the figures */
+      url: string;
+      /** @description An ISO 8601 date and time, like 2026-05-01T12:00:00.000Z */
+      createdAt: string;
+    };
+    SharedAnalyticsOverview: {
+      range: {
+        /** @description First day (UTC), like 2026-05-01 */
+        from: string;
+        /** @description Last day (UTC), inclusive */
+        to: string;
+        /** @enum {string} */
+        interval: 'hour' | 'day' | 'month';
+      };
+      summary: components['schemas']['AnalyticsFigures'];
+      /** @description The same figures for the period just before; null when a filtered view cannot reach it */
+      previous: components['schemas']['AnalyticsFigures'] | null;
+      series: {
+        /** @description Unique visitors: exact within a day; over several days the sum of each day’s (the hash changes daily) */
+        visitors: number;
+        pageviews: number;
+        visits: number;
+        /** @description Share of visits with one pageview and no other interaction, 0 to 1 */
+        bounceRate: number;
+        /** @description Average visit duration in seconds */
+        visitDuration: number;
+        /** @description Custom events, outbound links, downloads and forms sent */
+        events: number;
+        /** @description An hour (2026-05-01T13), a day or a month (2026-05) */
+        period: string;
+      }[];
+      /** @description Visitors in the last five minutes */
+      realtime: number;
+      notCounted: {
+        /** @description Requests from bots and crawlers */
+        bots: number;
+        /** @description Page requests of visitors who refused analytics (cookie choice, or Global Privacy Control where the site honours it for analytics) */
+        refused: number;
+      };
+      /** @description Attribution of the location data, to show with countries and cities */
+      geoCredit: {
+        text: string;
+        url: string;
+        licence: string;
+      };
+      site: {
+        name: string;
+      };
     };
     SiteDocumentOutput: {
       /** @constant */

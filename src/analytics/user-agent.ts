@@ -1,0 +1,27 @@
+// Device type, operating system and browser from a user agent, with
+// ua-parser-js 1.x (MIT; version 2 changed its licence to AGPL, so it is not used).
+import UAParser from 'ua-parser-js';
+
+export interface Client {
+  device: string;
+  os: string | null;
+  browser: string | null;
+}
+
+const cache = new Map<string, Client>();
+
+/** Desktop, Mobile, Tablet or another type ua-parser-js names; null fields when unknown. Memoised: user agents repeat. */
+export function parseUserAgent(ua: string): Client {
+  let c = cache.get(ua);
+  if (c) return c;
+  const r = new UAParser(ua).getResult();
+  const type = r.device.type;
+  c = {
+    device: type === 'mobile' ? 'Mobile' : type === 'tablet' ? 'Tablet' : type ? type.charAt(0).toUpperCase() + type.slice(1) : 'Desktop',
+    os: r.os.name ?? null,
+    browser: r.browser.name ? r.browser.name.replace(/^Mobile /, '') : null,
+  };
+  if (cache.size >= 5000) cache.clear();
+  cache.set(ua, c);
+  return c;
+}

@@ -1,0 +1,100 @@
+// Which visit an event belongs to. A visit ends after 30 minutes without
+// events. Each process keeps the visits it saw in memory; a visitor it does
+// not know (a restart, another worker answered before) is looked up in the
+// region database: their last event within 30 minutes continues that visit.
+import { randomBytes } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { RegionDatabase } from '../db/schema.js';
+
+export const VISIT_IDLE_MS = 30 * 60_000;
+
+/** Where a visit came from: every event of the visit carries its first event's origin. */
+export interface VisitOrigin {
+  source: string | null;
+  referrer_host: string | null;
+  utm_source: string | null;
+  utm_medium: string | null;
+  utm_campaign: string | null;
+  utm_content: string | null;
+  utm_term: string | null;
+}
+
+export interface Visit {
+  id: string;
+  /** Time of the visit's latest event (ms). */
+  last: number;
+  origin: VisitOrigin;
+  /** Paths with a pageview in this visit: a 304 revalidation of one of them is not counted again. */
+  paths: Set<string>;
+}
+
+const ORIGIN_COLUMNS = ['source', 'referrer_host', 'utm_source', 'utm_medium', 'utm_campaign', 'utm_content', 'utm_term'] as const;
+
+export class VisitTracker {
+  private readonly visits = new Map<string, Visit>();
+  private sweptAt = 0;
+
+  /** Loads, for visitors this process does not hold a live visit for, their visit of the last 30 minutes from the database. */
+  async load(db: Kysely<RegionDatabase>, visitors: Set<string>, now: number): Promise<void> {
+    const missing = [...visitors].filter((v) => {
+      const known = this.visits.get(v);
+      return !known || now - known.last > VISIT_IDLE_MS;
+    });
+    for (let i = 0; i < missing.length; i += 500) {
+      const rows = await db
+        .selectFrom('analytics_events')
+        .select(['visitor', 'visit_id', 'time', 'kind', 'path', ...ORIGIN_COLUMNS])
+        .where('visitor', 'in', missing.slice(i, i + 500))
+        .where('time', '>=', new Date(now - 2 * VISIT_IDLE_MS).toISOString())
+        .orderBy('time')
+        .execute();
+      for (const r of rows) {
+        if (!r.visitor || !r.visit_id) continue;
+        const at = Date.parse(r.time);
+        let v = this.visits.get(r.visitor);
+        if (!v || v.id !== r.visit_id) {
+          if (v && v.last > at) continue;
+          v = { id: r.visit_id, last: at, origin: pick(r), paths: new Set() };
+          this.visits.set(r.visitor, v);
+        }
+        v.last = Math.max(v.last, at);
+        if (r.kind === 'pageview') v.paths.add(r.path);
+      }
+    }
+  }
+
+  /** The visit an event at `at` continues, or a new one starting with this origin. */
+  visit(visitor: string, at: number, origin: () => VisitOrigin): { visit: Visit; isNew: boolean } {
+    const known = this.visits.get(visitor);
+    if (known && at - known.last <= VISIT_IDLE_MS) {
+      known.last = Math.max(known.last, at);
+      return { visit: known, isNew: false };
+    }
+    const visit: Visit = { id: randomBytes(9).toString('base64url'), last: at, origin: origin(), paths: new Set() };
+    this.visits.set(visitor, visit);
+    return { visit, isNew: true };
+  }
+
+  /** Forgets visits that have ended (at most once a minute). */
+  sweep(now: number) {
+    if (now - this.sweptAt < 60_000) return;
+    this.sweptAt = now;
+    for (const [k, v] of this.visits) if (now - v.last > VISIT_IDLE_MS) this.visits.delete(k);
+  }
+
+  get size() {
+    return this.visits.size;
+  }
+}
+
+function pick(r: VisitOrigin): VisitOrigin {
+  return {
+    source: r.source,
+    referrer_host: r.referrer_host,
+    utm_source: r.utm_source,
+    utm_medium: r.utm_medium,
+    utm_campaign: r.utm_campaign,
+    utm_content: r.utm_content,
+    utm_term: r.utm_term,
+  };
+}
