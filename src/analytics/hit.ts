@@ -1,5 +1,5 @@
-// What the serving path and the beacon endpoint hand to analytics: the raw
-// request facts, kept in memory only until the next flush (collector.ts).
+// What the beacon endpoint hands to analytics: the raw request facts, copied
+// (wire.ts) into the batch the analytics worker processes (collector.ts).
 // Nothing here is parsed, hashed or stored on the hot path; the address and
 // user agent never leave memory.
 import type { IncomingHttpHeaders } from 'node:http';
@@ -15,13 +15,13 @@ export interface HitSite {
 
 export interface Hit {
   site: HitSite;
-  /** Date.now() when the request came in (mapped to the context clock at flush). */
+  /** Date.now() when the request came in (mapped to the context clock when handed over). */
   at: number;
   /** The page's path, as the site serves it. */
   path: string;
   /** The request URL (its query holds UTM tags). */
   url: string;
-  /** The request's headers object, by reference (no copy on the hot path). */
+  /** The request's headers (only the few analytics reads are copied). */
   headers: IncomingHttpHeaders;
   /** The socket's peer address; the client address is resolved at flush through the trusted proxies. */
   peer: string;

@@ -1,29 +1,28 @@
-// Turns a batch of hits into stored events, off the request path: prefetches
-// are skipped; bots and visitors who refused analytics only add to a per-day
-// count; every other hit gets its visitor hash, visit, source, place and
-// client, and the batch is written in one transaction per region database.
-// The address and user agent are used here, in memory, and then dropped.
-import type { IncomingHttpHeaders } from 'node:http';
+// Turns a batch of hits into stored events, in the analytics worker (never on
+// the serving thread): prefetches are skipped; bots and visitors who refused
+// analytics only add to a per-day tally; every other hit gets its visitor
+// hash, visit, source, place and client, and the batch is written in one
+// transaction per region database. The address and user agent are used here,
+// in memory, and then dropped. Look-ups that repeat (user agents, places,
+// visitor hashes, languages) are cached; places are cached by the reader.
 import proxyAddr from '@fastify/proxy-addr';
 import { isbot } from 'isbot';
-import { type Kysely, sql } from 'kysely';
 import { decodeChoices } from '../consent/choices.js';
-import type { AnalyticsEventsTable, RegionDatabase } from '../db/schema.js';
 import type { TrustFn } from '../lib/trust-proxy.js';
 import { screenClass, targetName } from './beacon.js';
+import { cookieValue } from './cookie-value.js';
 import { geoReady, locate } from './geo.js';
-import type { Hit } from './hit.js';
-import { ensurePartitions, isPostgresDb } from './partitions.js';
+import { Lru } from './lru.js';
 import { utcDay, type Salts } from './salts.js';
 import { visitOrigin } from './source.js';
+import { rowOf, type EventRow, type EventStore, type UncountedTally } from './store.js';
 import { parseUserAgent } from './user-agent.js';
-import { plainAddress, visitorHash } from './visitor.js';
+import { anonymiseAddress, plainAddress, visitorHash } from './visitor.js';
 import type { VisitOrigin, VisitTracker } from './visits.js';
-
-export type EventInsert = AnalyticsEventsTable;
+import type { RawHit } from './wire.js';
 
 export interface IngestDeps {
-  regions: Record<string, Kysely<RegionDatabase>>;
+  stores: Record<string, EventStore>;
   salts: Salts;
   visits: VisitTracker;
   trust: TrustFn;
@@ -39,43 +38,22 @@ export interface IngestResult {
 
 export type Uncounted = 'bot' | 'choice';
 
-const header = (h: IncomingHttpHeaders, name: string): string | undefined => {
-  const v = h[name];
-  return Array.isArray(v) ? v[0] : v;
-};
+const bots = new Lru<string, boolean>(5000);
+const languages = new Lru<string, string | null>(1000);
+const hashes = new Lru<string, string>(20_000);
 
-/** A cookie's value from a Cookie header, without parsing the others. */
-export function cookieValue(cookieHeader: string | undefined, name: string): string | undefined {
-  if (!cookieHeader) return undefined;
-  for (const part of cookieHeader.split(';')) {
-    const eq = part.indexOf('=');
-    if (eq !== -1 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
-  }
-  return undefined;
-}
-
-const bots = new Map<string, boolean>();
-/** isbot, memoised: the same few user agents come again and again. */
-function isBot(ua: string): boolean {
-  let b = bots.get(ua);
-  if (b === undefined) {
-    b = isbot(ua);
-    if (bots.size >= 5000) bots.clear();
-    bots.set(ua, b);
-  }
-  return b;
-}
+/** Forgets cached visitor hashes (when old salts are deleted). */
+export const forgetHashes = () => hashes.clear();
 
 /** Why a hit is not counted, or null when it counts. */
-export function notCounted(hit: Hit): Uncounted | 'prefetch' | null {
-  const h = hit.headers;
-  const purpose = header(h, 'sec-purpose') ?? header(h, 'purpose') ?? header(h, 'x-purpose') ?? header(h, 'x-moz');
-  if (purpose && /prefetch|preview/i.test(purpose)) return 'prefetch';
-  const ua = header(h, 'user-agent');
-  if (!ua || isBot(ua)) return 'bot';
-  const choices = decodeChoices(cookieValue(header(h, 'cookie'), 'cookie_consent'));
-  if (choices && !choices.analytics) return 'choice';
-  if (header(h, 'sec-gpc') === '1' && hit.site.gpcRefusesAnalytics) return 'choice';
+export function notCounted(hit: RawHit): Uncounted | 'prefetch' | null {
+  if (hit.purpose && /prefetch|preview/i.test(hit.purpose)) return 'prefetch';
+  if (!hit.userAgent || bots.of(hit.userAgent, isbot)) return 'bot';
+  if (hit.cookie) {
+    const choices = decodeChoices(cookieValue(hit.cookie, 'cookie_consent'));
+    if (choices && !choices.analytics) return 'choice';
+  }
+  if (hit.secGpc === '1' && hit.gpcRefusesAnalytics) return 'choice';
   return null;
 }
 
@@ -87,7 +65,8 @@ export function primaryLanguage(accept: string | undefined): string | null {
 }
 
 /** Whether the usr cookie (set only with analytics consent) dates from before this day. */
-function isReturning(cookieHeader: string | undefined, day: string): boolean {
+function isReturning(cookieHeader: string, day: string): boolean {
+  if (!cookieHeader) return false;
   const usr = cookieValue(cookieHeader, 'usr');
   const m = usr ? /^(\d{4})(\d{2})(\d{2})\./.exec(usr) : null;
   return m !== null && `${m[1]}-${m[2]}-${m[3]}` < day;
@@ -103,12 +82,42 @@ const EMPTY_ORIGIN: VisitOrigin = {
   utm_term: null,
 };
 
+function originOf(hit: RawHit): VisitOrigin {
+  if (hit.beacon) return EMPTY_ORIGIN;
+  const o = visitOrigin(hit.url, hit.referer || undefined, hit.host.split(':')[0]!.toLowerCase());
+  return {
+    source: o.source,
+    referrer_host: o.referrerHost,
+    utm_source: o.utm.source,
+    utm_medium: o.utm.medium,
+    utm_campaign: o.utm.campaign,
+    utm_content: o.utm.content,
+    utm_term: o.utm.term,
+  };
+}
+
+function eventName(hit: RawHit): string | null {
+  const b = hit.beacon;
+  if (!b) return null;
+  if (b.type === 'custom') return b.name;
+  if (b.type === 'outbound') return `Outbound link: ${targetName(b.target)}`;
+  if (b.type === 'download') return `File download: ${targetName(b.target)}`;
+  return null;
+}
+
+/** The client's address: the socket's peer, or what trusted proxies forwarded. */
+const clientAddress = (hit: RawHit, trust: TrustFn) =>
+  plainAddress(
+    hit.forwardedFor ? proxyAddr({ headers: { 'x-forwarded-for': hit.forwardedFor }, socket: { remoteAddress: hit.peer } } as never, trust) : hit.peer,
+  );
+
 /** Processes hits (in arrival order) and writes their events; `offsetMs` maps Date.now() stamps to the context clock. */
-export async function ingest(deps: IngestDeps, hits: Hit[], offsetMs: number): Promise<IngestResult> {
+export async function ingest(deps: IngestDeps, hits: RawHit[], offsetMs: number): Promise<IngestResult> {
   const result: IngestResult = { stored: 0, bots: 0, refused: 0, skipped: 0 };
-  // Per region: [site, day, reason] -> requests not counted.
-  const counts = new Map<string, Map<string, [string, string, string, number]>>();
-  const counted: { hit: Hit; at: number; address: string; ua: string }[] = [];
+  // Per region: site, day and reason -> requests not counted.
+  const tallies = new Map<string, Map<string, UncountedTally>>();
+  const counted: { hit: RawHit; at: number; day: string; visitor: string; address: string }[] = [];
+  const salts = new Map<string, Buffer>();
   for (const hit of hits) {
     const at = hit.at + offsetMs;
     const why = notCounted(hit);
@@ -116,168 +125,84 @@ export async function ingest(deps: IngestDeps, hits: Hit[], offsetMs: number): P
       result.skipped++;
       continue;
     }
+    const day = utcDay(at);
     if (why) {
       if (why === 'bot') result.bots++;
       else result.refused++;
-      const day = utcDay(at);
-      const key = `${hit.site.siteId}\0${day}\0${why}`;
-      let forRegion = counts.get(hit.site.region);
-      if (!forRegion) counts.set(hit.site.region, (forRegion = new Map()));
-      const c = forRegion.get(key);
-      if (c) c[3]++;
-      else forRegion.set(key, [hit.site.siteId, day, why, 1]);
+      const key = `${hit.siteId}\0${day}\0${why}`;
+      let forRegion = tallies.get(hit.region);
+      if (!forRegion) tallies.set(hit.region, (forRegion = new Map()));
+      const t = forRegion.get(key);
+      if (t) t[3]++;
+      else forRegion.set(key, [hit.siteId, day, why, 1]);
       continue;
     }
-    const address = plainAddress(proxyAddr({ headers: hit.headers, socket: { remoteAddress: hit.peer } } as never, deps.trust));
-    counted.push({ hit, at, address, ua: header(hit.headers, 'user-agent')! });
+    // Visitor hashes: the salts of the days in the batch (usually one) are fetched once.
+    let salt = salts.get(day);
+    if (!salt) salts.set(day, (salt = await deps.salts.get(at)));
+    const address = clientAddress(hit, deps.trust);
+    // Keyed by the network only (what the hash reads): the cache holds no full address.
+    const key = `${day}\0${hit.siteId}\0${anonymiseAddress(address)}\0${hit.userAgent}`;
+    const visitor = hashes.of(key, () => visitorHash(salt, hit.siteId, address, hit.userAgent));
+    counted.push({ hit, at, day, visitor, address });
   }
+  if (counted.length) await geoReady({ v4: counted.some((c) => !c.address.includes(':')), v6: counted.some((c) => c.address.includes(':')) });
 
-  // Visitor hashes first: the salts of the days in the batch (usually one) are fetched once.
-  const salts = new Map<string, Buffer>();
+  const byRegion = new Map<string, typeof counted>();
   for (const c of counted) {
-    const day = utcDay(c.at);
-    if (!salts.has(day)) salts.set(day, await deps.salts.get(c.at));
+    const list = byRegion.get(c.hit.region);
+    if (list) list.push(c);
+    else byRegion.set(c.hit.region, [c]);
   }
-  if (counted.length) await geoReady();
-  const hashed = counted.map((c) => ({ ...c, visitor: visitorHash(salts.get(utcDay(c.at))!, c.hit.site.siteId, c.address, c.ua) }));
-  const byRegion = new Map<string, typeof hashed>();
-  for (const h of hashed) {
-    const list = byRegion.get(h.hit.site.region) ?? [];
-    list.push(h);
-    byRegion.set(h.hit.site.region, list);
-  }
-
-  const rows = new Map<string, EventInsert[]>();
+  const rows = new Map<string, EventRow[]>();
   for (const [region, list] of byRegion) {
-    const db = deps.regions[region];
-    if (!db) continue;
-    await deps.visits.load(db, new Set(list.map((h) => h.visitor)), Math.max(...list.map((h) => h.at)));
-    const out: EventInsert[] = [];
-    for (const { hit, at, address, ua, visitor } of list) {
-      const host = (header(hit.headers, 'host') ?? '').split(':')[0]!.toLowerCase();
+    const store = deps.stores[region];
+    if (!store) continue;
+    let latest = 0;
+    for (const c of list) latest = Math.max(latest, c.at);
+    await deps.visits.load(store.db, new Set(list.map((c) => c.visitor)), latest);
+    const out: EventRow[] = [];
+    for (const { hit, at, day, visitor, address } of list) {
       const beacon = hit.beacon;
-      const { visit, isNew } = deps.visits.visit(visitor, at, () => {
-        if (beacon) return EMPTY_ORIGIN;
-        const o = visitOrigin(hit.url, header(hit.headers, 'referer'), host);
-        return {
-          source: o.source,
-          referrer_host: o.referrerHost,
-          utm_source: o.utm.source,
-          utm_medium: o.utm.medium,
-          utm_campaign: o.utm.campaign,
-          utm_content: o.utm.content,
-          utm_term: o.utm.term,
-        };
-      });
+      const { visit, isNew } = deps.visits.visit(visitor, at, () => originOf(hit));
       // A browser revalidating a page it already showed in this visit (back button, reload) is not a new pageview.
       if (!beacon && hit.revalidation && !isNew && visit.paths.has(hit.path)) {
         result.skipped++;
         continue;
       }
       if (!beacon) visit.paths.add(hit.path);
-      const day = utcDay(at);
       const place = locate(address);
-      const client = parseUserAgent(ua);
-      out.push({
-        site_id: hit.site.siteId,
-        time: new Date(at).toISOString(),
-        visitor,
-        visit_id: visit.id,
-        kind: beacon ? beacon.type : 'pageview',
-        name: !beacon
-          ? null
-          : beacon.type === 'custom'
-            ? beacon.name
-            : beacon.type === 'outbound'
-              ? `Outbound link: ${targetName(beacon.target)}`
-              : beacon.type === 'download'
-                ? `File download: ${targetName(beacon.target)}`
-                : null,
-        path: hit.path,
-        ...visit.origin,
-        country: place.country,
-        region: place.region,
-        city: place.city,
-        device: client.device,
-        os: client.os,
-        browser: client.browser,
-        language: primaryLanguage(header(hit.headers, 'accept-language')),
-        screen: beacon?.type === 'engagement' && beacon.screen ? screenClass(beacon.screen) : null,
-        duration: beacon?.type === 'engagement' ? (beacon.duration ?? null) : null,
-        returning: isReturning(header(hit.headers, 'cookie'), day) ? 1 : 0,
-        props: beacon?.type === 'custom' && beacon.props ? JSON.stringify(beacon.props) : null,
-      });
+      const client = parseUserAgent(hit.userAgent);
+      out.push(
+        rowOf({
+          site_id: hit.siteId,
+          time: new Date(at).toISOString(),
+          visitor,
+          visit_id: visit.id,
+          kind: beacon ? beacon.type : 'pageview',
+          name: eventName(hit),
+          path: hit.path,
+          ...visit.origin,
+          country: place.country,
+          region: place.region,
+          city: place.city,
+          device: client.device,
+          os: client.os,
+          browser: client.browser,
+          language: hit.acceptLanguage ? languages.of(hit.acceptLanguage, primaryLanguage) : null,
+          screen: beacon?.type === 'engagement' && beacon.screen ? screenClass(beacon.screen) : null,
+          duration: beacon?.type === 'engagement' ? (beacon.duration ?? null) : null,
+          returning: isReturning(hit.cookie, day) ? 1 : 0,
+          props: beacon?.type === 'custom' && beacon.props ? JSON.stringify(beacon.props) : null,
+        }),
+      );
     }
     rows.set(region, out);
     result.stored += out.length;
   }
-  for (const region of new Set([...rows.keys(), ...counts.keys()])) {
-    const db = deps.regions[region];
-    if (db) await write(db, rows.get(region) ?? [], [...(counts.get(region)?.values() ?? [])]);
+  for (const region of new Set([...rows.keys(), ...tallies.keys()])) {
+    const store = deps.stores[region];
+    if (store) await store.write(rows.get(region) ?? [], [...(tallies.get(region)?.values() ?? [])]);
   }
   return result;
-}
-
-const FIELDS = [
-  'site_id',
-  'time',
-  'visitor',
-  'visit_id',
-  'kind',
-  'name',
-  'path',
-  'source',
-  'referrer_host',
-  'utm_source',
-  'utm_medium',
-  'utm_campaign',
-  'utm_content',
-  'utm_term',
-  'country',
-  'region',
-  'city',
-  'device',
-  'os',
-  'browser',
-  'language',
-  'screen',
-  'duration',
-  'returning',
-  'props',
-] as const satisfies readonly (keyof EventInsert)[];
-
-/**
- * Inserts events. PostgreSQL: one JSON parameter the server unpacks (one short statement per batch instead of
- * thousands of bound parameters). SQLite: multi-row inserts of up to 1 000 rows (its parameter limit), which
- * measured faster there than unpacking JSON. Values are parameters either way, never SQL.
- */
-async function insertEvents(db: Kysely<RegionDatabase>, events: EventInsert[]) {
-  if (isPostgresDb(db)) {
-    const json = JSON.stringify(events.map((e) => FIELDS.map((f) => e[f])));
-    const cols = sql.raw(FIELDS.map((f) => `"${f}"`).join(', '));
-    const typed = sql.raw(FIELDS.map((f, i) => `(r->>${i})${f === 'duration' || f === 'returning' ? '::int' : ''}`).join(', '));
-    await sql`insert into analytics_events (${cols}) select ${typed} from json_array_elements(${json}::json) as r`.execute(db);
-  } else
-    for (let i = 0; i < events.length; i += 1000)
-      await db
-        .insertInto('analytics_events')
-        .values(events.slice(i, i + 1000))
-        .execute();
-}
-
-/** Writes events and not-counted tallies in one transaction. */
-export async function write(db: Kysely<RegionDatabase>, events: EventInsert[], counts: [siteId: string, day: string, reason: string, n: number][] = []) {
-  if (!events.length && !counts.length) return;
-  await ensurePartitions(db, new Set(events.map((e) => e.time.slice(0, 7))));
-  await db.transaction().execute(async (trx) => {
-    for (let i = 0; i < events.length; i += 2000) await insertEvents(trx, events.slice(i, i + 2000));
-    for (const [site_id, day, reason, count] of counts)
-      await trx
-        .insertInto('analytics_uncounted')
-        .values({ site_id, day, reason, count })
-        .onConflict((oc) =>
-          oc.columns(['site_id', 'day', 'reason']).doUpdateSet((eb) => ({ count: eb('analytics_uncounted.count', '+', eb.ref('excluded.count')) })),
-        )
-        .execute();
-  });
 }

@@ -1,6 +1,7 @@
 // Device type, operating system and browser from a user agent, with
 // ua-parser-js 1.x (MIT; version 2 changed its licence to AGPL, so it is not used).
 import UAParser from 'ua-parser-js';
+import { Lru } from './lru.js';
 
 export interface Client {
   device: string;
@@ -8,9 +9,9 @@ export interface Client {
   browser: string | null;
 }
 
-const cache = new Map<string, Client>();
+const cache = new Lru<string, Client>(5000);
 
-/** Desktop, Mobile, Tablet or another type ua-parser-js names; null fields when unknown. Memoised: user agents repeat. */
+/** Desktop, Mobile, Tablet or another type ua-parser-js names; null fields when unknown. Cached (LRU): user agents repeat. */
 export function parseUserAgent(ua: string): Client {
   let c = cache.get(ua);
   if (c) return c;
@@ -21,7 +22,6 @@ export function parseUserAgent(ua: string): Client {
     os: r.os.name ?? null,
     browser: r.browser.name ? r.browser.name.replace(/^Mobile /, '') : null,
   };
-  if (cache.size >= 5000) cache.clear();
   cache.set(ua, c);
   return c;
 }

@@ -21,29 +21,54 @@ export interface Databases {
   close(): Promise<void>;
 }
 
-function open<T>(url: string | undefined, sqliteFile: string, log: Pick<Logger, 'warn'>): Kysely<T> {
-  if (url) {
-    const pool = new pg.Pool({ connectionString: url, max: 10 });
-    // An idle connection dropped by the server (restart, failover) is not fatal: the pool reconnects.
-    pool.on('error', (err) => log.warn({ err: err.message }, 'PostgreSQL connection lost; reconnecting on next use'));
-    return new Kysely<T>({ dialect: new PostgresDialect({ pool }) });
-  }
-  fs.mkdirSync(path.dirname(sqliteFile), { recursive: true });
-  const database = new SQLite(sqliteFile);
+/** A PostgreSQL pool that survives dropped idle connections. */
+export function openPool(url: string, log: { warn(data: object, msg: string): void }, max = 10): pg.Pool {
+  const pool = new pg.Pool({ connectionString: url, max });
+  // An idle connection dropped by the server (restart, failover) is not fatal: the pool reconnects.
+  pool.on('error', (err) => log.warn({ err: err.message }, 'PostgreSQL connection lost; reconnecting on next use'));
+  return pool;
+}
+
+/** A SQLite file with the settings every connection to it uses (WAL: readers never wait for the writer). */
+export function openSqlite(file: string): SQLite.Database {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const database = new SQLite(file);
   database.pragma('journal_mode = WAL');
   database.pragma('foreign_keys = ON');
   database.pragma('synchronous = NORMAL');
   database.pragma('busy_timeout = 5000');
-  return new Kysely<T>({ dialect: new SqliteDialect({ database }) });
+  return database;
+}
+
+/** Where each database is: a PostgreSQL URL, or else a SQLite file under the data directory. */
+export interface Location {
+  url: string | undefined;
+  file: string;
+}
+
+export function locations(config: Pick<Config, 'databaseUrl' | 'regionUrls' | 'dataDir'>): { control: Location; regions: Record<Region, Location> } {
+  return {
+    control: { url: config.databaseUrl, file: path.join(config.dataDir, 'control.sqlite') },
+    regions: Object.fromEntries(REGIONS.map((r) => [r, { url: config.regionUrls[r], file: path.join(config.dataDir, 'regions', `${r}.sqlite`) }])) as Record<
+      Region,
+      Location
+    >,
+  };
+}
+
+function open<T>(at: Location, log: Pick<Logger, 'warn'>): Kysely<T> {
+  if (at.url) return new Kysely<T>({ dialect: new PostgresDialect({ pool: openPool(at.url, log) }) });
+  return new Kysely<T>({ dialect: new SqliteDialect({ database: openSqlite(at.file) }) });
 }
 
 /** Opens and migrates every database. Refuses to start if a region database belongs to another region. */
 export async function openDatabases(config: Config, log: Pick<Logger, 'warn'>): Promise<Databases> {
-  const control = open<ControlDatabase>(config.databaseUrl, path.join(config.dataDir, 'control.sqlite'), log);
+  const at = locations(config);
+  const control = open<ControlDatabase>(at.control, log);
   await migrate(control, 'control');
   const regions = {} as Record<Region, Kysely<RegionDatabase>>;
   for (const r of REGIONS) {
-    const db = open<RegionDatabase>(config.regionUrls[r], path.join(config.dataDir, 'regions', `${r}.sqlite`), log);
+    const db = open<RegionDatabase>(at.regions[r], log);
     await migrate(db, 'region');
     const row = await db.selectFrom('region_info').select('region').where('id', '=', 1).executeTakeFirst();
     if (!row)

@@ -1,0 +1,33 @@
+// The messages between the serving thread (collector.ts) and the analytics
+// worker thread (worker.ts). Requests that expect an answer carry an id.
+import type { Location } from '../db/connect.js';
+import type { TrustProxy } from '../lib/trust-proxy.js';
+import type { IngestResult } from './ingest.js';
+import type { RetentionSettings } from './retention.js';
+import type { EventRow } from './store.js';
+import type { Packed } from './wire.js';
+
+/** What the worker is started with: where the databases are and which proxies to trust. */
+export interface WorkerSetup {
+  control: Location;
+  regions: Record<string, Location>;
+  trustProxy: TrustProxy;
+}
+
+export type ToWorker =
+  /** Hits to process; `offset` maps their Date.now() stamps to the server's clock. */
+  | { t: 'hits'; batch: Packed; offset: number }
+  /** An event with no request behind it (a form goal), stored as is. */
+  | { t: 'event'; region: string; row: EventRow }
+  /** Answers once everything sent before is stored. */
+  | { t: 'flush'; id: number }
+  | { t: 'forget-salts'; before: string }
+  | { t: 'roll-up'; id: number; now: number }
+  | { t: 'retention'; id: number; now: number; settings: RetentionSettings }
+  /** Finishes what was sent before, closes the databases and ends the thread. */
+  | { t: 'close'; id: number };
+
+export type FromWorker =
+  | { t: 'processed'; hits: number; result: IngestResult }
+  | { t: 'done'; id: number; value?: unknown; error?: string }
+  | { t: 'log'; level: 'warn' | 'error'; msg: string; data: Record<string, unknown> };

@@ -1,0 +1,128 @@
+// The analytics worker thread: everything analytics does besides counting
+// happens here, off the serving thread. It owns its own database connections
+// and processes the hits the serving thread hands over (ingest.ts), writes
+// them in batches (store.ts), and runs the roll-up and retention jobs, so
+// none of that work ever delays a response. Operations run one at a time, in
+// the order they were sent; hits that arrive while one runs are taken
+// together by the next.
+import { parentPort, workerData } from 'node:worker_threads';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { openPool, openSqlite, type Location } from '../db/connect.js';
+import type { ControlDatabase, RegionDatabase } from '../db/schema.js';
+import { trustFunction } from '../lib/trust-proxy.js';
+import { forgetHashes, ingest, type IngestResult } from './ingest.js';
+import type { FromWorker, ToWorker, WorkerSetup } from './protocol.js';
+import { sweepAnalytics } from './retention.js';
+import { rollUpRecent } from './rollup.js';
+import { Salts } from './salts.js';
+import { postgresStore, sqliteStore, type EventRow, type EventStore } from './store.js';
+import { VisitTracker } from './visits.js';
+import { unpack, type RawHit } from './wire.js';
+
+/** Hits processed in one transaction at most. */
+const MAX_BATCH = 5000;
+
+const port = parentPort!;
+const setup = workerData as WorkerSetup;
+const send = (m: FromWorker) => port.postMessage(m);
+const log = {
+  warn: (data: Record<string, unknown>, msg: string) => send({ t: 'log', level: 'warn', msg, data }),
+  error: (data: Record<string, unknown>, msg: string) => send({ t: 'log', level: 'error', msg, data }),
+};
+
+function open<T>(at: Location): { db: Kysely<T>; store?: (db: Kysely<RegionDatabase>) => EventStore } {
+  if (at.url) return { db: new Kysely<T>({ dialect: new PostgresDialect({ pool: openPool(at.url, log, 3) }) }), store: postgresStore };
+  const raw = openSqlite(at.file);
+  return { db: new Kysely<T>({ dialect: new SqliteDialect({ database: raw }) }), store: (db) => sqliteStore(db, raw) };
+}
+
+const control = open<ControlDatabase>(setup.control).db;
+const stores: Record<string, EventStore> = {};
+const regions: Record<string, Kysely<RegionDatabase>> = {};
+for (const [name, at] of Object.entries(setup.regions)) {
+  const { db, store } = open<RegionDatabase>(at);
+  regions[name] = db;
+  stores[name] = store!(db);
+}
+const deps = { stores, salts: new Salts(control), visits: new VisitTracker(), trust: trustFunction(setup.trustProxy) };
+
+let hits: RawHit[] = [];
+let events: { region: string; row: EventRow }[] = [];
+let drainQueued = false;
+let chain: Promise<void> = Promise.resolve();
+let clockOffset = 0;
+
+function enqueue(op: () => Promise<void>) {
+  chain = chain.then(op).catch((err: unknown) => log.error({ err: err instanceof Error ? err.message : String(err) }, 'analytics: a task failed'));
+}
+
+function queueDrain() {
+  if (drainQueued) return;
+  drainQueued = true;
+  enqueue(drain);
+}
+
+/** Processes and stores what has arrived; more than MAX_BATCH hits go in several transactions. */
+async function drain() {
+  drainQueued = false;
+  const taken = hits.splice(0, MAX_BATCH);
+  const direct = events;
+  events = [];
+  if (hits.length) queueDrain();
+  let result: IngestResult = { stored: 0, bots: 0, refused: 0, skipped: 0 };
+  try {
+    if (taken.length) result = await ingest(deps, taken, 0);
+    const byRegion = new Map<string, EventRow[]>();
+    for (const d of direct) byRegion.set(d.region, [...(byRegion.get(d.region) ?? []), d.row]);
+    for (const [region, rows] of byRegion) await stores[region]?.write(rows, []);
+  } catch (err) {
+    // Never an address or user agent here: only the error and how many hits were lost.
+    log.error({ err: err instanceof Error ? err.message : String(err), lost: taken.length + direct.length }, 'analytics: could not store a batch');
+  }
+  deps.visits.sweep(Date.now() + clockOffset);
+  send({ t: 'processed', hits: taken.length, result });
+}
+
+/** Runs `task` in turn and answers request `id` with its value or error. */
+function answer(id: number, task: () => Promise<unknown>) {
+  enqueue(async () => {
+    try {
+      send({ t: 'done', id, value: await task() });
+    } catch (err) {
+      send({ t: 'done', id, error: err instanceof Error ? err.message : String(err) });
+    }
+  });
+}
+
+port.on('message', (m: ToWorker) => {
+  switch (m.t) {
+    case 'hits':
+      clockOffset = m.offset;
+      for (const h of unpack(m.batch)) {
+        h.at += m.offset;
+        hits.push(h);
+      }
+      queueDrain();
+      return;
+    case 'event':
+      events.push({ region: m.region, row: m.row });
+      queueDrain();
+      return;
+    case 'flush':
+      return answer(m.id, async () => undefined);
+    case 'forget-salts':
+      deps.salts.forgetBefore(m.before);
+      forgetHashes();
+      return;
+    case 'roll-up':
+      return answer(m.id, () => rollUpRecent(control, regions, new Date(m.now)));
+    case 'retention':
+      return answer(m.id, () => sweepAnalytics(regions, m.settings, new Date(m.now)));
+    case 'close':
+      return enqueue(async () => {
+        await Promise.all([control.destroy(), ...Object.values(regions).map((db) => db.destroy())]);
+        send({ t: 'done', id: m.id });
+        port.close();
+      });
+  }
+});
