@@ -1,10 +1,14 @@
 // bench:serve — requests per second and p99 latency of a published page from
 // Atrium, side by side in one run with nginx serving the same precompressed
 // bytes from disk (gzip_static + brotli_static), with the same number of
-// worker processes (BENCH_WORKERS, default 2: one per core here).
+// worker processes (BENCH_WORKERS, default 2: one per core here); and Atrium
+// with visitor analytics on (the default: every request a browser's, so every
+// one is a pageview stored) against the same Atrium with analytics off, in
+// alternating rounds of the same run.
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import SQLite from 'better-sqlite3';
 import { publish } from '../src/publishing/publishing.js';
 import type { Manifest } from '../src/publishing/publishing.js';
 import { benchContext } from './setup.js';
@@ -16,7 +20,10 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 const WORKERS = Number(process.env.BENCH_WORKERS ?? 2);
 const ATRIUM_PORT = 3911;
 const NGINX_PORT = 3912;
+const ATRIUM_OFF_PORT = 3913;
 const HOST = 'bench.localhost';
+// A browser's user agent on every request (no user agent counts as a bot, which stores nothing but a tally).
+const UA = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
 
 for (const bin of ['nginx', 'wrk']) {
   try {
@@ -29,6 +36,8 @@ for (const bin of ['nginx', 'wrk']) {
 const BROTLI_MODULE = '/usr/lib/nginx/modules/ngx_http_brotli_static_module.so';
 const hasBrotli = fs.existsSync(BROTLI_MODULE);
 const encoding = hasBrotli ? 'br' : 'gzip';
+
+const loadBefore = fs.readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
 
 // 1. A published site.
 const { ctx, store, subscriber, dataDir, newSite } = await benchContext({ PORT: String(ATRIUM_PORT) });
@@ -43,10 +52,10 @@ await ctx.dbs.close();
 const root = path.join(dataDir, 'nginx-root');
 fs.mkdirSync(path.join(root, 'logs'), { recursive: true });
 fs.chmodSync(dataDir, 0o755); // nginx workers run as an unprivileged user
-const stored = await store.get(home.hash);
-fs.writeFileSync(path.join(root, 'index.html'), stored.identity);
-fs.writeFileSync(path.join(root, 'index.html.gz'), stored.gz!);
-fs.writeFileSync(path.join(root, 'index.html.br'), stored.br!);
+const file = await store.get(home.hash);
+fs.writeFileSync(path.join(root, 'index.html'), file.identity);
+fs.writeFileSync(path.join(root, 'index.html.gz'), file.gz!);
+fs.writeFileSync(path.join(root, 'index.html.br'), file.br!);
 const conf = path.join(root, 'nginx.conf');
 fs.writeFileSync(
   conf,
@@ -84,22 +93,24 @@ const children: ChildProcess[] = [];
 const stopAll = () => children.forEach((c) => c.kill('SIGTERM'));
 process.on('exit', stopAll);
 children.push(spawn('nginx', ['-c', conf, '-p', root], { stdio: 'inherit' }));
-children.push(
+const atrium = (port: number, analytics: 'on' | 'off') =>
   spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     stdio: ['ignore', 'ignore', 'inherit'],
     env: {
       ...process.env,
-      PORT: String(ATRIUM_PORT),
+      PORT: String(port),
       HOST: '127.0.0.1',
       ATRIUM_DATA_DIR: dataDir,
       LOG_LEVEL: 'warn',
       NODE_ENV: 'production',
       ATRIUM_WORKERS: String(WORKERS),
+      ATRIUM_ANALYTICS: analytics,
     },
-  }),
-);
+  });
+children.push(atrium(ATRIUM_PORT, 'on'), atrium(ATRIUM_OFF_PORT, 'off'));
 await waitFor(`http://127.0.0.1:${NGINX_PORT}/`);
 await waitFor(`http://127.0.0.1:${ATRIUM_PORT}/healthz`);
+await waitFor(`http://127.0.0.1:${ATRIUM_OFF_PORT}/healthz`);
 
 // Check both answer the same bytes before measuring them.
 const a = execFileSync('curl', ['-s', '-H', `Host: ${HOST}`, '-H', `Accept-Encoding: ${encoding}`, `http://127.0.0.1:${ATRIUM_PORT}/`]);
@@ -110,12 +121,13 @@ interface Result {
   rps: number;
   p50: number;
   p99: number;
+  requests: number;
 }
 
 function wrk(url: string, host: string): Result {
   const out = execFileSync(
     'wrk',
-    ['-t1', `-c${CONNECTIONS}`, `-d${DURATION}s`, '--latency', '-H', `Host: ${host}`, '-H', `Accept-Encoding: ${encoding}`, url],
+    ['-t1', `-c${CONNECTIONS}`, `-d${DURATION}s`, '--latency', '-H', `Host: ${host}`, '-H', `Accept-Encoding: ${encoding}`, '-H', `User-Agent: ${UA}`, url],
     { encoding: 'utf8' },
   );
   const ms = (label: string) => {
@@ -125,30 +137,61 @@ function wrk(url: string, host: string): Result {
   };
   const non2xx = /Non-2xx or 3xx responses: (\d+)/.exec(out);
   if (non2xx) throw new Error(`wrk saw ${non2xx[1]} error responses from ${url}`);
-  return { rps: Number(/Requests\/sec:\s+([\d.]+)/.exec(out)![1]), p50: ms('50'), p99: ms('99') };
+  return { rps: Number(/Requests\/sec:\s+([\d.]+)/.exec(out)![1]), p50: ms('50'), p99: ms('99'), requests: Number(/(\d+) requests in/.exec(out)![1]) };
+}
+
+// Stored pageviews, read from the region database (the servers write; this only reads).
+const region = new SQLite(path.join(dataDir, 'regions', 'us-oregon.sqlite'), { readonly: true });
+const storedEvents = () => (region.prepare('select count(*) as n from analytics_events').get() as { n: number }).n;
+/** Waits until the analytics workers have stored what they were handed (the count stops growing), so no round pays for another's backlog. */
+async function settled(): Promise<number> {
+  let last = -1;
+  for (let n = storedEvents(); n !== last; n = storedEvents()) {
+    last = n;
+    await new Promise((r) => setTimeout(r, 1500));
+  }
+  return last;
 }
 
 const best = (rs: Result[]) => rs.reduce((x, y) => (y.rps > x.rps ? y : x));
-const runs: { atrium: Result[]; nginx: Result[] } = { atrium: [], nginx: [] };
-wrk(`http://127.0.0.1:${ATRIUM_PORT}/`, HOST); // warm-up (JIT, caches)
+const runs: { on: Result[]; off: Result[]; nginx: Result[] } = { on: [], off: [], nginx: [] };
+const target = { on: `http://127.0.0.1:${ATRIUM_PORT}/`, off: `http://127.0.0.1:${ATRIUM_OFF_PORT}/` };
+wrk(target.on, HOST); // warm-up (JIT, caches)
+wrk(target.off, HOST);
+let answered = 0;
+let stored = -(await settled());
 for (let i = 0; i < ROUNDS; i++) {
-  runs.atrium.push(wrk(`http://127.0.0.1:${ATRIUM_PORT}/`, HOST));
+  for (const mode of i % 2 ? (['off', 'on'] as const) : (['on', 'off'] as const)) {
+    const r = wrk(target[mode], HOST);
+    runs[mode].push(r);
+    if (mode === 'on') {
+      answered += r.requests;
+      await settled();
+    }
+  }
   runs.nginx.push(wrk(`http://127.0.0.1:${NGINX_PORT}/`, 'localhost'));
 }
+stored += await settled();
 stopAll();
 
-const atrium = best(runs.atrium);
+const on = best(runs.on);
+const off = best(runs.off);
 const nginx = best(runs.nginx);
 const row2 = (name: string, r: Result) =>
-  `| ${name.padEnd(6)} | ${r.rps.toFixed(0).padStart(8)} | ${r.p50.toFixed(2).padStart(8)} | ${r.p99.toFixed(2).padStart(8)} |`;
+  `| ${name.padEnd(20)} | ${r.rps.toFixed(0).padStart(8)} | ${r.p50.toFixed(2).padStart(8)} | ${r.p99.toFixed(2).padStart(8)} |`;
 console.log(
-  `\nbench:serve — home page (${home.bytes} B, ${encoding} ${stored[encoding === 'br' ? 'br' : 'gz']!.length} B), wrk -t1 -c${CONNECTIONS} -d${DURATION}s, best of ${ROUNDS}, ${WORKERS} worker process(es) each\n`,
+  `\nbench:serve — home page (${home.bytes} B, ${encoding} ${file[encoding === 'br' ? 'br' : 'gz']!.length} B), wrk -t1 -c${CONNECTIONS} -d${DURATION}s, best of ${ROUNDS}, ${WORKERS} worker process(es) each; load before: ${loadBefore}\n`,
 );
-console.log('| server | req/s    | p50 ms   | p99 ms   |');
-console.log('|--------|----------|----------|----------|');
-console.log(row2('atrium', atrium));
+console.log('| server               | req/s    | p50 ms   | p99 ms   |');
+console.log('|----------------------|----------|----------|----------|');
+console.log(row2('atrium', on));
+console.log(row2('atrium, no analytics', off));
 console.log(row2('nginx', nginx));
-console.log(`\nAtrium / nginx throughput: ${((atrium.rps / nginx.rps) * 100).toFixed(1)}% (target ≥ 60%)`);
+console.log(`\nAtrium / nginx throughput: ${((on.rps / nginx.rps) * 100).toFixed(1)}% (target ≥ 60%)`);
+console.log(
+  `Analytics on / off: ${((on.rps / off.rps) * 100).toFixed(1)}% (target ≥ 95%); ${stored.toLocaleString('en')} pageviews stored for ${answered.toLocaleString('en')} requests answered with analytics on`,
+);
+console.log(`load after: ${fs.readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`);
 fs.rmSync(dataDir, { recursive: true, force: true });
 process.exit(0);
 

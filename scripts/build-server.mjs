@@ -1,4 +1,5 @@
-// Bundles the server (src/main.ts -> dist/server/main.js) with esbuild, only when
+// Bundles the server (src/main.ts -> dist/server/main.js, and its analytics
+// worker thread -> dist/server/analytics-worker.js) with esbuild, only when
 // one of its sources changed (dist/server/.inputs.json, see build-stamp.mjs).
 // Every npm package stays external and loads from node_modules at run time
 // (native modules such as better-sqlite3 and sharp cannot be bundled), so a
@@ -30,15 +31,16 @@ export async function buildServer() {
   fs.rmSync(outDir, { recursive: true, force: true });
   const result = await esbuild.build({
     absWorkingDir: root,
-    entryPoints: ['src/main.ts'],
-    outfile: 'dist/server/main.js',
+    // The analytics worker thread is a second bundle beside the server (src/analytics/collector.ts starts it).
+    entryPoints: { main: 'src/main.ts', 'analytics-worker': 'src/analytics/worker.ts' },
+    outdir: 'dist/server',
     bundle: true,
     platform: 'node',
     format: 'esm',
     target: 'node20',
     packages: 'external',
     sourcemap: true,
-    define: { ATRIUM_RUNTIME_SCRIPTS: JSON.stringify(runtimes) },
+    define: { ATRIUM_RUNTIME_SCRIPTS: JSON.stringify(runtimes), ATRIUM_ANALYTICS_WORKER: JSON.stringify('./analytics-worker.js') },
     metafile: true,
     logLevel: 'warning',
   });

@@ -37,7 +37,7 @@ export interface CollectorOptions {
   control: Kysely<ControlDatabase>;
   regions: Record<string, Kysely<RegionDatabase>>;
   /** Where the databases are, for the worker's own connections. */
-  config: Pick<Config, 'databaseUrl' | 'regionUrls' | 'dataDir' | 'trustProxy'>;
+  config: Pick<Config, 'databaseUrl' | 'regionUrls' | 'dataDir' | 'trustProxy' | 'workers'>;
   clock: Clock;
   log: Logger;
 }
@@ -166,7 +166,7 @@ export class Collector {
     if (this.worker) return this.worker;
     const { config } = this.opts;
     const at = locations(config);
-    const setup: WorkerSetup = { control: at.control, regions: at.regions, trustProxy: config.trustProxy };
+    const setup: WorkerSetup = { control: at.control, regions: at.regions, trustProxy: config.trustProxy, shared: config.workers > 1 || !!config.databaseUrl };
     const worker =
       typeof ATRIUM_ANALYTICS_WORKER === 'string'
         ? new Worker(new URL(ATRIUM_ANALYTICS_WORKER, import.meta.url), { workerData: setup })

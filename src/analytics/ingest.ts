@@ -160,7 +160,13 @@ export async function ingest(deps: IngestDeps, hits: RawHit[], offsetMs: number)
     if (!store) continue;
     let latest = 0;
     for (const c of list) latest = Math.max(latest, c.at);
-    await deps.visits.load(store.db, new Set(list.map((c) => c.visitor)), latest);
+    const visitors = new Map<string, Set<string>>();
+    for (const c of list) {
+      const ofSite = visitors.get(c.hit.siteId);
+      if (ofSite) ofSite.add(c.visitor);
+      else visitors.set(c.hit.siteId, new Set([c.visitor]));
+    }
+    await deps.visits.load(store.db, visitors, latest);
     const out: EventRow[] = [];
     for (const { hit, at, day, visitor, address } of list) {
       const beacon = hit.beacon;

@@ -12,6 +12,8 @@ export interface WorkerSetup {
   control: Location;
   regions: Record<string, Location>;
   trustProxy: TrustProxy;
+  /** Other processes may count visitors in the same databases (several workers, or PostgreSQL). */
+  shared: boolean;
 }
 
 export type ToWorker =

@@ -1,7 +1,9 @@
 // Rollups: figures per site, day (and hour) and dimension value, recomputed
-// from raw events. The scheduled job recomputes today and yesterday of every
-// site every few minutes; recomputing is idempotent (delete and insert in one
-// transaction), so a late event or a second run changes nothing else.
+// from raw events. The scheduled job (in the analytics worker thread)
+// recomputes today and yesterday of every site every few minutes, skipping
+// the days whose events have not changed since it last did; recomputing is
+// idempotent (delete and insert in one transaction), so a late event or a
+// second run changes nothing else.
 // Daily rows hold every dimension; hourly rows hold the site total only (the
 // hourly chart of a day needs nothing more, and all dimensions per hour would
 // multiply the table by 24 for no view).
@@ -33,24 +35,32 @@ export function dayEvents(db: Kysely<RegionDatabase>, siteId: string, day: strin
 const rowsOf = (siteId: string, f: ReturnType<typeof figures>): AnalyticsMetrics[] =>
   [...f].flatMap(([dimension, values]) => [...values].map(([value, m]) => ({ site_id: siteId, dimension, value, ...m })));
 
-/** Recomputes one site's rollups of one day (and its hours) from raw events. Returns the rows written. */
-export async function rollUpDay(db: Kysely<RegionDatabase>, siteId: string, day: string): Promise<number> {
-  const events = await dayEvents(db, siteId, day);
-  if (!events.length) return 0; // nothing to add, and raw events past retention must never erase rollups
+export interface DayRollups {
+  daily: (AnalyticsMetrics & { day: string })[];
+  hourly: (AnalyticsMetrics & { hour: string })[];
+}
+
+/** One site's rollup rows of one day (and its hours), from that day's events in time order. */
+export function rollupRows(siteId: string, day: string, events: EventRow[]): DayRollups {
   const all = visitsOf(events);
   const daily = rowsOf(siteId, figures(all.visits, all.loose)).map((r) => ({ ...r, day }));
   const byHour = new Map<string, EventRow[]>();
   for (const e of events) {
     const h = e.time.slice(0, 13);
-    const list = byHour.get(h) ?? [];
-    list.push(e);
-    byHour.set(h, list);
+    const list = byHour.get(h);
+    if (list) list.push(e);
+    else byHour.set(h, [e]);
   }
   const hourly = [...byHour].flatMap(([hour, list]) => {
     const { visits, loose } = visitsOf(list);
     const total = figures(visits, loose).get(TOTAL)?.get(TOTAL);
     return total ? [{ site_id: siteId, dimension: TOTAL, value: TOTAL, hour, ...total }] : [];
   });
+  return { daily, hourly };
+}
+
+/** Replaces one site's rollups of one day (and its hours), in one transaction. */
+export async function replaceRollups(db: Kysely<RegionDatabase>, siteId: string, day: string, { daily, hourly }: DayRollups): Promise<void> {
   await db.transaction().execute(async (trx) => {
     await trx.deleteFrom('analytics_daily').where('site_id', '=', siteId).where('day', '=', day).execute();
     await trx.deleteFrom('analytics_hourly').where('site_id', '=', siteId).where('hour', '>=', day).where('hour', '<', nextDay(day)).execute();
@@ -65,8 +75,31 @@ export async function rollUpDay(db: Kysely<RegionDatabase>, siteId: string, day:
         .values(hourly.slice(i, i + 500))
         .execute();
   });
-  return daily.length + hourly.length;
 }
+
+/** Recomputes one site's rollups of one day (and its hours) from raw events. Returns the rows written. */
+export async function rollUpDay(db: Kysely<RegionDatabase>, siteId: string, day: string): Promise<number> {
+  const events = await dayEvents(db, siteId, day);
+  if (!events.length) return 0; // nothing to add, and raw events past retention must never erase rollups
+  const rows = rollupRows(siteId, day, events);
+  await replaceRollups(db, siteId, day, rows);
+  return rows.daily.length + rows.hourly.length;
+}
+
+/** What a site's raw events of a day amount to: when it has not changed since the last roll-up, nothing has to be redone. */
+async function dayStamp(db: Kysely<RegionDatabase>, siteId: string, day: string): Promise<string> {
+  const r = await db
+    .selectFrom('analytics_events')
+    .select((eb) => [eb.fn.countAll().as('n'), eb.fn.max('time').as('last')])
+    .where('site_id', '=', siteId)
+    .where('time', '>=', day)
+    .where('time', '<', nextDay(day))
+    .executeTakeFirst();
+  return `${String(r?.n ?? 0)} ${String(r?.last ?? '')}`;
+}
+
+/** Per database, site and day: the stamp of the events the last roll-up in this thread read. */
+const rolled = new WeakMap<Kysely<RegionDatabase>, Map<string, string>>();
 
 /** The scheduled job: today's and yesterday's rollups of every site, in each site's region. */
 export async function rollUpRecent(control: Kysely<ControlDatabase>, regions: Record<string, Kysely<RegionDatabase>>, now: Date): Promise<number> {
@@ -75,7 +108,18 @@ export async function rollUpRecent(control: Kysely<ControlDatabase>, regions: Re
   let n = 0;
   for (const site of sites) {
     const db = regions[site.region];
-    if (db) for (const day of days) n += await rollUpDay(db, site.id, day);
+    if (!db) continue;
+    let stamps = rolled.get(db);
+    if (!stamps) rolled.set(db, (stamps = new Map()));
+    for (const day of days) {
+      // Unchanged since this thread last rolled it up (a quiet site, yesterday): skip reading its events again.
+      const stamp = await dayStamp(db, site.id, day);
+      const key = `${site.id} ${day}`;
+      if (stamps.get(key) === stamp) continue;
+      n += await rollUpDay(db, site.id, day);
+      stamps.set(key, stamp);
+    }
+    for (const key of stamps.keys()) if (key.slice(-10) < days[0]!) stamps.delete(key);
   }
   return n;
 }

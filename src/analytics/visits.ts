@@ -1,7 +1,9 @@
 // Which visit an event belongs to. A visit ends after 30 minutes without
 // events. Each process keeps the visits it saw in memory; a visitor it does
-// not know (a restart, another worker answered before) is looked up in the
-// region database: their last event within 30 minutes continues that visit.
+// not know is looked up in the region database (their last event within 30
+// minutes continues that visit) when another process may have seen them: in
+// the first 30 minutes after a start, and always when the database is shared
+// (several workers, or PostgreSQL, which several servers may use).
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { RegionDatabase } from '../db/schema.js';
@@ -33,9 +35,23 @@ const ORIGIN_COLUMNS = ['source', 'referrer_host', 'utm_source', 'utm_medium', '
 export class VisitTracker {
   private readonly visits = new Map<string, Visit>();
   private sweptAt = 0;
+  /** When this tracker saw its first events (ms): from 30 minutes on, it alone knows the visits of an unshared database. */
+  private startedAt: number | undefined;
 
-  /** Loads, for visitors this process does not hold a live visit for, their visit of the last 30 minutes from the database. */
-  async load(db: Kysely<RegionDatabase>, visitors: Set<string>, now: number): Promise<void> {
+  /** `shared`: other processes may count visitors in the same database. */
+  constructor(private readonly shared: boolean) {}
+
+  /**
+   * Loads, for visitors (per site) this process does not hold a live visit for, their visit of the last
+   * 30 minutes from the database, when another process may have seen them.
+   */
+  async load(db: Kysely<RegionDatabase>, visitors: Map<string, Set<string>>, now: number): Promise<void> {
+    this.startedAt ??= now;
+    if (!this.shared && now - this.startedAt > VISIT_IDLE_MS) return;
+    for (const [siteId, ofSite] of visitors) await this.loadSite(db, siteId, ofSite, now);
+  }
+
+  private async loadSite(db: Kysely<RegionDatabase>, siteId: string, visitors: Set<string>, now: number) {
     const missing = [...visitors].filter((v) => {
       const known = this.visits.get(v);
       return !known || now - known.last > VISIT_IDLE_MS;
@@ -44,8 +60,9 @@ export class VisitTracker {
       const rows = await db
         .selectFrom('analytics_events')
         .select(['visitor', 'visit_id', 'time', 'kind', 'path', ...ORIGIN_COLUMNS])
-        .where('visitor', 'in', missing.slice(i, i + 500))
+        .where('site_id', '=', siteId)
         .where('time', '>=', new Date(now - 2 * VISIT_IDLE_MS).toISOString())
+        .where('visitor', 'in', missing.slice(i, i + 500))
         .orderBy('time')
         .execute();
       for (const r of rows) {

@@ -44,7 +44,7 @@ for (const [name, at] of Object.entries(setup.regions)) {
   regions[name] = db;
   stores[name] = store!(db);
 }
-const deps = { stores, salts: new Salts(control), visits: new VisitTracker(), trust: trustFunction(setup.trustProxy) };
+const deps = { stores, salts: new Salts(control), visits: new VisitTracker(setup.shared), trust: trustFunction(setup.trustProxy) };
 
 let hits: RawHit[] = [];
 let events: { region: string; row: EventRow }[] = [];

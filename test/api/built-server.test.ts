@@ -1,7 +1,8 @@
 // The production entry point: the bundled server (dist/server/main.js, built by
 // scripts/build-server.mjs) run by plain node, as `npm start` and `npm run serve`
 // run it. Its start-up output names the public URL once, even with several
-// workers, and its logs never hold IP addresses or cookies.
+// workers, its analytics worker thread stores pageviews, and its logs never
+// hold IP addresses or cookies.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -87,8 +88,17 @@ describe('the built server', () => {
     expect((await c.post(`/api/sites/${site.id}/publish`)).status).toBe(201);
 
     const host = 'built.localhost';
-    const page = await c.get('/talk', { host, headers: { 'x-forwarded-for': '203.0.113.77' } });
+    const browser = 'Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0';
+    const page = await c.get('/talk', { host, headers: { 'x-forwarded-for': '203.0.113.77', 'user-agent': browser } });
     expect(page.status).toBe(200);
+    // The pageview is stored by the bundled analytics worker thread (dist/server/analytics-worker.js), within a second.
+    const counted = Date.now() + 5000;
+    let live = 0;
+    while (live < 1 && Date.now() < counted) {
+      await new Promise((r) => setTimeout(r, 100));
+      live = (await c.get(`/api/sites/${site.id}/analytics/realtime`)).json.visitors;
+    }
+    expect(live).toBe(1);
     const script = /<script src="(\/_atrium\/runtime\.[0-9a-f]{12}\.js)"/.exec(page.text)?.[1];
     const runtime = await c.get(script!, { host });
     expect(runtime.status).toBe(200);
