@@ -22,12 +22,7 @@ export const ANCHOR_DAY = '2026-03-31';
 export const SITE_ID = 'site_bench_dashboard';
 const CACHE_DIR = path.resolve('.bench-cache');
 
-const key = (events: number) =>
-  createHash('sha256')
-    .update(fs.readFileSync('bench/analytics-data.ts'))
-    .update(String(events))
-    .digest('hex')
-    .slice(0, 10);
+const key = (events: number) => createHash('sha256').update(fs.readFileSync('bench/analytics-data.ts')).update(String(events)).digest('hex').slice(0, 10);
 
 export interface DashboardData {
   db: Kysely<RegionDatabase>;

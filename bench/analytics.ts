@@ -131,7 +131,15 @@ async function ingest(postgres: string | undefined): Promise<Ingest> {
   await publish(ctx, subscriber, site.id);
   await ctx.releases.idle();
   const region = ctx.dbs.regions[REGION] as Kysely<RegionDatabase>;
-  const count = async () => Number((await region.selectFrom('analytics_events').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  const count = async () =>
+    Number(
+      (
+        await region
+          .selectFrom('analytics_events')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
 
   server = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -150,7 +158,13 @@ async function ingest(postgres: string | undefined): Promise<Ingest> {
   });
   for (let i = 0; ; i++) {
     if (i > 300) throw new Error('Atrium did not start');
-    if (await fetch(`http://127.0.0.1:${PORT}/healthz`).then((r) => r.ok, () => false)) break;
+    if (
+      await fetch(`http://127.0.0.1:${PORT}/healthz`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      break;
     await new Promise((r) => setTimeout(r, 100));
   }
   const scripts = fs.mkdtempSync(path.join(os.tmpdir(), 'atrium-wrk-'));
@@ -282,8 +296,12 @@ console.log(
 );
 console.log(`| | ${backends.map((b) => b.name).join(' | ')} |`);
 console.log(`|---|${backends.map(() => '---').join('|')}|`);
-console.log(`| pageviews through the serving path, stored/s (vs raw loop) | ${cells((r) => `${n(r.ingest.pages.stored)} (${pct(r.ingest.pages.stored, r.ingest.reference)})`)} |`);
-console.log(`| beacon events, stored/s (vs raw loop) | ${cells((r) => `${n(r.ingest.beacons.stored)} (${pct(r.ingest.beacons.stored, r.ingest.reference)})`)} |`);
+console.log(
+  `| pageviews through the serving path, stored/s (vs raw loop) | ${cells((r) => `${n(r.ingest.pages.stored)} (${pct(r.ingest.pages.stored, r.ingest.reference)})`)} |`,
+);
+console.log(
+  `| beacon events, stored/s (vs raw loop) | ${cells((r) => `${n(r.ingest.beacons.stored)} (${pct(r.ingest.beacons.stored, r.ingest.reference)})`)} |`,
+);
 console.log(`| reference: raw insert loop of the same rows, one statement per row, rows/s | ${cells((r) => n(r.ingest.reference))} |`);
 console.log(`| (pages answered/s while measuring; beacons answered/s) | ${cells((r) => `${n(r.ingest.pages.answered)}; ${n(r.ingest.beacons.answered)}`)} |`);
 console.log(`| (for scale: the same rows 400 per transaction, rows/s) | ${cells((r) => n(r.ingest.batched))} |`);

@@ -107,7 +107,21 @@ const atrium = (port: number, analytics: 'on' | 'off') =>
       ATRIUM_ANALYTICS: analytics,
     },
   });
-children.push(atrium(ATRIUM_PORT, 'on'), atrium(ATRIUM_OFF_PORT, 'off'));
+const servers = { on: atrium(ATRIUM_PORT, 'on'), off: atrium(ATRIUM_OFF_PORT, 'off') };
+children.push(servers.on, servers.off);
+
+/** CPU time (ms) used so far by a process and its children (the cluster workers), every thread included. */
+function cpuMs(pid: number): number {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const own = ((Number(f[11]) + Number(f[12])) * 1000) / 100; // utime + stime, in clock ticks of 1/100 s
+    const kids = fs.readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(' ').filter(Boolean).map(Number);
+    return own + kids.reduce((sum, k) => sum + cpuMs(k), 0);
+  } catch {
+    return 0;
+  }
+}
 await waitFor(`http://127.0.0.1:${NGINX_PORT}/`);
 await waitFor(`http://127.0.0.1:${ATRIUM_PORT}/healthz`);
 await waitFor(`http://127.0.0.1:${ATRIUM_OFF_PORT}/healthz`);
@@ -155,6 +169,8 @@ async function settled(): Promise<number> {
 
 const best = (rs: Result[]) => rs.reduce((x, y) => (y.rps > x.rps ? y : x));
 const runs: { on: Result[]; off: Result[]; nginx: Result[] } = { on: [], off: [], nginx: [] };
+// CPU per request of each Atrium (all processes and threads, from the start of a round until its pageviews are stored).
+const cpu = { on: { ms: 0, requests: 0 }, off: { ms: 0, requests: 0 } };
 const target = { on: `http://127.0.0.1:${ATRIUM_PORT}/`, off: `http://127.0.0.1:${ATRIUM_OFF_PORT}/` };
 wrk(target.on, HOST); // warm-up (JIT, caches)
 wrk(target.off, HOST);
@@ -162,12 +178,15 @@ let answered = 0;
 let stored = -(await settled());
 for (let i = 0; i < ROUNDS; i++) {
   for (const mode of i % 2 ? (['off', 'on'] as const) : (['on', 'off'] as const)) {
+    const before = cpuMs(servers[mode].pid!);
     const r = wrk(target[mode], HOST);
     runs[mode].push(r);
     if (mode === 'on') {
       answered += r.requests;
       await settled();
     }
+    cpu[mode].ms += cpuMs(servers[mode].pid!) - before;
+    cpu[mode].requests += r.requests;
   }
   runs.nginx.push(wrk(`http://127.0.0.1:${NGINX_PORT}/`, 'localhost'));
 }
@@ -190,6 +209,10 @@ console.log(row2('nginx', nginx));
 console.log(`\nAtrium / nginx throughput: ${((on.rps / nginx.rps) * 100).toFixed(1)}% (target ≥ 60%)`);
 console.log(
   `Analytics on / off: ${((on.rps / off.rps) * 100).toFixed(1)}% (target ≥ 95%); ${stored.toLocaleString('en')} pageviews stored for ${answered.toLocaleString('en')} requests answered with analytics on`,
+);
+const perRequest = (m: 'on' | 'off') => (cpu[m].ms * 1000) / cpu[m].requests;
+console.log(
+  `CPU per request, every Atrium process and thread until its pageviews are stored: on ${perRequest('on').toFixed(1)} µs, off ${perRequest('off').toFixed(1)} µs; counting, processing and storing a pageview costs ${(perRequest('on') - perRequest('off')).toFixed(1)} µs (${((perRequest('on') / perRequest('off') - 1) * 100).toFixed(0)}%)`,
 );
 console.log(`load after: ${fs.readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`);
 fs.rmSync(dataDir, { recursive: true, force: true });

@@ -83,9 +83,7 @@ export async function startServer(config: Config = loadConfig(), logging: Logger
   followAddressChanges(ctx);
 
   // Visitor analytics: counted while serving, processed in batches off the request path, rolled up and swept.
-  const analytics = config.analytics
-    ? new Collector({ control: dbs.control, regions: dbs.regions, config, clock: ctx.clock, log })
-    : undefined;
+  const analytics = config.analytics ? new Collector({ control: dbs.control, regions: dbs.regions, config, clock: ctx.clock, log }) : undefined;
   if (analytics) recordFormGoals(ctx, analytics);
   // Both run in the analytics worker thread when it runs (off the serving thread).
   jobs.every('analytics.roll-up', 5 * 60_000, (now) => (analytics ? analytics.rollUp(now) : rollUpRecent(dbs.control, dbs.regions, now)));

@@ -97,9 +97,7 @@ export class Collector {
 
   /** The retention sweep: in the worker when it runs, else here. */
   sweep(settings: RetentionSettings, now: Date): Promise<unknown> {
-    return this.worker
-      ? this.request((id) => ({ t: 'retention', id, now: now.getTime(), settings }))
-      : sweepAnalytics(this.opts.regions, settings, now);
+    return this.worker ? this.request((id) => ({ t: 'retention', id, now: now.getTime(), settings })) : sweepAnalytics(this.opts.regions, settings, now);
   }
 
   /** Resolves when everything counted so far is stored. */

@@ -54,8 +54,9 @@ export const FIGURE_COLUMNS = COLUMNS.filter((c): c is FigureColumn => 'figures'
 export type Dimension = { [K in EventColumn]: Specs[K] extends { dimensions: readonly (infer D)[] } ? D : never }[EventColumn];
 
 /** The column each dimension is read from (entry and exit pages are refined per visit). */
-export const COLUMN = Object.fromEntries(
-  COLUMNS.flatMap((c) => ((COLUMN_SPECS[c] as ColumnSpec).dimensions ?? []).map((d) => [d, c])),
-) as Record<Dimension, EventColumn>;
+export const COLUMN = Object.fromEntries(COLUMNS.flatMap((c) => ((COLUMN_SPECS[c] as ColumnSpec).dimensions ?? []).map((d) => [d, c]))) as Record<
+  Dimension,
+  EventColumn
+>;
 
 export const DIMENSIONS = Object.keys(COLUMN) as unknown as readonly [Dimension, ...Dimension[]];

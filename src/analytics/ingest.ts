@@ -13,7 +13,7 @@ import { screenClass, targetName } from './beacon.js';
 import { cookieValue } from './cookie-value.js';
 import { geoReady, locate } from './geo.js';
 import { Lru } from './lru.js';
-import { utcDay, type Salts } from './salts.js';
+import type { Salts } from './salts.js';
 import { visitOrigin } from './source.js';
 import { rowOf, type EventRow, type EventStore, type UncountedTally } from './store.js';
 import { parseUserAgent } from './user-agent.js';
@@ -116,7 +116,7 @@ export async function ingest(deps: IngestDeps, hits: RawHit[], offsetMs: number)
   const result: IngestResult = { stored: 0, bots: 0, refused: 0, skipped: 0 };
   // Per region: site, day and reason -> requests not counted.
   const tallies = new Map<string, Map<string, UncountedTally>>();
-  const counted: { hit: RawHit; at: number; day: string; visitor: string; address: string }[] = [];
+  const counted: { hit: RawHit; at: number; time: string; day: string; visitor: string; address: string }[] = [];
   const salts = new Map<string, Buffer>();
   for (const hit of hits) {
     const at = hit.at + offsetMs;
@@ -125,7 +125,8 @@ export async function ingest(deps: IngestDeps, hits: RawHit[], offsetMs: number)
       result.skipped++;
       continue;
     }
-    const day = utcDay(at);
+    const time = new Date(at).toISOString();
+    const day = time.slice(0, 10);
     if (why) {
       if (why === 'bot') result.bots++;
       else result.refused++;
@@ -144,7 +145,7 @@ export async function ingest(deps: IngestDeps, hits: RawHit[], offsetMs: number)
     // Keyed by the network only (what the hash reads): the cache holds no full address.
     const key = `${day}\0${hit.siteId}\0${anonymiseAddress(address)}\0${hit.userAgent}`;
     const visitor = hashes.of(key, () => visitorHash(salt, hit.siteId, address, hit.userAgent));
-    counted.push({ hit, at, day, visitor, address });
+    counted.push({ hit, at, time, day, visitor, address });
   }
   if (counted.length) await geoReady({ v4: counted.some((c) => !c.address.includes(':')), v6: counted.some((c) => c.address.includes(':')) });
 
@@ -168,7 +169,7 @@ export async function ingest(deps: IngestDeps, hits: RawHit[], offsetMs: number)
     }
     await deps.visits.load(store.db, visitors, latest);
     const out: EventRow[] = [];
-    for (const { hit, at, day, visitor, address } of list) {
+    for (const { hit, at, time, day, visitor, address } of list) {
       const beacon = hit.beacon;
       const { visit, isNew } = deps.visits.visit(visitor, at, () => originOf(hit));
       // A browser revalidating a page it already showed in this visit (back button, reload) is not a new pageview.
@@ -182,7 +183,7 @@ export async function ingest(deps: IngestDeps, hits: RawHit[], offsetMs: number)
       out.push(
         rowOf({
           site_id: hit.siteId,
-          time: new Date(at).toISOString(),
+          time,
           visitor,
           visit_id: visit.id,
           kind: beacon ? beacon.type : 'pageview',

@@ -53,7 +53,9 @@ export function postgresStore(db: Kysely<RegionDatabase>): EventStore {
       await ensurePartitions(db, new Set(rows.map((r) => (r[TIME] as string).slice(0, 7))));
       await db.transaction().execute(async (trx) => {
         if (rows.length)
-          await sql`insert into analytics_events (${sql.raw(columnList)}) select ${unpacked} from json_array_elements(${JSON.stringify(rows)}::json) as r`.execute(trx);
+          await sql`insert into analytics_events (${sql.raw(columnList)}) select ${unpacked} from json_array_elements(${JSON.stringify(rows)}::json) as r`.execute(
+            trx,
+          );
         if (tallies.length)
           await sql`insert into analytics_uncounted (site_id, day, reason, count)
             select r->>0, r->>1, r->>2, (r->>3)::int from json_array_elements(${JSON.stringify(tallies)}::json) as r

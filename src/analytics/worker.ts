@@ -46,7 +46,7 @@ for (const [name, at] of Object.entries(setup.regions)) {
 }
 const deps = { stores, salts: new Salts(control), visits: new VisitTracker(setup.shared), trust: trustFunction(setup.trustProxy) };
 
-let hits: RawHit[] = [];
+const hits: RawHit[] = [];
 let events: { region: string; row: EventRow }[] = [];
 let drainQueued = false;
 let chain: Promise<void> = Promise.resolve();
