@@ -1,8 +1,9 @@
 // The analytics side of the serving path. count() runs on the hot path and
 // only copies the request's few relevant facts into a flat buffer (no
-// parsing, hashing or SQL); every 200 ms, or as soon as BATCH hits wait, the
-// buffer is handed to the analytics worker thread (worker.ts), which does
-// everything else with its own database connections. Beacon events and form
+// parsing, hashing or SQL); every 200 ms (ATRIUM_ANALYTICS_BATCH_MS), or as
+// soon as BATCH hits wait, the buffer is handed to the analytics worker
+// thread (worker.ts), which does everything else with its own database
+// connections; close() hands over what waits before the server stops. Beacon events and form
 // goals take the same way. The worker starts with the first hit, and the
 // analytics jobs (roll-up, retention) run in it once it runs.
 import { randomBytes } from 'node:crypto';
@@ -25,7 +26,6 @@ import { rollUpRecent } from './rollup.js';
 import { rowOf } from './store.js';
 import { pack, SLOTS, type Packed } from './wire.js';
 
-const FLUSH_AFTER_MS = 200;
 const BATCH = 500;
 /** Hits held at most (buffered here or not yet stored by the worker) while the database is slow or down; beyond this new hits are dropped (and counted in the log). */
 const MAX_BUFFERED = 100_000;
@@ -37,7 +37,7 @@ export interface CollectorOptions {
   control: Kysely<ControlDatabase>;
   regions: Record<string, Kysely<RegionDatabase>>;
   /** Where the databases are, for the worker's own connections. */
-  config: Pick<Config, 'databaseUrl' | 'regionUrls' | 'dataDir' | 'trustProxy' | 'workers'>;
+  config: Pick<Config, 'databaseUrl' | 'regionUrls' | 'dataDir' | 'trustProxy' | 'workers' | 'analyticsBatchMs'>;
   clock: Clock;
   log: Logger;
 }
@@ -125,7 +125,7 @@ export class Collector {
   private schedule() {
     if (this.buffer.length >= BATCH * SLOTS) this.send();
     else if (!this.timer) {
-      this.timer = setTimeout(() => this.send(), FLUSH_AFTER_MS);
+      this.timer = setTimeout(() => this.send(), this.opts.config.analyticsBatchMs);
       this.timer.unref();
     }
   }

@@ -48,6 +48,8 @@ export interface Config {
   analyticsRollupMonths: number;
   /** Beacon events accepted per minute from one IP address (never stored). */
   analyticsBeaconPerIp: number;
+  /** Counted hits wait at most this long (ms) before the analytics worker thread gets them. */
+  analyticsBatchMs: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -90,6 +92,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     analyticsRawDays: Math.max(2, Math.min(3650, Number(env.ATRIUM_ANALYTICS_RAW_DAYS ?? 30) || 30)),
     analyticsRollupMonths: Math.max(1, Math.min(1200, Number(env.ATRIUM_ANALYTICS_ROLLUP_MONTHS ?? 24) || 24)),
     analyticsBeaconPerIp: Math.max(1, Number(env.ATRIUM_ANALYTICS_BEACON_PER_IP ?? 120) || 120),
+    analyticsBatchMs: Math.max(10, Math.min(600_000, Number(env.ATRIUM_ANALYTICS_BATCH_MS ?? 200) || 200)),
   };
 }
 
