@@ -12,8 +12,9 @@
 // them too); within a day they are exact.
 import type { Kysely } from 'kysely';
 import type { AnalyticsMetrics, ControlDatabase, RegionDatabase } from '../db/schema.js';
-import { EVENT_COLUMNS, figures, visitsOf, type EventRow } from './aggregate.js';
+import { EVENT_COLUMNS, figures, hourTotals, visitsOf, type EventRow } from './aggregate.js';
 import { TOTAL } from './dimensions.js';
+import { eventRows } from './raw-rows.js';
 import { utcDay } from './salts.js';
 
 const DAY_MS = 24 * 3600_000;
@@ -22,14 +23,16 @@ export const nextDay = (day: string) => utcDay(Date.parse(`${day}T00:00:00Z`) + 
 
 /** The raw events of one site and UTC day, in time order. */
 export function dayEvents(db: Kysely<RegionDatabase>, siteId: string, day: string): Promise<EventRow[]> {
-  return db
-    .selectFrom('analytics_events')
-    .select([...EVENT_COLUMNS])
-    .where('site_id', '=', siteId)
-    .where('time', '>=', day)
-    .where('time', '<', nextDay(day))
-    .orderBy('time')
-    .execute();
+  return eventRows(
+    db,
+    db
+      .selectFrom('analytics_events')
+      .select([...EVENT_COLUMNS])
+      .where('site_id', '=', siteId)
+      .where('time', '>=', day)
+      .where('time', '<', nextDay(day))
+      .orderBy('time'),
+  );
 }
 
 const rowsOf = (siteId: string, f: ReturnType<typeof figures>): AnalyticsMetrics[] =>
@@ -44,18 +47,7 @@ export interface DayRollups {
 export function rollupRows(siteId: string, day: string, events: EventRow[]): DayRollups {
   const all = visitsOf(events);
   const daily = rowsOf(siteId, figures(all.visits, all.loose)).map((r) => ({ ...r, day }));
-  const byHour = new Map<string, EventRow[]>();
-  for (const e of events) {
-    const h = e.time.slice(0, 13);
-    const list = byHour.get(h);
-    if (list) list.push(e);
-    else byHour.set(h, [e]);
-  }
-  const hourly = [...byHour].flatMap(([hour, list]) => {
-    const { visits, loose } = visitsOf(list);
-    const total = figures(visits, loose).get(TOTAL)?.get(TOTAL);
-    return total ? [{ site_id: siteId, dimension: TOTAL, value: TOTAL, hour, ...total }] : [];
-  });
+  const hourly = [...hourTotals(events)].map(([hour, total]) => ({ site_id: siteId, dimension: TOTAL, value: TOTAL, hour, ...total }));
   return { daily, hourly };
 }
 

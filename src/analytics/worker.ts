@@ -13,6 +13,7 @@ import { trustFunction } from '../lib/trust-proxy.js';
 import { forgetHashes, ingest, type IngestResult } from './ingest.js';
 import type { FromWorker, ToWorker, WorkerSetup } from './protocol.js';
 import { sweepAnalytics } from './retention.js';
+import { registerSqlite } from './raw-rows.js';
 import { rollUpRecent } from './rollup.js';
 import { Salts } from './salts.js';
 import { postgresStore, sqliteStore, type EventRow, type EventStore } from './store.js';
@@ -33,7 +34,13 @@ const log = {
 function open<T>(at: Location): { db: Kysely<T>; store?: (db: Kysely<RegionDatabase>) => EventStore } {
   if (at.url) return { db: new Kysely<T>({ dialect: new PostgresDialect({ pool: openPool(at.url, log, 3) }) }), store: postgresStore };
   const raw = openSqlite(at.file);
-  return { db: new Kysely<T>({ dialect: new SqliteDialect({ database: raw }) }), store: (db) => sqliteStore(db, raw) };
+  return {
+    db: new Kysely<T>({ dialect: new SqliteDialect({ database: raw }) }),
+    store: (db) => {
+      registerSqlite(db, raw);
+      return sqliteStore(db, raw);
+    },
+  };
 }
 
 const control = open<ControlDatabase>(setup.control).db;
