@@ -74,3 +74,53 @@ export const CloseInput = z
   ])
   .meta({ id: 'ClosePrivacyRequest' });
 export const ListQuery = z.object({ status: z.enum(['open', 'extended', 'completed', 'refused']).optional() });
+
+export const PrivacyRequestConfirmed = z.object({ id: z.string(), type: z.string(), status: z.string(), dueAt: Timestamp.nullable() });
+
+export const VisitorDataQuery = z.object({
+  consentId: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{8,64}$/, 'a consent record id, as shown on the site’s cookie settings page')
+    .optional(),
+});
+
+export const VisitorData = z
+  .object({
+    email: z.string(),
+    submissions: z.array(
+      z.object({
+        id: z.string(),
+        formId: z.string(),
+        page: z.string(),
+        createdAt: Timestamp,
+        status: z.string(),
+        readAt: Timestamp.nullable(),
+        data: z.record(z.string(), z.unknown()),
+        consentText: z.string().nullable(),
+      }),
+    ),
+    deliveries: z.array(
+      z.object({ submissionId: z.string().nullable(), webhookId: z.string(), attempt: z.number(), statusCode: z.number().nullable(), at: Timestamp }),
+    ),
+    queued: z.array(z.object({ id: z.string(), submissionId: z.string().nullable(), kind: z.string(), status: z.string(), createdAt: Timestamp })),
+    consentRecords: z.array(
+      z.object({
+        id: z.string(),
+        createdAt: Timestamp,
+        functional: z.boolean(),
+        analytics: z.boolean(),
+        marketing: z.boolean(),
+        providers: z.array(z.string()),
+        gpc: z.boolean(),
+        replaces: z.string().nullable(),
+      }),
+    ),
+    notes: z.array(z.string()),
+  })
+  .meta({ id: 'VisitorData' });
+
+export const ErasureResult = z.object({ submissions: z.number(), deliveries: z.number(), notifications: z.array(z.string()) }).meta({ id: 'ErasureResult' });
+
+export const RectifyInput = z
+  .object({ submissionId: z.string().min(1).max(100), field: z.string().min(1).max(100), value: z.string().max(10_000) })
+  .meta({ id: 'RectifyVisitorData' });
