@@ -50,6 +50,10 @@ export interface Config {
   analyticsBeaconPerIp: number;
   /** Counted hits wait at most this long (ms) before the analytics worker thread gets them. */
   analyticsBatchMs: number;
+  /** Platform staff who answer privacy requests to the platform (ATRIUM_OPERATORS: account emails, comma-separated). */
+  operatorEmails: string[];
+  /** Privacy requests a network may file per hour (ATRIUM_PRIVACY_REQUEST_LIMIT_PER_IP). */
+  privacyRequestLimitPerIp: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -93,6 +97,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     analyticsRollupMonths: Math.max(1, Math.min(1200, Number(env.ATRIUM_ANALYTICS_ROLLUP_MONTHS ?? 24) || 24)),
     analyticsBeaconPerIp: Math.max(1, Number(env.ATRIUM_ANALYTICS_BEACON_PER_IP ?? 120) || 120),
     analyticsBatchMs: Math.max(10, Math.min(600_000, Number(env.ATRIUM_ANALYTICS_BATCH_MS ?? 200) || 200)),
+    operatorEmails: (env.ATRIUM_OPERATORS ?? '')
+      .split(',')
+      .map((s) => s.trim().toLowerCase())
+      .filter(Boolean),
+    privacyRequestLimitPerIp: Math.max(1, Number(env.ATRIUM_PRIVACY_REQUEST_LIMIT_PER_IP ?? 10) || 10),
   };
 }
 

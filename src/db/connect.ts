@@ -37,6 +37,8 @@ export function openSqlite(file: string): SQLite.Database {
   database.pragma('foreign_keys = ON');
   database.pragma('synchronous = NORMAL');
   database.pragma('busy_timeout = 5000');
+  // Deleted rows are overwritten, so an erased person's data does not linger in free pages of the file.
+  database.pragma('secure_delete = ON');
   return database;
 }
 

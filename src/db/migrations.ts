@@ -1,5 +1,6 @@
 // One migration set per database kind, written with Kysely's schema builder so
 // the same code creates the same tables on SQLite and PostgreSQL.
+import { createPrivacyRequestTables } from './privacy-request-tables.js';
 import { type Kysely, type Migration, type MigrationProvider, Migrator, PostgresAdapter, sql } from 'kysely';
 
 const control: Record<string, Migration> = {
@@ -448,15 +449,18 @@ region['0005_analytics'] = {
   },
 };
 
-region['0006_analytics_events_index'] = {
+control['0011_privacy_requests'] = { up: (db: Kysely<any>) => createPrivacyRequestTables(db) };
+region['0006_privacy_requests'] = { up: (db: Kysely<any>) => createPrivacyRequestTables(db) };
+
+region['0007_analytics_events_index'] = {
   async up(db: Kysely<any>) {
     // One index on raw events instead of two. (site_id, time, visitor) serves the dashboard's ranges and the
     // look-up of a visitor's recent visit (the visitor is in the index, so no row is read to filter), and it
     // grows at its end as events arrive in time order; the (visitor, time) index took a random place for
     // every event and cost about as much as the rest of the insert.
-    await db.schema.createIndex('analytics_events_site_time_visitor').on('analytics_events').columns(['site_id', 'time', 'visitor']).execute();
-    await db.schema.dropIndex('analytics_events_site_time').execute();
-    await db.schema.dropIndex('analytics_events_visitor').execute();
+    await db.schema.createIndex('analytics_events_site_time_visitor').ifNotExists().on('analytics_events').columns(['site_id', 'time', 'visitor']).execute();
+    await db.schema.dropIndex('analytics_events_site_time').ifExists().execute();
+    await db.schema.dropIndex('analytics_events_visitor').ifExists().execute();
   },
 };
 
