@@ -304,7 +304,7 @@ console.log(
 );
 console.log(`| reference: raw insert loop of the same rows, one statement per row, rows/s | ${cells((r) => n(r.ingest.reference))} |`);
 console.log(`| (pages answered/s while measuring; beacons answered/s) | ${cells((r) => `${n(r.ingest.pages.answered)}; ${n(r.ingest.beacons.answered)}`)} |`);
-console.log(`| (for scale: the same rows 400 per transaction, rows/s) | ${cells((r) => n(r.ingest.batched))} |`);
+console.log(`| for scale: batched inserts, the same rows 400 per transaction, rows/s | ${cells((r) => n(r.ingest.batched))} |`);
 console.log(
   `| 30-day dashboard over ${(EVENTS / 1e6).toLocaleString('en')} M events: median ms (fastest–slowest of 7) | ${cells((r) => `${r.dashboard.median.toFixed(1)} (${r.dashboard.fastest.toFixed(1)}–${r.dashboard.slowest.toFixed(1)})`)} |`,
 );
