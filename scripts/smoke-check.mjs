@@ -1,6 +1,7 @@
 // Drives a running Atrium the way a newcomer does: health check, dashboard,
 // sign up (the confirmation mail from the outbox folder), verify, create a site,
-// upload an image, publish, and fetch the published page. Plain Node, no
+// upload an image, publish, fetch the published page and see the visit counted
+// (the bundled analytics worker thread stores it). Plain Node, no
 // dependencies, so it runs against a production install.
 //   node scripts/smoke-check.mjs <port> <data dir>
 import fs from 'node:fs';
@@ -12,8 +13,9 @@ if (!port || !dataDir) throw new Error('usage: node scripts/smoke-check.mjs <por
 let cookie = '';
 let csrf = '';
 
-function request(method, url, { body, type, host = 'localhost' } = {}) {
+function request(method, url, { body, type, host = 'localhost', userAgent } = {}) {
   const headers = { host: `${host}:${port}` };
+  if (userAgent) headers['user-agent'] = userAgent;
   if (body !== undefined) headers['content-type'] = type ?? 'application/json';
   if (cookie && host === 'localhost') headers.cookie = cookie;
   if (csrf && method !== 'GET') headers['x-csrf-token'] = csrf;
@@ -78,6 +80,17 @@ const site = expectStatus(
 ).json;
 expectStatus(await request('POST', `/api/sites/${site.id}/assets`, { body: PNG, type: 'image/png' }), 201, 'upload an image (sharp)');
 expectStatus(await request('POST', `/api/sites/${site.id}/publish`, { body: {} }), 201, 'publish');
-const page = expectStatus(await request('GET', '/', { host: `${slug}.localhost` }), 200, `GET http://${slug}.localhost:${port}/ (the published site)`);
+const browser = 'Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0';
+const page = expectStatus(
+  await request('GET', '/', { host: `${slug}.localhost`, userAgent: browser }),
+  200,
+  `GET http://${slug}.localhost:${port}/ (the published site)`,
+);
 if (!page.text.includes('<html')) throw new Error('the published page is not HTML');
+let visitors = 0;
+for (let i = 0; i < 50 && visitors === 0; i++) {
+  await new Promise((r) => setTimeout(r, 100));
+  visitors = expectStatus(await request('GET', `/api/sites/${site.id}/analytics/realtime`), 200, 'realtime visitors').json.visitors;
+}
+if (visitors !== 1) throw new Error(`the visit to the published page was not counted (realtime visitors: ${visitors})`);
 console.log('smoke check passed');
