@@ -5,7 +5,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, seriousA11yViolations, settle, watchProblems } from '../helpers/browser.js';
-import { ESSENTIAL_COOKIES, publishConsentSite, standIns, visitor, type StandIns, type Visitor } from '../helpers/consent-visitor.js';
+import { ESSENTIAL_COOKIES, publishConsentSite, visitor, type Visitor } from '../helpers/consent-visitor.js';
 import { signUpVerified } from '../helpers/http.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 import { startThirdParty, type ThirdParty } from '../helpers/third-party.js';
@@ -17,7 +17,6 @@ let en: Awaited<ReturnType<typeof publishConsentSite>>;
 let fr: Awaited<ReturnType<typeof publishConsentSite>>;
 let strict: Awaited<ReturnType<typeof publishConsentSite>>;
 let embedOnly: Awaited<ReturnType<typeof publishConsentSite>>;
-let stand: StandIns;
 
 beforeAll(async () => {
   [t, browser, tp] = await Promise.all([startTestServer(), launchChromium(), startThirdParty()]);
@@ -27,7 +26,6 @@ beforeAll(async () => {
   fr = await publishConsentSite(c, t.port, tp, { slug: 'consent-fr', lang: 'fr', mode: 'notice' });
   strict = await publishConsentSite(c, t.port, tp, { slug: 'consent-strict', gpcRefusesAnalytics: true, noEmbed: true });
   embedOnly = await publishConsentSite(c, t.port, tp, { slug: 'consent-embed', noSnippets: true });
-  stand = await standIns(c, en.host);
 });
 afterAll(async () => {
   await browser?.close();
@@ -35,7 +33,7 @@ afterAll(async () => {
   await t?.close();
 });
 
-const open = (site: typeof en, opts: Parameters<typeof visitor>[4] = {}) => visitor(browser, site, tp, stand, opts);
+const open = (site: typeof en, opts: Parameters<typeof visitor>[2] = {}) => visitor(browser, site, opts);
 const banner = (page: Page) => page.locator('#atrium-consent');
 const ran = (page: Page, what: 'analytics' | 'marketing' | 'inline-marketing') =>
   page.evaluate((name) => document.documentElement.getAttribute(`data-${name}${name === 'inline-marketing' ? '' : '-ran'}`), what);
