@@ -67,6 +67,7 @@ export async function publishConsentSite(c: HttpClient, port: number, tp: ThirdP
   const published = await c.post(`/api/sites/${site.id}/publish`);
   expect(published.status, published.text).toBe(201);
   return {
+    id: site.id as string,
     url: `http://${o.slug}.localhost:${port}`,
     host: `${o.slug}.localhost`,
     snippets: doc.snippets as { id: string; category: string; placement: string; code: string }[],
@@ -88,7 +89,8 @@ export interface Visitor {
 export async function visitor(
   browser: Browser,
   site: { url: string },
-  opts: { gpc?: boolean; viewport?: { width: number; height: number } } = {},
+  /** gpc: true sends Global Privacy Control as browsers do (the Sec-GPC header and navigator.globalPrivacyControl); 'header': the header only. */
+  opts: { gpc?: boolean | 'header'; viewport?: { width: number; height: number } } = {},
 ): Promise<Visitor> {
   const context = await browser.newContext({
     ignoreHTTPSErrors: true,
@@ -96,7 +98,8 @@ export async function visitor(
     // Global Privacy Control as a browser sends it: the header on every request and the property scripts read.
     ...(opts.gpc ? { extraHTTPHeaders: { 'sec-gpc': '1' } } : {}),
   });
-  if (opts.gpc) await context.addInitScript(() => Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', { get: () => true, configurable: true }));
+  if (opts.gpc === true)
+    await context.addInitScript(() => Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', { get: () => true, configurable: true }));
   await context.addInitScript(() => {
     const w = window as unknown as { __shift: number };
     w.__shift = 0;
