@@ -28,6 +28,7 @@ import { MovableClock } from './lib/clock.js';
 import { createLogger, type LoggerSettings } from './logging/logger.js';
 import { createMailer } from './mail/mailer.js';
 import { followAddressChanges } from './publishing/publishing.js';
+import { notifyOperatorsOfNew, remindOperators } from './rights/operator-mail.js';
 import { ReleaseStore } from './storage/release-store.js';
 
 export interface Running {
@@ -81,6 +82,9 @@ export async function startServer(config: Config = loadConfig(), logging: Logger
   jobs.every('sessions.delete-ended', 3600_000, (now) => deleteEndedSessions(ctx, now));
   jobs.every('jobs.delete-finished', 3600_000, (now) => jobs.deleteFinished(now));
   ctx.bus.on('jobs.queued', (e) => jobs.wake(e.database));
+  // Privacy requests to the platform: staff hear of each confirmed one, and of those due soon or overdue.
+  ctx.bus.on('privacy_request.verified', (e) => (e.siteId === null ? notifyOperatorsOfNew(ctx, e.requestId) : undefined));
+  jobs.every('privacy-requests.remind', 3600_000, () => remindOperators(ctx));
   followAddressChanges(ctx);
 
   // Visitor analytics: counted while serving, processed in batches off the request path, rolled up and swept.
