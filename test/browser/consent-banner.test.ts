@@ -79,6 +79,14 @@ describe('before any choice', () => {
     expect(await ran(v.page, 'inline-marketing')).toBeNull();
     expect((await v.cookieNames()).filter((n) => !ESSENTIAL_COOKIES.has(n))).toEqual([]);
     expect(await v.layoutShift()).toBe(0);
+    // Nor on the next pages while the visitor has not answered.
+    for (const path of ['/pricing', '/about']) {
+      await arrive(v, path);
+      expect(await ran(v.page, 'analytics')).toBeNull();
+    }
+    expect(v.thirdParty).toEqual([]);
+    expect(tp.requests).toEqual([]);
+    expect(await v.cookieNames()).toEqual([]); // no form on these pages, no choice yet: not even an essential cookie
     expect(problems).toEqual([]);
     await v.context.close();
   });
