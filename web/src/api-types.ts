@@ -1580,7 +1580,7 @@ export interface paths {
     get?: never;
     /**
      * Save the draft document
-     * @description Saves only if `revision` is the draft’s current revision; otherwise answers 409 with the current draft.
+     * @description Saves only if `revision` is the draft’s current revision; otherwise answers 409 with the current draft. Custom code added or changed in this save that publishing would refuse is refused with a 400 naming its field (e.g. `document.snippets.0.code`) in publishing’s words; what publishing would still refuse otherwise comes back as `warnings`.
      */
     put: {
       parameters: {
@@ -1610,6 +1610,8 @@ export interface paths {
               revision: number;
               /** @description An ISO 8601 date and time, like 2026-05-01T12:00:00.000Z */
               savedAt: string;
+              /** @description What publishing would still refuse about embeds, custom code and the cookie banner, with the paths and sentences publishing uses (custom code added or changed in this save is refused with a 400 instead) */
+              warnings: components['schemas']['FieldIssue'][];
             };
           };
         };
