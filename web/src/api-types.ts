@@ -3903,6 +3903,63 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/analytics/sites': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Visitors per day over the last 7 days of every site you can see (the sites list’s sparklines)
+     * @description Read from the daily figures, which are rebuilt every five minutes.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['WorkspaceVisitors'];
+          };
+        };
+        /** @description Not logged in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Any other error, in the same shape */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/sites/{siteId}/analytics': {
     parameters: {
       query?: never;
@@ -4778,7 +4835,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description No published site here, or analytics is off */
+        /** @description No published site here, analytics is off, or the site does not use the beacon */
         404: {
           headers: {
             [name: string]: unknown;
@@ -5276,6 +5333,15 @@ export interface components {
             save?: string;
           };
         };
+      };
+      /**
+       * @default {
+       *       "beacon": false
+       *     }
+       */
+      analytics: {
+        /** @default false */
+        beacon: boolean;
       };
       /** @default [] */
       snippets: {
@@ -5911,6 +5977,19 @@ export interface components {
       prevHash: string;
       hash: string;
     };
+    WorkspaceVisitors: {
+      /** @description The last 7 days (UTC), oldest first; the last is today */
+      days: string[];
+      sites: {
+        siteId: string;
+        /** @description Visitors per day, one number per day of `days` */
+        visitors: number[];
+        /** @description Visitors of the 7 days (each day’s unique visitors, added up) */
+        total: number;
+        /** @description The same for the 7 days before */
+        previous: number;
+      }[];
+    };
     AnalyticsOverview: {
       range: {
         /** @description First day (UTC), like 2026-05-01 */
@@ -6438,6 +6517,15 @@ export interface components {
             save?: string;
           };
         };
+      };
+      /**
+       * @default {
+       *       "beacon": false
+       *     }
+       */
+      analytics: {
+        /** @default false */
+        beacon: boolean;
       };
       /** @default [] */
       snippets: {

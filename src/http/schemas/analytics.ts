@@ -53,3 +53,17 @@ export const Share = z
 export const ShareState = z.object({ share: Share.nullable() });
 
 export const SharedOverview = Overview.extend({ site: z.object({ name: z.string() }) }).meta({ id: 'SharedAnalyticsOverview' });
+
+export const WorkspaceVisitors = z
+  .object({
+    days: z.array(z.string()).meta({ description: 'The last 7 days (UTC), oldest first; the last is today' }),
+    sites: z.array(
+      z.object({
+        siteId: z.string(),
+        visitors: z.array(z.number().int()).meta({ description: 'Visitors per day, one number per day of `days`' }),
+        total: z.number().int().meta({ description: 'Visitors of the 7 days (each day’s unique visitors, added up)' }),
+        previous: z.number().int().meta({ description: 'The same for the 7 days before' }),
+      }),
+    ),
+  })
+  .meta({ id: 'WorkspaceVisitors' });
