@@ -17,6 +17,7 @@ let site: any;
 const logs: string[] = [];
 const host = 'stats.localhost';
 const DAY = 24 * 3600_000;
+const shiftDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
 
 const CHROME = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
 const IPHONE = 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.0 Mobile/15E148 Safari/604.1';
@@ -102,6 +103,9 @@ describe('visitor analytics', () => {
     expect(o.json.notCounted).toEqual({ bots: 1, refused: 2 });
     expect(o.json.series).toHaveLength(7);
     expect(o.json.series.reduce((n: number, d: any) => n + d.pageviews, 0)).toBe(4);
+    // The week before, day by day, for the comparison line: nothing then.
+    expect(o.json.previousSeries.map((d: any) => d.period)).toEqual(o.json.series.map((d: any) => d.period).map((day: string) => shiftDays(day, -7)));
+    expect(o.json.previousSeries.every((d: any) => d.pageviews === 0)).toBe(true);
     expect(o.json.geoCredit.text).toBe('IP Geolocation by DB-IP');
     expect(await rows('page')).toEqual({ '/': 3, '/pricing': 1 });
     expect(await rows('entry')).toEqual({ '/': 3 });
@@ -120,6 +124,8 @@ describe('visitor analytics', () => {
     // Filtered: the visits from the United Kingdom only (raw events).
     const gb = await api('?period=7d&country=GB');
     expect(gb.json.summary).toMatchObject({ visitors: 1, pageviews: 2, visits: 1, bounceRate: 0, events: 1 });
+    expect(gb.json.series.reduce((n: number, d: any) => n + d.pageviews, 0)).toBe(2);
+    expect(gb.json.previousSeries).toHaveLength(7);
     expect(gb.json.summary.visitDuration).toBeGreaterThanOrEqual(0);
     expect(await rows('page', '&country=GB')).toEqual({ '/': 1, '/pricing': 1 });
     expect(await rows('source', '&source=')).toEqual({ 'Direct / none': 1 });

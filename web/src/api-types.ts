@@ -6016,6 +6016,23 @@ export interface components {
         /** @description An hour (2026-05-01T13), a day or a month (2026-05) */
         period: string;
       }[];
+      /** @description The time series of the period just before, with the same interval, for comparison; null when `previous` is */
+      previousSeries:
+        | {
+            /** @description Unique visitors: exact within a day; over several days the sum of each day’s (the hash changes daily) */
+            visitors: number;
+            pageviews: number;
+            visits: number;
+            /** @description Share of visits with one pageview and no other interaction, 0 to 1 */
+            bounceRate: number;
+            /** @description Average visit duration in seconds */
+            visitDuration: number;
+            /** @description Custom events, outbound links, downloads and forms sent */
+            events: number;
+            /** @description An hour (2026-05-01T13), a day or a month (2026-05) */
+            period: string;
+          }[]
+        | null;
       /** @description Visitors in the last five minutes */
       realtime: number;
       notCounted: {
@@ -6096,6 +6113,23 @@ export interface components {
         /** @description An hour (2026-05-01T13), a day or a month (2026-05) */
         period: string;
       }[];
+      /** @description The time series of the period just before, with the same interval, for comparison; null when `previous` is */
+      previousSeries:
+        | {
+            /** @description Unique visitors: exact within a day; over several days the sum of each day’s (the hash changes daily) */
+            visitors: number;
+            pageviews: number;
+            visits: number;
+            /** @description Share of visits with one pageview and no other interaction, 0 to 1 */
+            bounceRate: number;
+            /** @description Average visit duration in seconds */
+            visitDuration: number;
+            /** @description Custom events, outbound links, downloads and forms sent */
+            events: number;
+            /** @description An hour (2026-05-01T13), a day or a month (2026-05) */
+            period: string;
+          }[]
+        | null;
       /** @description Visitors in the last five minutes */
       realtime: number;
       notCounted: {

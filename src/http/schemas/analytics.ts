@@ -13,6 +13,8 @@ export const Figures = z
   })
   .meta({ id: 'AnalyticsFigures' });
 
+const SeriesPoint = Figures.extend({ period: z.string().meta({ description: 'An hour (2026-05-01T13), a day or a month (2026-05)' }) });
+
 export const Range = z.object({
   from: z.string().meta({ description: 'First day (UTC), like 2026-05-01' }),
   to: z.string().meta({ description: 'Last day (UTC), inclusive' }),
@@ -26,7 +28,11 @@ export const Overview = z
     range: Range,
     summary: Figures,
     previous: Figures.nullable().meta({ description: 'The same figures for the period just before; null when a filtered view cannot reach it' }),
-    series: z.array(Figures.extend({ period: z.string().meta({ description: 'An hour (2026-05-01T13), a day or a month (2026-05)' }) })),
+    series: z.array(SeriesPoint),
+    previousSeries: z
+      .array(SeriesPoint)
+      .nullable()
+      .meta({ description: 'The time series of the period just before, with the same interval, for comparison; null when `previous` is' }),
     realtime: z.number().int().meta({ description: 'Visitors in the last five minutes' }),
     notCounted: z.object({
       bots: z.number().int().meta({ description: 'Requests from bots and crawlers' }),
