@@ -105,7 +105,9 @@ async function check(page: Page, width: number, name: string) {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow, `${name} scrolls sideways at ${width}px`).toBeLessThanOrEqual(0);
 }
-const shot = (page: Page, name: string, width: number) => page.screenshot({ path: path.join(SHOTS, `${name}-${width}.png`), fullPage: true });
+/** A whole screen; the sticky top bar stays at the top and toasts are left out. */
+const STILL = '.topbar { position: static !important; } .toaster { display: none !important; }';
+const shot = (page: Page, name: string, width: number) => page.screenshot({ path: path.join(SHOTS, `${name}-${width}.png`), fullPage: true, style: STILL });
 
 /** The five headline figures as shown. */
 async function figures(page: Page) {
@@ -226,8 +228,10 @@ describe('the Analytics tab in Chromium', () => {
       const sources = await table(page, 'Sources', 'Sources');
       expect(sources).toEqual({ 'Direct / none': ['1', '33%'], Google: ['1', '33%'], newsletter: ['1', '33%'] });
       expect(await table(page, 'Sources', 'Referrers')).toEqual({ 'Direct / none': ['2', '67%'], 'google.com': ['1', '33%'] });
-      expect(await table(page, 'Sources', 'Campaigns')).toEqual({ launch: ['1', '33%'] });
-      expect(await table(page, 'Sources', 'Mediums')).toEqual({ email: ['1', '33%'] });
+      expect(await table(page, 'Campaigns', 'Campaign')).toEqual({ launch: ['1', '33%'] });
+      expect(await table(page, 'Campaigns', 'Source')).toEqual({ newsletter: ['1', '33%'] });
+      expect(await table(page, 'Campaigns', 'Medium')).toEqual({ email: ['1', '33%'] });
+      expect(await table(page, 'Campaigns', 'Term')).toEqual({});
       expect(await table(page, 'Locations', 'Countries')).toEqual({ Germany: ['1', '33%'], 'United Kingdom': ['1', '33%'], 'United States': ['1', '33%'] });
       expect(total(await table(page, 'Locations', 'Cities'))).toBe(3);
       const devices = await table(page, 'Devices', 'Devices');
@@ -288,6 +292,20 @@ describe('the Analytics tab in Chromium', () => {
         await page.getByRole('group', { name: 'Period' }).getByRole('button', { name: label, exact: true }).click();
         await expect.poll(() => figures(page).then((f) => f.visitors)).toBe(visitors);
       }
+      // Today, hour by hour (as the API counts today on the server's clock), and a custom range of days.
+      const period = page.getByRole('group', { name: 'Period' });
+      await period.getByRole('button', { name: 'Today', exact: true }).click();
+      const today = (await api.get(`/api/sites/${site.id}/analytics?period=day`)).json;
+      await expect.poll(() => figures(page).then((f) => f.visitors)).toBe(String(today.summary.visitors));
+      await expect.poll(() => page.locator('.an-series-table tbody tr').count()).toBe(24);
+      await period.getByRole('button', { name: 'Custom', exact: true }).click();
+      const custom = page.getByRole('form', { name: 'Custom range' });
+      await custom.getByLabel('From').fill(overview.range.from);
+      await custom.getByLabel('To').fill(overview.range.to);
+      await custom.getByRole('button', { name: 'Apply' }).click();
+      await expect.poll(() => new URL(page.url()).searchParams.get('from')).toBe(overview.range.from);
+      await expect.poll(() => figures(page)).toMatchObject({ visitors: '3', pageviews: '5' });
+      await expect.poll(() => page.locator('.an-series-table tbody tr').count()).toBe(7);
       expect(problems).toEqual([]);
       await context.close();
     });

@@ -178,7 +178,7 @@ export const COLUMNS = {
   entrances: { name: 'Entrances', value: (r) => count(r.visits) },
   exits: { name: 'Exits', value: (r) => count(r.visits) },
   visits: { name: 'Visits', value: (r) => count(r.visits) },
-  conversions: { name: 'Conversions', value: (r) => count(r.events) },
+  conversions: { name: 'Total', value: (r) => count(r.events) },
 } satisfies Record<string, Column>;
 
 /** The share of the period's visitors a row has. */

@@ -63,7 +63,8 @@ export function TimeChart({ metric, current, previous }: Props) {
     const opts: uPlot.Options = {
       width: el.clientWidth,
       height: narrow ? 200 : 260,
-      padding: [12, 8, 0, 0],
+      // Room on the right for the last day's label, centred under the last point.
+      padding: [12, 26, 0, 0],
       legend: { show: false },
       cursor: { drag: { x: false, y: false }, points: { size: 8, width: 2, fill: '#fff' }, y: false },
       scales: { x: { time: false, range: n > 1 ? [0, n - 1] : [-0.5, 0.5] }, y: { range: () => [0, topOf(metric, max)] } },
@@ -101,7 +102,8 @@ export function TimeChart({ metric, current, previous }: Props) {
             g.addColorStop(1, 'rgba(79, 70, 229, 0)');
             return g;
           },
-          points: { show: n <= 31, size: 5, fill: ACCENT },
+          // Dots on each value while they have room to stay apart.
+          points: { show: n <= 31 && el.clientWidth / n >= 18, size: 5, fill: ACCENT },
         },
         ...(prev ? [{ label: 'Previous period', stroke: PREVIOUS, width: 1.5, dash: [5, 5], points: { show: false } }] : []),
       ],

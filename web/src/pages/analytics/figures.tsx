@@ -18,7 +18,8 @@ export function FigureCards({
   return (
     <ul className="an-figures" aria-label="Figures of the period">
       {METRICS.map((m) => {
-        const c = change(m.key, summary[m.key], previous?.[m.key]);
+        const c = change(m.key, summary[m.key], previous?.[m.key], previous?.visits);
+        const noVisitsBefore = previous?.visits === 0 && (m.key === 'bounceRate' || m.key === 'visitDuration');
         return (
           <li key={m.key}>
             <button type="button" className="an-figure" aria-pressed={selected === m.key} onClick={() => onSelect(m.key)} data-metric={m.key}>
@@ -35,7 +36,17 @@ export function FigureCards({
                     </span>
                   </>
                 ) : (
-                  <span className="an-figure-was">{previous ? `vs ${m.format(previous[m.key])}` : 'No comparison'}</span>
+                  <span className="an-figure-was">
+                    {noVisitsBefore ? (
+                      <>
+                        No visits before<span className="visually-hidden"> in the {compareLabel}</span>
+                      </>
+                    ) : previous ? (
+                      `vs ${m.format(previous[m.key])}`
+                    ) : (
+                      'No comparison'
+                    )}
+                  </span>
                 )}
               </span>
               <span className="visually-hidden">{selected === m.key ? ' (shown in the chart)' : ' (show in the chart)'}</span>

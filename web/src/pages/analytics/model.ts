@@ -129,8 +129,10 @@ export const METRICS = [
 export type Metric = (typeof METRICS)[number]['key'];
 
 /** The change against the previous period: relative for counts, in points for the bounce rate; null when there is nothing to compare. */
-export function change(metric: Metric, now: number, before: number | undefined): { text: string; good: boolean | null } | null {
+export function change(metric: Metric, now: number, before: number | undefined, visitsBefore?: number): { text: string; good: boolean | null } | null {
   if (before === undefined) return null;
+  // A rate or an average of no visits is no figure to compare with.
+  if ((metric === 'bounceRate' || metric === 'visitDuration') && visitsBefore === 0) return null;
   const higherIsBetter = METRICS.find((m) => m.key === metric)!.higherIsBetter;
   let delta: number;
   let text: string;

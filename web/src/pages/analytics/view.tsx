@@ -118,9 +118,25 @@ export function AnalyticsView({
       tabs: [
         { dimension: 'source', label: 'Sources', columns: [share] },
         { dimension: 'referrer', label: 'Referrers', columns: [share] },
-        { dimension: 'utm_campaign', label: 'Campaigns', columns: [share], hideUnknown: true, empty: 'No visits with a utm_campaign tag in this period.' },
-        { dimension: 'utm_medium', label: 'Mediums', columns: [share], hideUnknown: true, empty: 'No visits with a utm_medium tag in this period.' },
       ],
+    },
+    {
+      title: 'Campaigns',
+      tabs: (
+        [
+          ['utm_campaign', 'Campaign'],
+          ['utm_source', 'Source'],
+          ['utm_medium', 'Medium'],
+          ['utm_content', 'Content'],
+          ['utm_term', 'Term'],
+        ] as const
+      ).map(([dimension, label]) => ({
+        dimension,
+        label,
+        columns: [share],
+        hideUnknown: true,
+        empty: `No visits with a ${dimension} tag in this period.`,
+      })),
     },
     {
       title: 'Locations',
@@ -153,6 +169,7 @@ export function AnalyticsView({
     },
     {
       title: 'Goals',
+      wide: true,
       tabs: [
         {
           dimension: 'goal',
