@@ -52,7 +52,11 @@ async function release(
   const siteUrl = await primaryUrl(ctx, site);
   const publishedAt = new Date();
   const files = buildFiles(doc, siteUrl, site.name, publishedAt);
-  const manifest: Manifest = { files: {}, forms: Object.fromEntries(formsOf(doc)), settings: { gpcRefusesAnalytics: doc.consent.gpcRefusesAnalytics, beacon: doc.analytics.beacon } };
+  const manifest: Manifest = {
+    files: {},
+    forms: Object.fromEntries(formsOf(doc)),
+    settings: { gpcRefusesAnalytics: doc.consent.gpcRefusesAnalytics, beacon: doc.analytics.beacon },
+  };
   const created: string[] = [];
   let totalBytes = 0;
   await Promise.all(

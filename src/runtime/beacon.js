@@ -25,7 +25,8 @@
     send({ type: 'custom', name: name, props: props });
   };
   d.addEventListener('visibilitychange', function () {
-    d.hidden ? hide() : (shown = Date.now());
+    if (d.hidden) hide();
+    else shown = Date.now();
   });
   w.addEventListener('pagehide', hide);
   var click = function (e) {

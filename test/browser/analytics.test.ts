@@ -346,6 +346,33 @@ describe('the Analytics tab in Chromium', () => {
     await context.close();
   });
 
+  it('turns the beacon on for another site in its settings, saved to the draft', async () => {
+    const other = (await api.post('/api/sites', { name: 'Quiet', slug: 'quiet-site', template: 'saas', region: 'us-oregon' })).json;
+    for (const width of [1280, 375]) {
+      const { context, page, problems } = await loggedIn(width);
+      await page.goto(`${t.baseUrl}/app/sites/${other.id}/settings#analytics`);
+      const section = page.locator('section#analytics');
+      const toggle = section.getByRole('switch', { name: 'Measure what only the browser knows' });
+      await toggle.waitFor();
+      if (width === 1280) {
+        expect(await toggle.isChecked()).toBe(false);
+        await toggle.check();
+        await section.getByRole('button', { name: 'Save analytics setting' }).click();
+        await section.getByText('Saved to the draft').waitFor();
+        expect((await api.get(`/api/sites/${other.id}`)).json.document.analytics).toEqual({ beacon: true });
+      } else expect(await toggle.isChecked()).toBe(true);
+      await section.getByText('How to count your own events').click();
+      await check(page, width, 'analytics settings');
+      await section.screenshot({ path: path.join(SHOTS, `analytics-settings-${width}.png`), style: STILL });
+      // Its Analytics tab, with no visits yet, says where the beacon's figures come from.
+      await page.goto(`${t.baseUrl}/app/sites/${other.id}/analytics`);
+      await page.locator('.an-figure-value').first().waitFor();
+      expect(await figures(page)).toMatchObject({ visitors: '0', pageviews: '0' });
+      expect(problems).toEqual([]);
+      await context.close();
+    }
+  });
+
   for (const width of [1280, 375]) {
     it(`draws each live site's week of visitors on the sites list at ${width}px`, async () => {
       const { context, page, problems } = await loggedIn(width);

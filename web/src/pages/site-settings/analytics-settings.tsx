@@ -44,8 +44,8 @@ export function AnalyticsSettings(ctx: SiteContext) {
         Analytics
       </h2>
       <p className="section-hint">
-        Atrium counts pageviews as it serves your pages: no script, no cookie, and no IP address stored. The figures are on the{' '}
-        <Link to={`/sites/${site.id}/analytics`}>Analytics</Link> tab.
+        Atrium counts pageviews as it serves your pages, with no script and without storing any IP address. Only visitors who accept analytics in the cookie
+        banner get a cookie, to be recognised when they return. The figures are on the <Link to={`/sites/${site.id}/analytics`}>Analytics</Link> tab.
       </p>
       <form
         className="settings-form"
