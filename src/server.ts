@@ -28,6 +28,9 @@ import { MovableClock } from './lib/clock.js';
 import { createLogger, type LoggerSettings } from './logging/logger.js';
 import { createMailer } from './mail/mailer.js';
 import { followAddressChanges } from './publishing/publishing.js';
+import { notifyOperatorsOfNew, remindOperators } from './rights/operator-mail.js';
+import { remindSiteOwners } from './rights/site-reminders.js';
+import { notifySiteOwner } from './rights/site-requests.js';
 import { ReleaseStore } from './storage/release-store.js';
 
 export interface Running {
@@ -81,6 +84,10 @@ export async function startServer(config: Config = loadConfig(), logging: Logger
   jobs.every('sessions.delete-ended', 3600_000, (now) => deleteEndedSessions(ctx, now));
   jobs.every('jobs.delete-finished', 3600_000, (now) => jobs.deleteFinished(now));
   ctx.bus.on('jobs.queued', (e) => jobs.wake(e.database));
+  // Privacy requests: staff hear of each confirmed one to the platform, a site's owner of their visitors' ones;
+  // and both of those due soon or overdue.
+  ctx.bus.on('privacy_request.verified', (e) => (e.siteId === null ? notifyOperatorsOfNew(ctx, e.requestId) : notifySiteOwner(ctx, e.siteId, e.requestId)));
+  jobs.every('privacy-requests.remind', 3600_000, async () => (await remindOperators(ctx)) + (await remindSiteOwners(ctx)));
   followAddressChanges(ctx);
 
   // Visitor analytics: counted while serving, processed in batches off the request path, rolled up and swept.

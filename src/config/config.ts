@@ -48,6 +48,10 @@ export interface Config {
   analyticsRollupMonths: number;
   /** Beacon events accepted per minute from one IP address (never stored). */
   analyticsBeaconPerIp: number;
+  /** Platform staff who answer privacy requests to the platform (ATRIUM_OPERATORS: account emails, comma-separated). */
+  operatorEmails: string[];
+  /** Privacy requests a network may file per hour (ATRIUM_PRIVACY_REQUEST_LIMIT_PER_IP). */
+  privacyRequestLimitPerIp: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -90,6 +94,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     analyticsRawDays: Math.max(2, Math.min(3650, Number(env.ATRIUM_ANALYTICS_RAW_DAYS ?? 30) || 30)),
     analyticsRollupMonths: Math.max(1, Math.min(1200, Number(env.ATRIUM_ANALYTICS_ROLLUP_MONTHS ?? 24) || 24)),
     analyticsBeaconPerIp: Math.max(1, Number(env.ATRIUM_ANALYTICS_BEACON_PER_IP ?? 120) || 120),
+    operatorEmails: (env.ATRIUM_OPERATORS ?? '')
+      .split(',')
+      .map((s) => s.trim().toLowerCase())
+      .filter(Boolean),
+    privacyRequestLimitPerIp: Math.max(1, Number(env.ATRIUM_PRIVACY_REQUEST_LIMIT_PER_IP ?? 10) || 10),
   };
 }
 

@@ -1,5 +1,6 @@
 // One migration set per database kind, written with Kysely's schema builder so
 // the same code creates the same tables on SQLite and PostgreSQL.
+import { createPrivacyRequestTables } from './privacy-request-tables.js';
 import { type Kysely, type Migration, type MigrationProvider, Migrator, PostgresAdapter, sql } from 'kysely';
 
 const control: Record<string, Migration> = {
@@ -447,6 +448,9 @@ region['0005_analytics'] = {
       .execute();
   },
 };
+
+control['0011_privacy_requests'] = { up: (db: Kysely<any>) => createPrivacyRequestTables(db) };
+region['0006_privacy_requests'] = { up: (db: Kysely<any>) => createPrivacyRequestTables(db) };
 
 class StaticProvider implements MigrationProvider {
   constructor(private readonly set: Record<string, Migration>) {}

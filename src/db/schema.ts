@@ -2,7 +2,7 @@
 // text and flags are 0/1 integers so one migration set fits SQLite and PostgreSQL.
 import type { Generated } from 'kysely';
 
-export interface ControlDatabase {
+export interface ControlDatabase extends PrivacyRequestTables {
   subscribers: {
     id: string;
     name: string;
@@ -86,6 +86,56 @@ export interface ControlDatabase {
   };
 }
 
+/** Formal privacy requests (src/rights): the platform's in the control database, a site's visitors' in the site's region. */
+export interface PrivacyRequestsTable {
+  id: string;
+  /** The site a visitor's request is about; null for requests to the platform. */
+  site_id: string | null;
+  type: string;
+  email: string;
+  name: string | null;
+  /** Where the requester lives: ISO 3166-1 country and, for the United States, the state. Drives the deadlines. */
+  country: string;
+  subdivision: string | null;
+  regime: string;
+  details: string;
+  /** unverified | open | extended | completed | refused */
+  status: string;
+  /** Hash of the email confirmation link's token; null once used. */
+  verify_token: string | null;
+  verify_expires_at: string;
+  /** The account a platform request was matched to by its verified email, if any. */
+  subscriber_id: string | null;
+  created_at: string;
+  verified_at: string | null;
+  due_at: string | null;
+  acknowledge_by: string | null;
+  acknowledged_at: string | null;
+  extended_at: string | null;
+  closed_at: string | null;
+  reminded_at: string | null;
+  updated_at: string;
+}
+
+/** Every step of a request (who, when, what), with the mails sent, which are part of the record. */
+export interface PrivacyRequestLogTable {
+  id: string;
+  request_id: string;
+  /** 1, 2, 3... in the order the steps happened. */
+  seq: number;
+  at: string;
+  /** requester | subscriber | operator | system */
+  actor: string;
+  actor_id: string | null;
+  action: string;
+  note: string | null;
+  mail_to: string | null;
+  mail_subject: string | null;
+  mail_text: string | null;
+}
+
+export type PrivacyRequestTables = { privacy_requests: PrivacyRequestsTable; privacy_request_log: PrivacyRequestLogTable };
+
 /** One shape for every job queue (control and region databases): see src/jobs. */
 export interface JobsTable {
   id: string;
@@ -149,7 +199,7 @@ export interface AnalyticsMetrics {
   events: number;
 }
 
-export interface RegionDatabase {
+export interface RegionDatabase extends PrivacyRequestTables {
   analytics_events: AnalyticsEventsTable;
   analytics_daily: AnalyticsMetrics & { day: string };
   analytics_hourly: AnalyticsMetrics & { hour: string };

@@ -50,6 +50,9 @@ export function registerDeliveries(runner: JobRunner, ctx: Context): void {
   runner.register('webhook', (job, jc) => deliverWebhook(ctx, job, (write) => jc.defer((db) => write(db as unknown as Kysely<RegionDatabase>))));
 }
 
+/** The event a webhook body carries: form.submission, or privacy.erasure (src/rights/erase-visitor-data.ts). */
+const eventOf = (payload: string): string => (JSON.parse(payload) as { event?: string }).event ?? 'form.submission';
+
 /** POSTs one submission to one webhook; the attempt goes to the delivery log either way. */
 async function deliverWebhook(ctx: Context, job: JobRow, log: (write: (db: Kysely<RegionDatabase>) => Promise<unknown>) => void): Promise<void> {
   const hook = await ctx.dbs.control.selectFrom('webhooks').select(['id', 'url', 'secret']).where('id', '=', job.target).executeTakeFirst();
@@ -68,7 +71,7 @@ async function deliverWebhook(ctx: Context, job: JobRow, log: (write: (db: Kysel
       headers: {
         'content-type': 'application/json',
         'user-agent': 'Atrium-Webhooks/1',
-        'x-atrium-event': 'form.submission',
+        'x-atrium-event': eventOf(job.payload),
         'x-atrium-delivery': job.id,
         'x-atrium-signature': signWebhook(hook.secret, timestamp, job.payload),
       },

@@ -21,6 +21,8 @@ import { formRoutes } from './routes/forms.js';
 import { consentRoutes } from './routes/consent.js';
 import { consentApiRoutes } from './routes/consent-api.js';
 import { inboxRoutes } from './routes/inbox.js';
+import { sitePrivacyRequestRoutes } from './routes/site-privacy-requests.js';
+import { privacyRequestRoutes } from './routes/privacy-requests.js';
 import { analyticsRoutes } from './routes/analytics.js';
 import { beaconRoutes } from './routes/analytics-beacon.js';
 import { openApiRoutes } from './routes/openapi.js';
@@ -134,6 +136,8 @@ export async function buildApp(ctx: Context, analytics?: Collector): Promise<Fas
   await inboxRoutes(app, ctx);
   await consentApiRoutes(app, ctx);
   await analyticsRoutes(app, ctx);
+  await privacyRequestRoutes(app, ctx);
+  await sitePrivacyRequestRoutes(app, ctx, live);
   await app.register(async (scope) => beaconRoutes(scope, ctx, live, analytics));
   await openApiRoutes(app, routes);
   return app;

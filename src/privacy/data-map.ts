@@ -72,6 +72,61 @@ const visit = (category: Category, purpose: string, legalBasis: LegalBasis = 'le
   locate: { by: 'visitor', via: 'none after 48 hours: the daily hash cannot be recomputed once its salt is deleted' },
 });
 
+/**
+ * A formal privacy request (src/rights) and its steps: kept as proof that it was answered as the law
+ * requires. Found by the requester's email. Platform requests are in the control database; a site
+ * visitor's requests in the site's region, next to the data they are about.
+ */
+const requestProof = (subject: Subject, category: Category, purpose: string): PersonalColumn => ({
+  subject,
+  category,
+  purpose,
+  legalBasis: 'legal_obligation',
+  retention: '3 years after the request is closed, as proof of how it was answered',
+  locate: { by: 'email', via: 'privacy_requests.email (steps by request_id)' },
+});
+
+const requestTables = (subject: Subject): Record<string, TableMap> => ({
+  privacy_requests: {
+    personal: {
+      email: requestProof(subject, 'contact', 'answer the requester and confirm their address'),
+      name: requestProof(subject, 'contact', 'address the requester'),
+      country: requestProof(subject, 'usage', 'decide which law and deadline apply'),
+      subdivision: requestProof(subject, 'usage', 'decide which law and deadline apply (US state)'),
+      details: requestProof(subject, 'content', 'what the requester asked for'),
+      subscriber_id: requestProof('subscriber', 'identifier', 'the account a platform request is about'),
+      created_at: requestProof(subject, 'usage', 'when the request was filed'),
+      verified_at: requestProof(subject, 'usage', 'when the request was received (address confirmed)'),
+    },
+    notPersonal: [
+      'id',
+      'site_id',
+      'type',
+      'regime',
+      'status',
+      'verify_token',
+      'verify_expires_at',
+      'due_at',
+      'acknowledge_by',
+      'acknowledged_at',
+      'extended_at',
+      'closed_at',
+      'reminded_at',
+      'updated_at',
+    ],
+  },
+  privacy_request_log: {
+    personal: {
+      note: requestProof(subject, 'content', 'reasons and summaries given to the requester'),
+      mail_to: requestProof(subject, 'contact', 'proof of what was sent to whom'),
+      mail_subject: requestProof(subject, 'content', 'proof of what was sent'),
+      mail_text: requestProof(subject, 'content', 'proof of what was sent'),
+      at: requestProof(subject, 'usage', 'when each step happened'),
+    },
+    notPersonal: ['id', 'request_id', 'seq', 'actor', 'actor_id', 'action'],
+  },
+});
+
 /** Rollup tables hold counts per page, source, country...: no row is about one visitor. */
 const ROLLUP_COLUMNS = ['site_id', 'dimension', 'value', 'visitors', 'pageviews', 'visits', 'bounces', 'duration', 'events'];
 
@@ -198,6 +253,7 @@ export const DATA_MAP: Record<DatabaseKind, Record<string, TableMap>> = {
     // Random secrets of visitor hashes, one per UTC day, deleted 48 hours after they were made.
     analytics_salts: { personal: {}, notPersonal: ['day', 'salt', 'created_at'] },
     analytics_shares: { personal: {}, notPersonal: ['site_id', 'token', 'created_at'] },
+    ...requestTables('subscriber'),
     kysely_migration: { personal: {}, notPersonal: ['name', 'timestamp'] },
     kysely_migration_lock: { personal: {}, notPersonal: ['id', 'is_locked'] },
   },
@@ -276,6 +332,7 @@ export const DATA_MAP: Record<DatabaseKind, Record<string, TableMap>> = {
     analytics_hourly: { personal: {}, notPersonal: [...ROLLUP_COLUMNS, 'hour'] },
     // Counts of requests not counted (bots, visitors who refused analytics) per site and day.
     analytics_uncounted: { personal: {}, notPersonal: ['site_id', 'day', 'reason', 'count'] },
+    ...requestTables('end_user'),
     kysely_migration: { personal: {}, notPersonal: ['name', 'timestamp'] },
     kysely_migration_lock: { personal: {}, notPersonal: ['id', 'is_locked'] },
   },

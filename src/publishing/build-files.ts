@@ -7,18 +7,9 @@ import { formsOf, pageHasForm } from '../forms/definitions.js';
 import { runtimePath, runtimeScript, type RuntimeName } from '../runtime/index.js';
 import { FORM_CSP } from '../consent/csp.js';
 import { placeSnippets } from './page-snippets.js';
+import type { ReleaseFile } from './release-file.js';
 
-export interface ReleaseFile {
-  path: string; // request path, or NOT_FOUND_KEY
-  type: string;
-  body: Buffer;
-  /** A page holding a form: served with the verified-request cookie and the runtime script. */
-  form?: boolean;
-  /** false for files that are compressed already (woff2): stored and served as they are. */
-  compress?: false;
-  /** A page with custom code or embeds: its own Content-Security-Policy (src/consent/csp.ts); others keep the strict one. */
-  csp?: string;
-}
+export type { ReleaseFile };
 
 /** A runtime script, content-hashed so pages can cache it forever. Only pages that need it load it. */
 function runtimeFile(name: RuntimeName): ReleaseFile {

@@ -25,3 +25,8 @@ export const Account = z
     activeSessions: z.number().int(),
   })
   .meta({ id: 'Account' });
+
+export const DeleteAccountInput = z.object({ password: z.string().min(1, 'enter your password to confirm').max(1000) }).meta({ id: 'DeleteAccountInput' });
+export const AccountDeleted = z
+  .object({ sites: z.number().int(), workspaces: z.number().int(), kept: z.array(z.string()) })
+  .meta({ id: 'AccountDeleted', description: 'What was erased, and what is kept and why' });

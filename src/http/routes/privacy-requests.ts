@@ -1,0 +1,110 @@
+// Privacy requests to the platform. Anyone may file one (public, rate limited
+// per network, the address kept in memory only); nothing happens until the
+// emailed link is confirmed. Operators list and answer them. Thin: parse,
+// check the role (others get 404, as for any unknown id), call src/rights.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Context } from '../../context.js';
+import { notFound, rateLimited } from '../../lib/errors.js';
+import { parseInput } from '../../lib/validate.js';
+import { closeRequest } from '../../rights/close-request.js';
+import { extendRequest } from '../../rights/extend-request.js';
+import { fileRequest } from '../../rights/file-request.js';
+import { isOperator, platformConfirmLink, platformController, platformRequests } from '../../rights/platform.js';
+import { listRequests, requestById, requestLog } from '../../rights/request-row.js';
+import { requestView, stepView } from '../../rights/request-view.js';
+import { verifyRequest } from '../../rights/verify-request.js';
+import { requireAuth } from '../auth.js';
+import { doc } from '../openapi/route-doc.js';
+import * as P from '../schemas/privacy-requests.js';
+
+type RequestParams = { Params: { requestId: string } };
+
+const DOCS = {
+  file: doc({
+    summary: 'File a privacy request to the platform (access, erasure, ...); a confirmation link is mailed to the address given',
+    tag: 'privacy requests',
+    public: true,
+    body: P.NewPrivacyRequest,
+    responses: { 202: P.PrivacyRequestFiled },
+    errors: { 429: 'Too many requests from this network: wait for the Retry-After header’s seconds' },
+  }),
+  confirm: doc({
+    summary: 'Confirm a privacy request with the token from its mail: the deadline starts and receipt is acknowledged by mail',
+    tag: 'privacy requests',
+    public: true,
+    body: P.ConfirmPrivacyRequest,
+    responses: { 200: P.PrivacyRequest },
+    errors: { 409: 'Already confirmed' },
+  }),
+  list: doc({
+    summary: 'Operators: privacy requests to the platform, open ones first by due date',
+    tag: 'privacy requests',
+    query: P.ListQuery,
+    responses: { 200: P.PrivacyRequestList },
+    errors: { 404: 'Not an operator' },
+  }),
+  get: doc({ summary: 'Operators: one request with every step and mail', tag: 'privacy requests', responses: { 200: P.PrivacyRequestDetail } }),
+  extend: doc({
+    summary: 'Operators: extend the deadline once, before it passes; the reason is mailed to the requester',
+    tag: 'privacy requests',
+    body: P.ExtendInput,
+    responses: { 200: P.PrivacyRequest },
+    errors: { 409: 'Not open, extended already, or the deadline has passed' },
+  }),
+  close: doc({
+    summary: 'Operators: complete (what was done) or refuse (reasons; the mail names where to complain) a request',
+    tag: 'privacy requests',
+    body: P.CloseInput,
+    responses: { 200: P.PrivacyRequest },
+    errors: { 409: 'Closed already' },
+  }),
+};
+
+export async function privacyRequestRoutes(app: FastifyInstance, ctx: Context) {
+  const perIp = app.createRateLimit({ max: ctx.config.privacyRequestLimitPerIp, timeWindow: 3600_000, keyGenerator: (req) => `rq-ip:${req.ip}` });
+  const store = platformRequests(ctx);
+  const operator = (req: FastifyRequest) => {
+    const auth = requireAuth(req);
+    if (!isOperator(ctx, auth.subscriber)) throw notFound('route');
+    return { kind: 'operator' as const, id: auth.subscriber.id };
+  };
+
+  app.post('/api/privacy-requests', { config: DOCS.file }, async (req, reply) => {
+    const limit = await perIp(req);
+    if (!limit.isAllowed && limit.isExceeded) throw rateLimited('too many requests from your network; try again later', limit.ttlInSeconds);
+    const input = parseInput(P.NewPrivacyRequest, req.body);
+    const { id } = await fileRequest(ctx, store, platformController(ctx), input, platformConfirmLink(ctx));
+    return reply.code(202).send({ id, message: `We sent a confirmation link to ${input.email}. Your request starts when you open it.` });
+  });
+
+  app.post('/api/privacy-requests/confirm', { config: DOCS.confirm }, async (req) => {
+    const { token } = parseInput(P.ConfirmPrivacyRequest, req.body);
+    return requestView(await verifyRequest(ctx, store, platformController(ctx), token), ctx.clock.now());
+  });
+
+  app.get('/api/operator/privacy-requests', { config: DOCS.list }, async (req) => {
+    operator(req);
+    const { status } = parseInput(P.ListQuery, req.query);
+    const now = ctx.clock.now();
+    return { requests: (await listRequests(store, { status })).map((r) => requestView(r, now)) };
+  });
+
+  app.get<RequestParams>('/api/operator/privacy-requests/:requestId', { config: DOCS.get }, async (req) => {
+    operator(req);
+    const row = await requestById(store, req.params.requestId);
+    if (row.status === 'unverified') throw notFound('privacy request');
+    return { request: requestView(row, ctx.clock.now()), log: (await requestLog(store, row.id)).map(stepView) };
+  });
+
+  app.post<RequestParams>('/api/operator/privacy-requests/:requestId/extend', { config: DOCS.extend }, async (req) => {
+    const actor = operator(req);
+    const { reason } = parseInput(P.ExtendInput, req.body);
+    return requestView(await extendRequest(ctx, store, platformController(ctx), req.params.requestId, actor, reason), ctx.clock.now());
+  });
+
+  app.post<RequestParams>('/api/operator/privacy-requests/:requestId/close', { config: DOCS.close }, async (req) => {
+    const actor = operator(req);
+    const outcome = parseInput(P.CloseInput, req.body);
+    return requestView(await closeRequest(ctx, store, platformController(ctx), req.params.requestId, actor, outcome), ctx.clock.now());
+  });
+}
