@@ -368,6 +368,9 @@ describe('the Analytics tab in Chromium', () => {
       await page.goto(`${t.baseUrl}/app/sites/${other.id}/analytics`);
       await page.locator('.an-figure-value').first().waitFor();
       expect(await figures(page)).toMatchObject({ visitors: '0', pageviews: '0' });
+      await page.locator('section[data-card="Goals"] .an-card-empty').waitFor();
+      await check(page, width, 'analytics without visits');
+      await shot(page, 'analytics-empty', width);
       expect(problems).toEqual([]);
       await context.close();
     }

@@ -2,6 +2,9 @@
 // shows its time series in the chart.
 import { change, METRICS, type Figures, type Metric } from './model';
 
+/** Figures that are an average over visits: none without visits. */
+const averaged = (m: Metric) => m === 'bounceRate' || m === 'visitDuration';
+
 export function FigureCards({
   summary,
   previous,
@@ -19,12 +22,12 @@ export function FigureCards({
     <ul className="an-figures" aria-label="Figures of the period">
       {METRICS.map((m) => {
         const c = change(m.key, summary[m.key], previous?.[m.key], previous?.visits);
-        const noVisitsBefore = previous?.visits === 0 && (m.key === 'bounceRate' || m.key === 'visitDuration');
+        const noVisitsBefore = previous?.visits === 0 && averaged(m.key);
         return (
           <li key={m.key}>
             <button type="button" className="an-figure" aria-pressed={selected === m.key} onClick={() => onSelect(m.key)} data-metric={m.key}>
               <span className="an-figure-name">{m.name}</span>
-              <span className="an-figure-value">{m.format(summary[m.key])}</span>
+              <span className="an-figure-value">{summary.visits === 0 && averaged(m.key) ? '–' : m.format(summary[m.key])}</span>
               <span className="an-figure-change">
                 {c ? (
                   <>

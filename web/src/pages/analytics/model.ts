@@ -140,7 +140,7 @@ export function change(metric: Metric, now: number, before: number | undefined, 
     delta = Math.round((now - before) * 100);
     text = `${delta > 0 ? '+' : delta < 0 ? '−' : '±'}${Math.abs(delta)} pts`;
   } else {
-    if (before === 0) return now === 0 ? { text: '±0%', good: null } : null;
+    if (before === 0) return null;
     delta = Math.round(((now - before) / before) * 100);
     text = `${delta > 0 ? '+' : delta < 0 ? '−' : '±'}${Math.abs(delta)}%`;
   }

@@ -3,6 +3,7 @@
 // view (period and filters) lives in the address.
 import { useMemo } from 'react';
 import { Link, navigate, useLocation } from '../../router';
+import { Alert } from '../../ui';
 import { SiteFrame, type SiteContext } from '../site-frame';
 import { readQuery, search, type ViewQuery } from './model';
 import { SharePanel } from './share';
@@ -30,6 +31,13 @@ function SiteAnalytics({ site }: SiteContext) {
           These come from the optional beacon script, which is off for this site.{' '}
           <Link to={`/sites/${site.id}/settings#analytics`}>Turn it on in Settings</Link>.
         </>
+      }
+      notice={
+        site.status === 'draft' ? (
+          <Alert tone="info" title="This site is not live yet">
+            Visits are counted from the moment it is published. <Link to={`/sites/${site.id}/edit`}>Open the editor</Link> to publish it.
+          </Alert>
+        ) : undefined
       }
       after={<SharePanel siteId={site.id} />}
     />

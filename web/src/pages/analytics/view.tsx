@@ -42,6 +42,7 @@ export function AnalyticsView({
   onView,
   beaconOn,
   beaconHint,
+  notice,
   after,
 }: {
   source: AnalyticsSource;
@@ -51,6 +52,8 @@ export function AnalyticsView({
   beaconOn?: boolean;
   /** Where to turn the beacon on, said where its figures are missing. */
   beaconHint?: ReactNode;
+  /** Said above the figures (a site not published yet). */
+  notice?: ReactNode;
   after?: ReactNode;
 }) {
   const [load, setLoad] = useState<Load>({ status: 'loading' });
@@ -200,6 +203,7 @@ export function AnalyticsView({
           <strong>{live === null ? '–' : count(live)}</strong> {live === 1 ? 'visitor' : 'visitors'} in the last 5 minutes
         </p>
       </div>
+      {notice}
       <FilterChips filters={view.filters} onRemove={unfilter} onClear={() => set({ filters: {} })} />
       {load.status === 'error' && (
         <div className="an-error">
