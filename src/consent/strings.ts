@@ -16,9 +16,9 @@ export type { ConsentStrings };
 
 export const en: ConsentStrings = {
   title: 'Cookies on {site}',
-  body: 'Besides what the site needs to work, we would like to use cookies and similar tools for the purposes listed under "Choose". None of them runs unless you allow it. You can change your choice at any time with "Cookie settings" at the bottom of every page.',
+  body: 'Besides what the site needs to work, we would like to use cookies and similar tools for the purposes listed under “Choose”. None of them runs unless you allow it. You can change your choice at any time with “Cookie settings” at the bottom of every page.',
   noticeBody:
-    'This site uses cookies and similar tools for the purposes listed under "Choose". You can turn any of them off at any time with "Cookie settings" at the bottom of every page.',
+    'This site uses cookies and similar tools for the purposes listed under “Choose”. You can turn any of them off at any time with “Cookie settings” at the bottom of every page.',
   acceptAll: 'Accept all',
   rejectAll: 'Reject all',
   choose: 'Choose',

@@ -452,6 +452,25 @@ region['0005_analytics'] = {
 control['0011_privacy_requests'] = { up: (db: Kysely<any>) => createPrivacyRequestTables(db) };
 region['0006_privacy_requests'] = { up: (db: Kysely<any>) => createPrivacyRequestTables(db) };
 
+control['0012_subscriber_consents'] = {
+  async up(db: Kysely<any>) {
+    // Consents a subscriber gave (product news...), each with the wording they saw; withdrawn ones stay as history.
+    await db.schema
+      .createTable('subscriber_consents')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('subscriber_id', 'text', (c) => c.notNull().references('subscribers.id').onDelete('cascade'))
+      .addColumn('purpose', 'text', (c) => c.notNull())
+      .addColumn('wording', 'text', (c) => c.notNull())
+      .addColumn('granted_at', 'text', (c) => c.notNull())
+      .addColumn('withdrawn_at', 'text')
+      .addColumn('withdrawn_via', 'text')
+      .execute();
+    await db.schema.createIndex('subscriber_consents_subscriber').on('subscriber_consents').columns(['subscriber_id', 'purpose']).execute();
+    // Restriction of processing: set while the subscriber asked that their data be kept but not otherwise used.
+    await db.schema.alterTable('subscribers').addColumn('processing_restricted_at', 'text').execute();
+  },
+};
+
 region['0007_analytics_events_index'] = {
   async up(db: Kysely<any>) {
     // One index on raw events instead of two. (site_id, time, visitor) serves the dashboard's ranges and the

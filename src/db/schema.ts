@@ -11,6 +11,19 @@ export interface ControlDatabase extends PrivacyRequestTables {
     email_verified_at: string | null;
     created_at: string;
     updated_at: string;
+    /** Set while the subscriber restricts processing: their data is kept, nothing beyond keeping it runs. */
+    processing_restricted_at: string | null;
+  };
+  /** Consents a subscriber gave, with the wording shown; a withdrawal keeps the row as history (src/accounts/consents.ts). */
+  subscriber_consents: {
+    id: string;
+    subscriber_id: string;
+    purpose: string;
+    wording: string;
+    granted_at: string;
+    withdrawn_at: string | null;
+    /** settings | one-click (RFC 8058 unsubscribe) | link */
+    withdrawn_via: string | null;
   };
   workspaces: { id: string; name: string; created_at: string };
   workspace_members: { workspace_id: string; subscriber_id: string; role: string; created_at: string };

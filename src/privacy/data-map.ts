@@ -156,8 +156,20 @@ export const DATA_MAP: Record<DatabaseKind, Record<string, TableMap>> = {
         email_verified_at: { ...account('usage', 'prove the address is reachable'), locate: { by: 'id' } },
         created_at: { ...account('usage', 'account history'), locate: { by: 'id' } },
         updated_at: { ...account('usage', 'account history'), locate: { by: 'id' } },
+        processing_restricted_at: { ...account('usage', 'honour a restriction of processing the subscriber asked for'), locate: { by: 'id' } },
       },
       notPersonal: [],
+    },
+    subscriber_consents: {
+      personal: {
+        subscriber_id: { ...account('identifier', 'whose consent it is'), legalBasis: 'consent' },
+        purpose: { ...account('usage', 'what the subscriber agreed to'), legalBasis: 'consent' },
+        wording: { ...account('content', 'the exact words agreed to, as proof'), legalBasis: 'consent' },
+        granted_at: { ...account('usage', 'when consent was given'), legalBasis: 'consent' },
+        withdrawn_at: { ...account('usage', 'when consent was withdrawn'), legalBasis: 'consent' },
+        withdrawn_via: { ...account('usage', 'how consent was withdrawn'), legalBasis: 'consent' },
+      },
+      notPersonal: ['id'],
     },
     workspaces: { personal: {}, notPersonal: ['id', 'name', 'created_at'] },
     workspace_members: {

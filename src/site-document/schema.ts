@@ -227,6 +227,15 @@ export const ConsentSettings = z.object({
   wording: z.record(z.string().regex(/^[a-z]{2,3}(-[A-Z]{2})?$/), BannerWording).default({}),
 });
 
+/** The site's visitor analytics. Pageviews are counted while serving, with no script; the optional beacon adds what only the browser knows. */
+export const AnalyticsSettings = z.object({
+  /**
+   * Load the beacon (src/runtime/beacon.js, a few hundred bytes) on every page: screen size, time on page,
+   * outbound link clicks, file downloads and custom events. No cookie either way.
+   */
+  beacon: z.boolean().default(false),
+});
+
 export const PagePath = z
   .string()
   .regex(/^\/([a-z0-9]+(?:-[a-z0-9]+)*(\/[a-z0-9]+(?:-[a-z0-9]+)*)*)?$/, 'must be / or lowercase words joined by - and /, like /pricing or /blog/launch');
@@ -323,6 +332,7 @@ export const SiteDocument = z
     socialImage: ImageSrc.optional(),
     pages: z.array(Page).min(1).max(500),
     consent: ConsentSettings.default({ mode: 'categories', gpcRefusesAnalytics: false, wording: {} }),
+    analytics: AnalyticsSettings.default({ beacon: false }),
     /** Custom code on every page. */
     snippets: z.array(Snippet).max(20).default([]),
   })
@@ -368,6 +378,7 @@ export type Page = z.infer<typeof Page>;
 export type Block = z.infer<typeof Block>;
 export type BlockType = Block['type'];
 export type Snippet = z.infer<typeof Snippet>;
+export type AnalyticsSettings = z.infer<typeof AnalyticsSettings>;
 export type ConsentSettings = z.infer<typeof ConsentSettings>;
 export type ConsentCategory = z.infer<typeof ConsentCategory>;
 export type OptionalCategory = z.infer<typeof OptionalCategory>;

@@ -17,6 +17,7 @@ import { newSubmissionCounts } from '../forms/inbox.js';
 import { regionDbForSite } from '../db/region-db.js';
 import { SITE_REGION_TABLES } from '../privacy/site-tables.js';
 import { filesOfSites, removeUnusedFiles } from '../publishing/release-files.js';
+import { draftConsentChecks } from '../consent/publish-checks.js';
 import { requireSite, workspaceIdsOf, requireWorkspace, type SiteRow } from '../tenancy/tenancy.js';
 
 const RESERVED_SLUGS = new Set([
@@ -157,6 +158,14 @@ export async function saveDraft(ctx: Context, subscriberId: string, siteId: stri
   const input = parseInput(SaveDraftInput, raw);
   const site = await requireSite(ctx.dbs.control, subscriberId, siteId);
   const document = parseInput(SiteDocument, input.document, 'document');
+  // Custom code publishing would refuse is refused when it is added or changed, with publishing's own sentence; the rest comes back as warnings.
+  const { refused, warnings } = draftConsentChecks(document, JSON.parse(site.draft));
+  if (refused.length) {
+    const more = refused.length - 1;
+    throw new DomainError('invalid_input', `${refused[0]!.message}${more ? ` ${more} more snippet${more === 1 ? ' needs' : 's need'} fixing too.` : ''}`, {
+      issues: refused,
+    });
+  }
   const now = nowIso();
   const r = await ctx.dbs.control
     .updateTable('sites')
@@ -171,7 +180,7 @@ export async function saveDraft(ctx: Context, subscriberId: string, siteId: stri
       document: JSON.parse(current.draft),
     });
   }
-  return { revision: input.revision + 1, savedAt: now };
+  return { revision: input.revision + 1, savedAt: now, warnings };
 }
 
 export async function updateSite(ctx: Context, subscriberId: string, siteId: string, raw: unknown) {

@@ -122,6 +122,7 @@ export interface paths {
             /** Format: email */
             email: string;
             password: string;
+            productNews?: boolean;
           };
         };
       };
@@ -1580,7 +1581,7 @@ export interface paths {
     get?: never;
     /**
      * Save the draft document
-     * @description Saves only if `revision` is the draft’s current revision; otherwise answers 409 with the current draft.
+     * @description Saves only if `revision` is the draft’s current revision; otherwise answers 409 with the current draft. Custom code added or changed in this save that publishing would refuse is refused with a 400 naming its field (e.g. `document.snippets.0.code`) in publishing’s words; what publishing would still refuse otherwise comes back as `warnings`.
      */
     put: {
       parameters: {
@@ -1610,6 +1611,8 @@ export interface paths {
               revision: number;
               /** @description An ISO 8601 date and time, like 2026-05-01T12:00:00.000Z */
               savedAt: string;
+              /** @description What publishing would still refuse about embeds, custom code and the cookie banner, with the paths and sentences publishing uses (custom code added or changed in this save is refused with a 400 instead) */
+              warnings: components['schemas']['FieldIssue'][];
             };
           };
         };
@@ -3963,6 +3966,280 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/account/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Download everything Atrium holds about you: a zip of JSON and CSV with a README, one site archive per site */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/zip': string;
+          };
+        };
+        /** @description Not logged in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Any other error, in the same shape */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/sites/{siteId}/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Download the site as an archive another Atrium can import */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          siteId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/zip': string;
+          };
+        };
+        /** @description Not logged in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found (also for another subscriber’s ids) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Any other error, in the same shape */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/sites/import': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Import a site archive or an account export (zip): each site in it becomes a new draft site */
+    post: {
+      parameters: {
+        query?: {
+          workspaceId?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/zip': string;
+        };
+      };
+      responses: {
+        /** @description Created */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              sites: components['schemas']['SiteDetail'][];
+            };
+          };
+        };
+        /** @description Invalid input: `issues` names each bad field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not logged in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Forbidden: missing or wrong X-CSRF-Token, a cross-site request, or not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The archive is larger than 200 MB */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not a zip */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Any other error, in the same shape */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/analytics/sites': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Visitors per day over the last 7 days of every site you can see (the sites list’s sparklines)
+     * @description Read from the daily figures, which are rebuilt every five minutes.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['WorkspaceVisitors'];
+          };
+        };
+        /** @description Not logged in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Any other error, in the same shape */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/sites/{siteId}/analytics': {
     parameters: {
       query?: never;
@@ -5230,6 +5507,359 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/account/consents': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The consents you can give, and every one you gave or withdrew, with its wording and time */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ConsentList'];
+          };
+        };
+        /** @description Not logged in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Any other error, in the same shape */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    /** Give or withdraw a consent (withdrawing takes effect at once) */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            purpose: 'product_news';
+            granted: boolean;
+          };
+        };
+      };
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ConsentList'];
+          };
+        };
+        /** @description Invalid input: `issues` names each bad field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not logged in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Forbidden: missing or wrong X-CSRF-Token, a cross-site request, or not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Any other error, in the same shape */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/account/restriction': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Restrict processing of your data (kept, sites keep running, nothing else) or lift the restriction */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            restricted: boolean;
+          };
+        };
+      };
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Restriction'];
+          };
+        };
+        /** @description Invalid input: `issues` names each bad field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not logged in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Forbidden: missing or wrong X-CSRF-Token, a cross-site request, or not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Any other error, in the same shape */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/mail/unsubscribe': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** One-click unsubscribe from product news (RFC 8058): the token from the mail’s link, in the query or the body */
+    post: {
+      parameters: {
+        query?: {
+          token?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/x-www-form-urlencoded': {
+            'List-Unsubscribe'?: string;
+          };
+          'application/json': {
+            token: string;
+          };
+        };
+      };
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              message: string;
+            };
+          };
+        };
+        /** @description Invalid input: `issues` names each bad field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Any other error, in the same shape */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/operator/product-news': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Operators: send product news to every subscriber who asked for it */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            subject: string;
+            text: string;
+          };
+        };
+      };
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              sent: number;
+            };
+          };
+        };
+        /** @description Invalid input: `issues` names each bad field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not logged in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Forbidden: missing or wrong X-CSRF-Token, a cross-site request, or not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not an operator */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Any other error, in the same shape */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/_atrium/privacy': {
     parameters: {
       query?: never;
@@ -6064,7 +6694,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description No published site here, or analytics is off */
+        /** @description No published site here, analytics is off, or the site does not use the beacon */
         404: {
           headers: {
             [name: string]: unknown;
@@ -6566,6 +7196,15 @@ export interface components {
           };
         };
       };
+      /**
+       * @default {
+       *       "beacon": false
+       *     }
+       */
+      analytics: {
+        /** @default false */
+        beacon: boolean;
+      };
       /** @default [] */
       snippets: {
         id: string;
@@ -6656,6 +7295,8 @@ export interface components {
       /** @description An ISO 8601 date and time, like 2026-05-01T12:00:00.000Z */
       createdAt: string;
       activeSessions: number;
+      /** @description Set while you restrict processing of your data */
+      processingRestrictedAt: string | null;
     };
     /** @description What was erased, and what is kept and why */
     AccountDeleted: {
@@ -7240,6 +7881,19 @@ export interface components {
       prevHash: string;
       hash: string;
     };
+    WorkspaceVisitors: {
+      /** @description The last 7 days (UTC), oldest first; the last is today */
+      days: string[];
+      sites: {
+        siteId: string;
+        /** @description Visitors per day, one number per day of `days` */
+        visitors: number[];
+        /** @description Visitors of the 7 days (each day’s unique visitors, added up) */
+        total: number;
+        /** @description The same for the 7 days before */
+        previous: number;
+      }[];
+    };
     AnalyticsOverview: {
       range: {
         /** @description First day (UTC), like 2026-05-01 */
@@ -7266,6 +7920,23 @@ export interface components {
         /** @description An hour (2026-05-01T13), a day or a month (2026-05) */
         period: string;
       }[];
+      /** @description The time series of the period just before, with the same interval, for comparison; null when `previous` is */
+      previousSeries:
+        | {
+            /** @description Unique visitors: exact within a day; over several days the sum of each day’s (the hash changes daily) */
+            visitors: number;
+            pageviews: number;
+            visits: number;
+            /** @description Share of visits with one pageview and no other interaction, 0 to 1 */
+            bounceRate: number;
+            /** @description Average visit duration in seconds */
+            visitDuration: number;
+            /** @description Custom events, outbound links, downloads and forms sent */
+            events: number;
+            /** @description An hour (2026-05-01T13), a day or a month (2026-05) */
+            period: string;
+          }[]
+        | null;
       /** @description Visitors in the last five minutes */
       realtime: number;
       notCounted: {
@@ -7346,6 +8017,23 @@ export interface components {
         /** @description An hour (2026-05-01T13), a day or a month (2026-05) */
         period: string;
       }[];
+      /** @description The time series of the period just before, with the same interval, for comparison; null when `previous` is */
+      previousSeries:
+        | {
+            /** @description Unique visitors: exact within a day; over several days the sum of each day’s (the hash changes daily) */
+            visitors: number;
+            pageviews: number;
+            visits: number;
+            /** @description Share of visits with one pageview and no other interaction, 0 to 1 */
+            bounceRate: number;
+            /** @description Average visit duration in seconds */
+            visitDuration: number;
+            /** @description Custom events, outbound links, downloads and forms sent */
+            events: number;
+            /** @description An hour (2026-05-01T13), a day or a month (2026-05) */
+            period: string;
+          }[]
+        | null;
       /** @description Visitors in the last five minutes */
       realtime: number;
       notCounted: {
@@ -7405,6 +8093,27 @@ export interface components {
         subject: string;
         text: string;
       } | null;
+    };
+    ConsentList: {
+      purposes: {
+        purpose: string;
+        name: string;
+        wording: string;
+        active: boolean;
+      }[];
+      history: {
+        id: string;
+        purpose: string;
+        name: string;
+        wording: string;
+        /** @description An ISO 8601 date and time, like 2026-05-01T12:00:00.000Z */
+        grantedAt: string;
+        withdrawnAt: string | null;
+        withdrawnVia: ('settings' | 'one-click') | null;
+      }[];
+    };
+    Restriction: {
+      processingRestrictedAt: string | null;
     };
     VisitorData: {
       email: string;
@@ -7858,6 +8567,15 @@ export interface components {
             save?: string;
           };
         };
+      };
+      /**
+       * @default {
+       *       "beacon": false
+       *     }
+       */
+      analytics: {
+        /** @default false */
+        beacon: boolean;
       };
       /** @default [] */
       snippets: {
