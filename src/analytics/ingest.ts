@@ -161,13 +161,15 @@ export async function ingest(deps: IngestDeps, hits: RawHit[], offsetMs: number)
     if (!store) continue;
     let latest = 0;
     for (const c of list) latest = Math.max(latest, c.at);
-    const visitors = new Map<string, Set<string>>();
-    for (const c of list) {
-      const ofSite = visitors.get(c.hit.siteId);
-      if (ofSite) ofSite.add(c.visitor);
-      else visitors.set(c.hit.siteId, new Set([c.visitor]));
+    if (deps.visits.mayLookUp(latest)) {
+      const visitors = new Map<string, Set<string>>();
+      for (const c of list) {
+        const ofSite = visitors.get(c.hit.siteId);
+        if (ofSite) ofSite.add(c.visitor);
+        else visitors.set(c.hit.siteId, new Set([c.visitor]));
+      }
+      await deps.visits.load(store.db, visitors, latest);
     }
-    await deps.visits.load(store.db, visitors, latest);
     const out: EventRow[] = [];
     for (const { hit, at, time, day, visitor, address } of list) {
       const beacon = hit.beacon;
@@ -189,7 +191,13 @@ export async function ingest(deps: IngestDeps, hits: RawHit[], offsetMs: number)
           kind: beacon ? beacon.type : 'pageview',
           name: eventName(hit),
           path: hit.path,
-          ...visit.origin,
+          source: visit.origin.source,
+          referrer_host: visit.origin.referrer_host,
+          utm_source: visit.origin.utm_source,
+          utm_medium: visit.origin.utm_medium,
+          utm_campaign: visit.origin.utm_campaign,
+          utm_content: visit.origin.utm_content,
+          utm_term: visit.origin.utm_term,
           country: place.country,
           region: place.region,
           city: place.city,

@@ -15,7 +15,38 @@ export type EventRow = unknown[];
 /** Requests not counted: site, UTC day, reason, how many. */
 export type UncountedTally = [siteId: string, day: string, reason: string, n: number];
 
-export const rowOf = (e: AnalyticsEventsTable): EventRow => COLUMNS.map((c) => e[c]);
+const ORDER =
+  'site_id time visitor visit_id kind path source referrer_host utm_source utm_medium utm_campaign utm_content utm_term country region city device os browser language screen name returning duration props';
+if (COLUMNS.join(' ') !== ORDER) throw new Error('store.ts: rowOf() must follow COLUMNS');
+
+/** An event's values in COLUMNS order (written out: a loop over the names measured slower, once per event). */
+export const rowOf = (e: AnalyticsEventsTable): EventRow => [
+  e.site_id,
+  e.time,
+  e.visitor,
+  e.visit_id,
+  e.kind,
+  e.path,
+  e.source,
+  e.referrer_host,
+  e.utm_source,
+  e.utm_medium,
+  e.utm_campaign,
+  e.utm_content,
+  e.utm_term,
+  e.country,
+  e.region,
+  e.city,
+  e.device,
+  e.os,
+  e.browser,
+  e.language,
+  e.screen,
+  e.name,
+  e.returning,
+  e.duration,
+  e.props,
+];
 const TIME = COLUMNS.indexOf('time');
 
 export interface EventStore {

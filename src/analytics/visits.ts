@@ -46,9 +46,14 @@ export class VisitTracker {
    * 30 minutes from the database, when another process may have seen them.
    */
   async load(db: Kysely<RegionDatabase>, visitors: Map<string, Set<string>>, now: number): Promise<void> {
-    this.startedAt ??= now;
-    if (!this.shared && now - this.startedAt > VISIT_IDLE_MS) return;
+    if (!this.mayLookUp(now)) return;
     for (const [siteId, ofSite] of visitors) await this.loadSite(db, siteId, ofSite, now);
+  }
+
+  /** Whether another process may have seen visitors this one does not know (else load() has nothing to do). */
+  mayLookUp(now: number): boolean {
+    this.startedAt ??= now;
+    return this.shared || now - this.startedAt <= VISIT_IDLE_MS;
   }
 
   private async loadSite(db: Kysely<RegionDatabase>, siteId: string, visitors: Set<string>, now: number) {
