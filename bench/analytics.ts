@@ -152,8 +152,9 @@ async function ingest(postgres: string | undefined): Promise<Ingest> {
       ).n,
     );
 
+  // Its log (warnings and errors only) goes to this script's output.
   server = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    stdio: ['ignore', 'ignore', 'inherit'],
+    stdio: ['ignore', 'inherit', 'inherit'],
     env: {
       ...process.env,
       ...pgEnv,
@@ -190,7 +191,14 @@ async function ingest(postgres: string | undefined): Promise<Ingest> {
     const non2xx = /Non-2xx or 3xx responses: (\d+)/.exec(out);
     if (non2xx) throw new Error(`${name}: ${non2xx[1]} answers were not 2xx:\n${out}`);
     const requests = Number(/(\d+) requests in/.exec(out)![1]);
-    while ((await count()) < before + requests) await new Promise((r) => setTimeout(r, 20));
+    // Until every answered event is stored; a minute without progress means events were lost.
+    for (let last = -1, since = performance.now(); ; ) {
+      const n = await count();
+      if (n >= before + requests) break;
+      if (n !== last) [last, since] = [n, performance.now()];
+      else if (performance.now() - since > 60_000) throw new Error(`${name}: ${before + requests - n} of ${requests} events were not stored`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
     const storedSeconds = (performance.now() - t0) / 1000;
     return { answered: requests / wrkSeconds, stored: requests / storedSeconds };
   }

@@ -3,7 +3,9 @@
 // single-row statement run per event inside BEGIN IMMEDIATE (measured faster
 // than multi-row statements with better-sqlite3, and it never waits for a
 // lock mid-batch). PostgreSQL: one statement per batch, the rows as one JSON
-// parameter the server unpacks. Values are always parameters, never SQL.
+// parameter the server unpacks (as jsonb: parsed once, then each value read by
+// index; plain json measured three times slower, parsed again for every
+// value). Values are always parameters, never SQL.
 import type SQLite from 'better-sqlite3';
 import { type Kysely, sql } from 'kysely';
 import type { AnalyticsEventsTable, RegionDatabase } from '../db/schema.js';
@@ -84,12 +86,12 @@ export function postgresStore(db: Kysely<RegionDatabase>): EventStore {
       await ensurePartitions(db, new Set(rows.map((r) => (r[TIME] as string).slice(0, 7))));
       await db.transaction().execute(async (trx) => {
         if (rows.length)
-          await sql`insert into analytics_events (${sql.raw(columnList)}) select ${unpacked} from json_array_elements(${JSON.stringify(rows)}::json) as r`.execute(
+          await sql`insert into analytics_events (${sql.raw(columnList)}) select ${unpacked} from jsonb_array_elements(${JSON.stringify(rows)}::jsonb) as r`.execute(
             trx,
           );
         if (tallies.length)
           await sql`insert into analytics_uncounted (site_id, day, reason, count)
-            select r->>0, r->>1, r->>2, (r->>3)::int from json_array_elements(${JSON.stringify(tallies)}::json) as r
+            select r->>0, r->>1, r->>2, (r->>3)::int from jsonb_array_elements(${JSON.stringify(tallies)}::jsonb) as r
             on conflict (site_id, day, reason) do update set count = analytics_uncounted.count + excluded.count`.execute(trx);
       });
     },
