@@ -471,6 +471,32 @@ control['0012_subscriber_consents'] = {
   },
 };
 
+region['0007_consent_chain_anchors'] = {
+  async up(db: Kysely<any>) {
+    await db.schema
+      .createTable('consent_chain_anchors')
+      .addColumn('site_id', 'text', (c) => c.primaryKey())
+      .addColumn('through_seq', 'integer', (c) => c.notNull())
+      .addColumn('hash', 'text', (c) => c.notNull())
+      .addColumn('pruned_at', 'text', (c) => c.notNull())
+      .execute();
+  },
+};
+
+control['0013_retention_runs'] = {
+  async up(db: Kysely<any>) {
+    await db.schema
+      .createTable('retention_runs')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('rule', 'text', (c) => c.notNull())
+      .addColumn('ran_at', 'text', (c) => c.notNull())
+      .addColumn('removed', 'integer', (c) => c.notNull())
+      .addColumn('error', 'text')
+      .execute();
+    await db.schema.createIndex('retention_runs_rule').on('retention_runs').columns(['rule', 'ran_at']).execute();
+  },
+};
+
 class StaticProvider implements MigrationProvider {
   constructor(private readonly set: Record<string, Migration>) {}
   async getMigrations() {

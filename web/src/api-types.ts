@@ -5250,6 +5250,69 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/operator/retention': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Operators: the last retention sweep, what each rule removed and how long it keeps data */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['SweepReport'];
+          };
+        };
+        /** @description Not logged in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not an operator */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Any other error, in the same shape */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/operator/privacy-requests/{requestId}': {
     parameters: {
       query?: never;
@@ -7357,6 +7420,15 @@ export interface components {
         /** @default false */
         beacon: boolean;
       };
+      /**
+       * @default {
+       *       "retentionMonths": 24
+       *     }
+       */
+      forms: {
+        /** @default 24 */
+        retentionMonths: 3 | 6 | 12 | 24 | 0;
+      };
       /** @default [] */
       snippets: {
         id: string;
@@ -8234,6 +8306,16 @@ export interface components {
       overdue: boolean;
       canExtend: boolean;
     };
+    SweepReport: {
+      ranAt: string | null;
+      rules: {
+        rule: string;
+        what: string;
+        keptFor: string;
+        removed: number;
+        error: string | null;
+      }[];
+    };
     PrivacyRequestDetail: {
       request: components['schemas']['PrivacyRequest'];
       log: components['schemas']['PrivacyRequestStep'][];
@@ -8734,6 +8816,15 @@ export interface components {
       analytics: {
         /** @default false */
         beacon: boolean;
+      };
+      /**
+       * @default {
+       *       "retentionMonths": 24
+       *     }
+       */
+      forms: {
+        /** @default 24 */
+        retentionMonths: 3 | 6 | 12 | 24 | 0;
       };
       /** @default [] */
       snippets: {

@@ -11,6 +11,7 @@ import { closeRequest } from '../../rights/close-request.js';
 import { extendRequest } from '../../rights/extend-request.js';
 import { fileRequest } from '../../rights/file-request.js';
 import { downloadExport, fulfilPlatformRequest, linkAccount } from '../../rights/fulfil-platform.js';
+import { lastSweep } from '../../retention/sweep.js';
 import { isOperator, platformConfirmLink, platformController, platformRequests } from '../../rights/platform.js';
 import { listRequests, requestById, requestLog } from '../../rights/request-row.js';
 import { requestView, stepView } from '../../rights/request-view.js';
@@ -68,6 +69,12 @@ const DOCS = {
     query: P.ConfirmPrivacyRequest,
     responses: { 200: { content: { 'application/zip': z.string().meta({ format: 'binary' }) } } },
   }),
+  retention: doc({
+    summary: 'Operators: the last retention sweep, what each rule removed and how long it keeps data',
+    tag: 'privacy requests',
+    responses: { 200: P.SweepReport },
+    errors: { 404: 'Not an operator' },
+  }),
   close: doc({
     summary: 'Operators: complete (what was done) or refuse (reasons; the mail names where to complain) a request',
     tag: 'privacy requests',
@@ -106,6 +113,11 @@ export async function privacyRequestRoutes(app: FastifyInstance, ctx: Context) {
     const { status } = parseInput(P.ListQuery, req.query);
     const now = ctx.clock.now();
     return { requests: (await listRequests(store, { status })).map((r) => requestView(r, now)) };
+  });
+
+  app.get('/api/operator/retention', { config: DOCS.retention }, async (req) => {
+    operator(req);
+    return lastSweep(ctx);
   });
 
   app.get<RequestParams>('/api/operator/privacy-requests/:requestId', { config: DOCS.get }, async (req) => {

@@ -129,3 +129,10 @@ export const RectifyInput = z
 export const FulfilInput = z
   .object({ action: z.enum(FULFIL_ACTIONS), name: z.string().max(100).optional().meta({ description: 'For rectify_name: the corrected name' }) })
   .meta({ id: 'FulfilPrivacyRequest' });
+
+export const SweepReport = z
+  .object({
+    ranAt: Timestamp.nullable(),
+    rules: z.array(z.object({ rule: z.string(), what: z.string(), keptFor: z.string(), removed: z.number().int(), error: z.string().nullable() })),
+  })
+  .meta({ id: 'SweepReport' });
