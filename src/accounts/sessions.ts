@@ -69,4 +69,3 @@ export async function revokeAllSessions(db: Kysely<ControlDatabase>, subscriberI
 export function csrfTokenFor(sessionToken: string): string {
   return createHmac('sha256', sessionToken).update('atrium-csrf-v1').digest('base64url');
 }
-

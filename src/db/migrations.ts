@@ -497,6 +497,21 @@ control['0013_retention_runs'] = {
   },
 };
 
+control['0014_policy_versions'] = {
+  async up(db: Kysely<any>) {
+    await db.schema
+      .createTable('policy_versions')
+      .addColumn('kind', 'text', (c) => c.notNull())
+      .addColumn('version', 'integer', (c) => c.notNull())
+      .addColumn('hash', 'text', (c) => c.notNull())
+      .addColumn('body', 'text', (c) => c.notNull())
+      .addColumn('material', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addPrimaryKeyConstraint('policy_versions_pk', ['kind', 'version'])
+      .execute();
+  },
+};
+
 class StaticProvider implements MigrationProvider {
   constructor(private readonly set: Record<string, Migration>) {}
   async getMigrations() {
