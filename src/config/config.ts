@@ -59,6 +59,8 @@ export interface Config {
   privacyOfficer: string | undefined;
   /** Where the platform's own data (accounts, sites) is kept, in words (ATRIUM_DATA_LOCATION). */
   dataLocation: string | undefined;
+  /** Days between telling subscribers of a material policy change and its taking effect (ATRIUM_POLICY_NOTICE_DAYS). */
+  policyNoticeDays: number;
   /** Years a consent record is kept as proof (ATRIUM_CONSENT_PROOF_YEARS). */
   consentProofYears: number;
   /** Days copies of sent mail stay in the outbox folder of the embedded default (ATRIUM_OUTBOX_DAYS). */
@@ -116,6 +118,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     privacyContact: env.ATRIUM_PRIVACY_CONTACT?.trim() || (env.ATRIUM_MAIL_FROM ?? `no-reply@${publicUrl.hostname}`).replace(/^.*<([^>]+)>.*$/, '$1'),
     privacyOfficer: env.ATRIUM_PRIVACY_OFFICER?.trim() || undefined,
     dataLocation: env.ATRIUM_DATA_LOCATION?.trim() || undefined,
+    policyNoticeDays: Math.max(0, Math.min(365, Number(env.ATRIUM_POLICY_NOTICE_DAYS ?? 30) || 0)),
     consentProofYears: Math.max(1, Math.min(30, Number(env.ATRIUM_CONSENT_PROOF_YEARS ?? 5) || 5)),
     outboxDays: Math.max(1, Math.min(3650, Number(env.ATRIUM_OUTBOX_DAYS ?? 30) || 30)),
     privacyRequestLimitPerIp: Math.max(1, Number(env.ATRIUM_PRIVACY_REQUEST_LIMIT_PER_IP ?? 10) || 10),

@@ -8,8 +8,12 @@ export interface PolicyPageInput {
   document: PolicyDocument;
   version: number;
   createdAt: string;
-  latest: number;
-  versions: { version: number; createdAt: string; material: string[] }[];
+  effectiveAt: string;
+  /** The version in effect now. */
+  current: number;
+  /** A materially changed version waiting out its notice period. */
+  upcoming?: { version: number; effectiveAt: string };
+  versions: { version: number; createdAt: string; effectiveAt: string; material: string[] }[];
 }
 
 const CSS = `
@@ -67,7 +71,8 @@ function BlockView({ block }: { block: Block }) {
 
 export function renderPolicyPage(input: PolicyPageInput): string {
   const { document: doc } = input;
-  const old = input.version !== input.latest;
+  const old = input.version < input.current;
+  const future = input.version > input.current;
   return (
     '<!doctype html>' +
     renderToStaticMarkup(
@@ -82,11 +87,22 @@ export function renderPolicyPage(input: PolicyPageInput): string {
           <main>
             <h1>{doc.title}</h1>
             <p className="meta">
-              Version {input.version}, last updated {day(input.createdAt)}.
+              Version {input.version}, last updated {day(input.createdAt)}
+              {input.effectiveAt > input.createdAt ? `, in effect from ${day(input.effectiveAt)}` : ''}.
             </p>
             {old && (
               <p className="notice" role="note">
                 This is an earlier version. <a href="/privacy">Read the current one</a>.
+              </p>
+            )}
+            {future && (
+              <p className="notice" role="note">
+                This version takes effect on {day(input.effectiveAt)}. Until then, <a href="/privacy">the current version</a> applies.
+              </p>
+            )}
+            {!future && input.upcoming && (
+              <p className="notice" role="note">
+                This policy changes on {day(input.upcoming.effectiveAt)}: <a href={`/privacy/versions/${input.upcoming.version}`}>read the new version</a>.
               </p>
             )}
             <nav className="toc" aria-label="Contents">

@@ -12,6 +12,8 @@ export type PolicyKind = 'platform';
 export interface StoredPolicy {
   version: number;
   createdAt: string;
+  /** When it applies: at once, or after the notice period for a material change. */
+  effectiveAt: string;
   document: PolicyDocument;
   material: string[];
 }
@@ -43,16 +45,21 @@ export async function recordVersion(ctx: Context, kind: PolicyKind, document: Po
       .executeTakeFirst();
     if (latest?.hash === hash) return stored(latest);
     const previous = latest ? (JSON.parse(latest.body) as PolicyDocument) : undefined;
+    const material = materialChanges(previous?.facts, document.facts);
+    const now = ctx.clock.now();
     const row = {
       kind,
       version: (latest?.version ?? 0) + 1,
       hash,
       body: JSON.stringify(document),
-      material: JSON.stringify(materialChanges(previous?.facts, document.facts)),
-      created_at: ctx.clock.now().toISOString(),
+      material: JSON.stringify(material),
+      created_at: now.toISOString(),
+      effective_at: new Date(now.getTime() + (material.length ? ctx.config.policyNoticeDays * 86_400_000 : 0)).toISOString(),
     };
     try {
       await ctx.dbs.control.insertInto('policy_versions').values(row).execute();
+      // Only the process whose insert won tells subscribers, once.
+      if (material.length) await ctx.bus.emit({ type: 'policy.changed', kind, version: row.version });
       return stored(row);
     } catch (e) {
       if (attempt > 3) throw e; // another process stored the same version first: read again
@@ -60,8 +67,23 @@ export async function recordVersion(ctx: Context, kind: PolicyKind, document: Po
   }
 }
 
-function stored(r: { version: number; created_at: string; body: string; material: string }): StoredPolicy {
-  return { version: r.version, createdAt: r.created_at, document: JSON.parse(r.body) as PolicyDocument, material: JSON.parse(r.material) as string[] };
+function stored(r: { version: number; created_at: string; effective_at: string; body: string; material: string }): StoredPolicy {
+  return {
+    version: r.version,
+    createdAt: r.created_at,
+    effectiveAt: r.effective_at,
+    document: JSON.parse(r.body) as PolicyDocument,
+    material: JSON.parse(r.material) as string[],
+  };
+}
+
+/** The version in effect now, and the next one if a material change is waiting out its notice period. */
+export async function policyInEffect(ctx: Context, kind: PolicyKind): Promise<{ current: StoredPolicy | undefined; upcoming: StoredPolicy | undefined }> {
+  const now = ctx.clock.now().toISOString();
+  const rows = await ctx.dbs.control.selectFrom('policy_versions').selectAll().where('kind', '=', kind).orderBy('version', 'desc').limit(20).execute();
+  const current = rows.find((r) => r.effective_at <= now);
+  const upcoming = rows.find((r) => r.effective_at > now && (!current || r.version > current.version));
+  return { current: current && stored(current), upcoming: upcoming && stored(upcoming) };
 }
 
 export async function policyVersion(ctx: Context, kind: PolicyKind, version: number): Promise<StoredPolicy | undefined> {
@@ -72,9 +94,9 @@ export async function policyVersion(ctx: Context, kind: PolicyKind, version: num
 export async function policyVersions(ctx: Context, kind: PolicyKind) {
   const rows = await ctx.dbs.control
     .selectFrom('policy_versions')
-    .select(['version', 'created_at', 'material'])
+    .select(['version', 'created_at', 'effective_at', 'material'])
     .where('kind', '=', kind)
     .orderBy('version', 'desc')
     .execute();
-  return rows.map((r) => ({ version: r.version, createdAt: r.created_at, material: JSON.parse(r.material) as string[] }));
+  return rows.map((r) => ({ version: r.version, createdAt: r.created_at, effectiveAt: r.effective_at, material: JSON.parse(r.material) as string[] }));
 }

@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COOKIES } from '../../src/cookies/registry.js';
 import { REGION_INFO, REGIONS } from '../../src/regions/regions.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
+import { signUpVerified } from '../helpers/http.js';
+import type { MovableClock } from '../../src/lib/clock.js';
 
 let t: TestServer;
 beforeAll(async () => {
@@ -45,22 +47,42 @@ describe('the platform privacy policy', () => {
     expect(decode(r.text)).toMatch(/California \(CCPA\)45 days \(receipt acknowledged within 10 business days\)/);
   });
 
-  it('becomes a new version when the configuration changes, and keeps the old one readable', async () => {
-    t.env.ATRIUM_TRUST_PROXY = '127.0.0.1';
+  it('makes a material change a new version, tells subscribers by mail before it takes effect, and keeps every version', async () => {
+    const reader = t.client();
+    await signUpVerified(reader, t.smtp, 'reader@example.com', 'Rita Reader');
+    expect((await reader.get('/api/account/policy-notice')).json.notice).toBeNull();
+
+    t.env.ATRIUM_TRUST_PROXY = '127.0.0.1'; // a new recipient: the HTTPS front
     await t.restart();
     await new Promise((r) => setTimeout(r, 200)); // lets the client drop connections to the stopped server
+    const mail = await t.smtp.waitFor('reader@example.com', /(Subject: Changes to the privacy policy of Example Hosting Ltd[\s\S]*)/);
+    expect(mail).toContain('new recipient: tls-front');
+    // Until the notice period ends, version 1 applies and says what is coming.
     const now = await t.client().get('/privacy');
-    expect(now.text).toContain('Version 2, last updated');
-    expect(firstColumn(now.text, 'recipients')).toContain('The HTTPS front (reverse proxy or load balancer) in front of Atrium');
-    expect(decode(now.text)).toContain('(changed: new recipient: tls-front)');
+    expect(now.text).toContain('Version 1, last updated');
+    expect(decode(now.text)).toMatch(/This policy changes on \d+ \w+ \d{4}: read the new version/);
+    const next = await t.client().get('/privacy/versions/2');
+    expect(firstColumn(next.text, 'recipients')).toContain('The HTTPS front (reverse proxy or load balancer) in front of Atrium');
+    expect(decode(next.text)).toContain('This version takes effect on');
+    expect(decode(next.text)).toContain('(changed: new recipient: tls-front)');
+
+    // The dashboard's notice until it is read.
+    const reader2 = t.client();
+    expect((await reader2.post('/api/auth/login', { email: 'reader@example.com', password: 'correct horse battery staple' })).status).toBe(200);
+    const notice = (await reader2.get('/api/account/policy-notice')).json.notice;
+    expect(notice).toMatchObject({ version: 2, changes: ['new recipient: tls-front'], url: '/privacy/versions/2' });
+    expect((await reader2.post('/api/account/policy-notice', { version: 2 })).json.notice).toBeNull();
+
+    // After the notice period, version 2 applies; version 1 stays readable.
+    (t.running.ctx.clock as MovableClock).advance(31 * 86_400_000);
+    const later = await t.client().get('/privacy');
+    expect(later.text).toContain('Version 2, last updated');
     const before = await t.client().get('/privacy/versions/1');
-    expect(before.status).toBe(200);
     expect(before.text).toContain('This is an earlier version');
     expect(firstColumn(before.text, 'recipients')).not.toContain('The HTTPS front (reverse proxy or load balancer) in front of Atrium');
     // Unchanged configuration, no new version.
     await t.restart();
     await new Promise((r) => setTimeout(r, 200));
-    expect((await t.client().get('/privacy')).text).toContain('Version 2, last updated');
-    expect((await t.client().get('/privacy/versions/7')).status).toBe(404);
+    expect((await t.client().get('/privacy/versions/3')).status).toBe(404);
   });
 });
