@@ -3,9 +3,9 @@
 // parsing, hashing or SQL); every 200 ms (ATRIUM_ANALYTICS_BATCH_MS), or as
 // soon as BATCH hits wait, the buffer is handed to the analytics worker
 // thread (worker.ts), which does everything else with its own database
-// connections; close() hands over what waits before the server stops. Beacon events and form
-// goals take the same way. The worker starts with the first hit, and the
-// analytics jobs (roll-up, retention) run in it once it runs.
+// connections; close() hands over what waits before the server stops. Beacon
+// events and form goals take the same way. The worker starts with the first
+// hit, and the roll-up job runs in it once it runs.
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { Worker } from 'node:worker_threads';
@@ -21,7 +21,6 @@ import { cookieValue } from './cookie-value.js';
 import type { Hit, HitSite } from './hit.js';
 import type { IngestResult } from './ingest.js';
 import type { FromWorker, ToWorker, WorkerSetup } from './protocol.js';
-import { sweepAnalytics, type RetentionSettings } from './retention.js';
 import { rollUpRecent } from './rollup.js';
 import { rowOf } from './store.js';
 import { pack, SLOTS, type Packed } from './wire.js';
@@ -93,11 +92,6 @@ export class Collector {
   /** The roll-up job: in the worker when it runs, else here (nothing was counted since start). */
   rollUp(now: Date): Promise<unknown> {
     return this.worker ? this.request((id) => ({ t: 'roll-up', id, now: now.getTime() })) : rollUpRecent(this.opts.control, this.opts.regions, now);
-  }
-
-  /** The retention sweep: in the worker when it runs, else here. */
-  sweep(settings: RetentionSettings, now: Date): Promise<unknown> {
-    return this.worker ? this.request((id) => ({ t: 'retention', id, now: now.getTime(), settings })) : sweepAnalytics(this.opts.regions, settings, now);
   }
 
   /** Resolves when everything counted so far is stored. */

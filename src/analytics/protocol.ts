@@ -3,7 +3,6 @@
 import type { Location } from '../db/connect.js';
 import type { TrustProxy } from '../lib/trust-proxy.js';
 import type { IngestResult } from './ingest.js';
-import type { RetentionSettings } from './retention.js';
 import type { EventRow } from './store.js';
 import type { Packed } from './wire.js';
 
@@ -25,7 +24,6 @@ export type ToWorker =
   | { t: 'flush'; id: number }
   | { t: 'forget-salts'; before: string }
   | { t: 'roll-up'; id: number; now: number }
-  | { t: 'retention'; id: number; now: number; settings: RetentionSettings }
   /** Finishes what was sent before, closes the databases and ends the thread. */
   | { t: 'close'; id: number };
 

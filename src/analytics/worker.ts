@@ -1,8 +1,8 @@
 // The analytics worker thread: everything analytics does besides counting
 // happens here, off the serving thread. It owns its own database connections
 // and processes the hits the serving thread hands over (ingest.ts), writes
-// them in batches (store.ts), and runs the roll-up and retention jobs, so
-// none of that work ever delays a response. Operations run one at a time, in
+// them in batches (store.ts), and runs the roll-up job, so none of that work
+// ever delays a response. Operations run one at a time, in
 // the order they were sent; hits that arrive while one runs are taken
 // together by the next.
 import { parentPort, workerData } from 'node:worker_threads';
@@ -12,7 +12,6 @@ import type { ControlDatabase, RegionDatabase } from '../db/schema.js';
 import { trustFunction } from '../lib/trust-proxy.js';
 import { forgetHashes, ingest, type IngestResult } from './ingest.js';
 import type { FromWorker, ToWorker, WorkerSetup } from './protocol.js';
-import { sweepAnalytics } from './retention.js';
 import { registerSqlite } from './raw-rows.js';
 import { rollUpRecent } from './rollup.js';
 import { Salts } from './salts.js';
@@ -123,8 +122,6 @@ port.on('message', (m: ToWorker) => {
       return;
     case 'roll-up':
       return answer(m.id, () => rollUpRecent(control, regions, new Date(m.now)));
-    case 'retention':
-      return answer(m.id, () => sweepAnalytics(regions, m.settings, new Date(m.now)));
     case 'close':
       return enqueue(async () => {
         await Promise.all([control.destroy(), ...Object.values(regions).map((db) => db.destroy())]);

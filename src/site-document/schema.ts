@@ -228,6 +228,12 @@ export const ConsentSettings = z.object({
 });
 
 /** The site's visitor analytics. Pageviews are counted while serving, with no script; the optional beacon adds what only the browser knows. */
+/** How long the site keeps the messages visitors send through its forms: 3, 6, 12 or 24 months, or 0 for as long as the site exists. */
+export const SUBMISSION_RETENTION_MONTHS = [3, 6, 12, 24, 0] as const;
+export const FormSettings = z.object({
+  retentionMonths: z.union([z.literal(3), z.literal(6), z.literal(12), z.literal(24), z.literal(0)]).default(24),
+});
+
 export const AnalyticsSettings = z.object({
   /**
    * Load the beacon (src/runtime/beacon.js, a few hundred bytes) on every page: screen size, time on page,
@@ -333,6 +339,7 @@ export const SiteDocument = z
     pages: z.array(Page).min(1).max(500),
     consent: ConsentSettings.default({ mode: 'categories', gpcRefusesAnalytics: false, wording: {} }),
     analytics: AnalyticsSettings.default({ beacon: false }),
+    forms: FormSettings.default({ retentionMonths: 24 }),
     /** Custom code on every page. */
     snippets: z.array(Snippet).max(20).default([]),
   })
