@@ -192,7 +192,7 @@ async function ingest(postgres: string | undefined): Promise<Ingest> {
     if (non2xx) throw new Error(`${name}: ${non2xx[1]} answers were not 2xx:\n${out}`);
     const requests = Number(/(\d+) requests in/.exec(out)![1]);
     // Until every answered event is stored; a minute without progress means events were lost.
-    for (let last = -1, since = performance.now(); ; ) {
+    for (let last = -1, since = performance.now(); ;) {
       const n = await count();
       if (n >= before + requests) break;
       if (n !== last) [last, since] = [n, performance.now()];
