@@ -19,8 +19,11 @@ import { postgresStore, sqliteStore, type EventRow, type EventStore } from './st
 import { VisitTracker } from './visits.js';
 import { unpack, type RawHit } from './wire.js';
 
-/** Hits processed in one transaction at most. */
-const MAX_BATCH = 5000;
+/**
+ * Hits processed in one transaction at most. On SQLite the serving thread's own writes (forms, consent records)
+ * wait while the worker holds the write lock, so a transaction stays short: 1 000 events take a few milliseconds.
+ */
+const MAX_BATCH = 1000;
 
 const port = parentPort!;
 const setup = workerData as WorkerSetup;
