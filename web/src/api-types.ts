@@ -7591,6 +7591,22 @@ export interface components {
                 tone: 'default' | 'surface' | 'primary' | 'dark';
               };
             }
+          | {
+              /** @constant */
+              type: 'privacy';
+              props: {
+                id: string;
+                heading: string;
+                intro?: string;
+                /** Format: email */
+                contact?: string;
+                /**
+                 * @default default
+                 * @enum {string}
+                 */
+                tone: 'default' | 'surface' | 'primary' | 'dark';
+              };
+            }
         )[];
         /** @default [] */
         snippets: {
@@ -8072,6 +8088,22 @@ export interface components {
                  */
                 aspect: '16:9' | '4:3' | '1:1' | '3:4' | 'tall';
                 caption?: string;
+                /**
+                 * @default default
+                 * @enum {string}
+                 */
+                tone: 'default' | 'surface' | 'primary' | 'dark';
+              };
+            }
+          | {
+              /** @constant */
+              type: 'privacy';
+              props: {
+                id: string;
+                heading: string;
+                intro?: string;
+                /** Format: email */
+                contact?: string;
                 /**
                  * @default default
                  * @enum {string}
@@ -8981,6 +9013,22 @@ export interface components {
                  */
                 aspect: '16:9' | '4:3' | '1:1' | '3:4' | 'tall';
                 caption?: string;
+                /**
+                 * @default default
+                 * @enum {string}
+                 */
+                tone: 'default' | 'surface' | 'primary' | 'dark';
+              };
+            }
+          | {
+              /** @constant */
+              type: 'privacy';
+              props: {
+                id: string;
+                heading: string;
+                intro?: string;
+                /** Format: email */
+                contact?: string;
                 /**
                  * @default default
                  * @enum {string}
