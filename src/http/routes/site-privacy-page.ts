@@ -145,7 +145,8 @@ type NewRequestInput = z.infer<typeof P.NewPrivacyRequest>;
 
 /** The status of a failure nobody planned for, when a browser gets it as a page. */
 function statusOf(error: Error & { statusCode?: number }): number {
-  if (error instanceof DomainError) return { invalid_input: 400, not_found: 404, conflict: 409, rate_limited: 429 }[error.code as string] ?? 500;
+  if (error instanceof DomainError)
+    return { invalid_input: 400, forbidden: 403, not_found: 404, conflict: 409, rate_limited: 429 }[error.code as string] ?? 500;
   return error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
 }
 
@@ -165,7 +166,9 @@ export async function sitePrivacyPageRoutes(app: FastifyInstance, ctx: Context, 
     return reply
       .code(status)
       .type('text/html; charset=utf-8')
-      .send('<!doctype html><title>Something went wrong</title><p>Something went wrong with this page. Please go back and try again in a moment.</p>');
+      .send(
+        '<!doctype html><html lang="en"><title>Something went wrong</title><p>Something went wrong with this page. Please go back and try again in a moment.</p></html>',
+      );
   });
   // Per network: a person files a request or two, a script thousands of mails. The address is kept in memory for the window only.
   const perIp = app.createRateLimit({ max: ctx.config.privacyRequestLimitPerIp, timeWindow: 3600_000, keyGenerator: (req) => `site-rq-ip:${req.ip}` });
@@ -224,8 +227,6 @@ export async function sitePrivacyPageRoutes(app: FastifyInstance, ctx: Context, 
   app.get<{ Querystring: { token?: string } }>('/_atrium/privacy/confirm', { config: DOCS.confirmPage }, async (req, reply) => {
     const [site] = await siteAtHost(live, req);
     if (!site) return noSite(req, reply);
-    // Referer headers never carry the token elsewhere.
-    reply.header('referrer-policy', 'no-referrer');
     const document = await site.document();
     const token = typeof req.query.token === 'string' && req.query.token.length <= 200 ? req.query.token : '';
     const pending = token ? await pendingRequest(ctx, siteRequests(ctx, requestSite(site)), token) : undefined;
@@ -245,7 +246,6 @@ export async function sitePrivacyPageRoutes(app: FastifyInstance, ctx: Context, 
       return { id: row.id, type: row.type, status: row.status, dueAt: row.due_at };
     }
 
-    reply.header('referrer-policy', 'no-referrer');
     const document = await site.document();
     const token = [((req.body ?? {}) as Record<string, unknown>).token].flat()[0];
     let row;

@@ -2,6 +2,8 @@
 // linked after the site's own stylesheet and served at a content-hashed path
 // under /_atrium/privacy/, so published pages do not carry them. Fields,
 // buttons and panels come from the site's stylesheet; only theme variables here.
+// React hoists this link before the site's stylesheet: a rule that overrides
+// one of the site's needs the higher specificity (.pr .pr-form).
 import { createHash } from 'node:crypto';
 
 const CSS = `
@@ -11,12 +13,12 @@ const CSS = `
 .pr-title{font-size:clamp(2rem,1.5rem + 2vw,2.75rem)}
 .pr-layout{display:grid;gap:2rem;align-items:start}
 @media (min-width:62rem){.pr-layout{grid-template-columns:minmax(0,1fr) 19rem;gap:3.5rem}.pr-aside{position:sticky;top:6rem}}
-.pr-form{gap:1.75rem}
+.pr .pr-form{gap:1.75rem}
 .pr-fields{display:grid;gap:1.5rem}
 .pr-pair{display:grid;gap:1.5rem}
-@media (min-width:40rem){.pr-pair{grid-template-columns:repeat(2,minmax(0,1fr))}}
+/* Side by side, the two fields share rows (subgrid): their controls line up whatever their labels' length. */
+@media (min-width:40rem){.pr-pair{grid-template-columns:repeat(2,minmax(0,1fr));row-gap:0}.pr-pair>.field{grid-row:span 4;grid-template-rows:subgrid;row-gap:.4375rem}}
 .pr-hint{color:var(--muted);font-size:.875rem;line-height:1.5}
-.pr-badge{flex:none;padding:.0625rem .5rem;border:1px solid var(--border);border-radius:999px;color:var(--muted);font-size:.75rem;font-weight:600}
 .pr-summary{display:grid;gap:.625rem;padding:1.125rem 1.25rem;border:2px solid var(--danger);border-radius:var(--r);background:var(--bg)}
 .pr-summary:focus{outline:3px solid var(--focus);outline-offset:3px}
 .pr-summary-title{color:var(--heading);font-family:var(--font-body);font-size:1.0625rem;font-weight:700}
@@ -39,7 +41,6 @@ const CSS = `
 .pr-type-label{color:var(--heading);font-weight:600;line-height:1.5;cursor:pointer}
 .pr-type-label::after{content:"";position:absolute;inset:0}
 .pr-type-desc{grid-column:2;color:var(--muted);font-size:.9375rem;line-height:1.5}
-.pr-state .field-label{flex-wrap:wrap;justify-content:flex-start}
 .pr-actions{display:flex;flex-wrap:wrap;align-items:center;gap:1rem}
 .pr-aside{display:grid;gap:1.25rem;padding:1.5rem;border:1px solid var(--border);border-radius:var(--r-lg);background:var(--card)}
 .pr-aside-title{font-size:1.125rem}
@@ -53,8 +54,11 @@ const CSS = `
 .pr-note{max-width:32rem;color:var(--muted);font-size:.9375rem;line-height:1.55}
 .pr-icon-warn{display:grid;place-items:center;width:3.25rem;height:3.25rem;border-radius:999px;background:var(--danger);color:var(--bg);font-size:1.5rem;font-weight:800;line-height:1}
 .pr-icon-warn::before{content:"!"}
+.pr-icon-mail{display:grid;place-items:center;width:3.25rem;height:3.25rem;border:1px solid var(--accent-border);border-radius:999px;background:var(--accent-soft);box-shadow:0 0 0 8px var(--accent-glow)}
+.pr-icon-mail::after{content:"";width:1.375rem;height:1rem;border:2px solid var(--accent-text);border-radius:3px;background:linear-gradient(to top right,transparent calc(50% - 1px),var(--accent-text) calc(50% - 1px) calc(50% + 1px),transparent calc(50% + 1px)) right top/50% 70% no-repeat,linear-gradient(to top left,transparent calc(50% - 1px),var(--accent-text) calc(50% - 1px) calc(50% + 1px),transparent calc(50% + 1px)) left top/50% 70% no-repeat}
 .pr-message form{display:contents}
 .pr-due{color:var(--heading);font-weight:700;white-space:nowrap}
+@media (max-width:40rem){.pr .pr-form{padding:0;border:0;background:none;box-shadow:none}}
 @media (max-width:30rem){.pr-actions .btn,.pr-message .btn{width:100%}.pr-type{padding:.875rem 1rem}.pr-aside{padding:1.25rem}}
 `
   .replace(/\s*\n\s*/g, '')

@@ -8,10 +8,12 @@ import type { RenderContext } from '../render-site.js';
 import { fillNodes, pageWords, privacyPage } from './frame.js';
 import type { RequestKind } from './strings.js';
 
-function Message({ icon, title, children }: { icon: 'ok' | 'warn'; title: string; children: ReactNode }) {
+const ICONS = { ok: 'form-status-icon', mail: 'pr-icon-mail', warn: 'pr-icon-warn' };
+
+function Message({ icon, title, children }: { icon: keyof typeof ICONS; title: string; children: ReactNode }) {
   return (
     <div className="cta-panel">
-      {icon === 'ok' ? <span className="form-status-icon" aria-hidden="true" /> : <span className="pr-icon-warn" aria-hidden="true" />}
+      <span className={ICONS[icon]} aria-hidden="true" />
       <h1 className="cta-title">{title}</h1>
       {children}
     </div>
@@ -26,7 +28,7 @@ export function renderPrivacySentPage(doc: SiteDocument, ctx: RenderContext, ema
     doc,
     ctx,
     s.sentTitle,
-    <Message icon="ok" title={s.sentTitle}>
+    <Message icon="mail" title={s.sentTitle}>
       <p className="lead cta-body" role="status">
         {fillNodes(s.sentBody, { email: <strong>{email}</strong>, site })}
       </p>
@@ -46,7 +48,7 @@ export function renderPrivacyConfirmPage(doc: SiteDocument, ctx: RenderContext, 
     doc,
     ctx,
     s.confirmTitle,
-    <Message icon="ok" title={s.confirmTitle}>
+    <Message icon="mail" title={s.confirmTitle}>
       <p className="lead cta-body">{fillNodes(s.confirmBody, { site, type: <strong>{s.types[type].name}</strong> })}</p>
       <p className="pr-note">{s.confirmNote}</p>
       <form method="post" action="/_atrium/privacy/confirm" acceptCharset="utf-8">

@@ -115,9 +115,6 @@ export function renderPrivacyRequestPage(doc: SiteDocument, ctx: RenderContext, 
                 <label className="field-label" htmlFor={id('email')}>
                   {s.email}
                 </label>
-                <p className="pr-hint" id={hintId('email')}>
-                  {s.emailHint}
-                </p>
                 <input
                   className="field-input"
                   type="email"
@@ -132,6 +129,9 @@ export function renderPrivacyRequestPage(doc: SiteDocument, ctx: RenderContext, 
                   aria-describedby={describedBy('email', true, errors)}
                 />
                 <FieldError field="email" errors={errors} />
+                <p className="pr-hint" id={hintId('email')}>
+                  {s.emailHint}
+                </p>
               </div>
               <div className="field">
                 <label className="field-label" htmlFor={id('name')}>
@@ -158,9 +158,6 @@ export function renderPrivacyRequestPage(doc: SiteDocument, ctx: RenderContext, 
                 <label className="field-label" htmlFor={id('country')}>
                   {s.country}
                 </label>
-                <p className="pr-hint" id={hintId('country')}>
-                  {s.countryHint}
-                </p>
                 <div className="field-select-wrap">
                   <select
                     className="field-input"
@@ -181,11 +178,14 @@ export function renderPrivacyRequestPage(doc: SiteDocument, ctx: RenderContext, 
                   </select>
                 </div>
                 <FieldError field="country" errors={errors} />
+                <p className="pr-hint" id={hintId('country')}>
+                  {s.countryHint}
+                </p>
               </div>
-              <div className="field pr-state">
+              <div className="field">
                 <label className="field-label" htmlFor={id('subdivision')}>
                   {s.state}
-                  <span className="pr-badge">{s.stateOnlyUs}</span>
+                  <span className="field-optional">{s.stateOnlyUs}</span>
                 </label>
                 <div className="field-select-wrap">
                   <select
@@ -213,9 +213,6 @@ export function renderPrivacyRequestPage(doc: SiteDocument, ctx: RenderContext, 
               <label className="field-label" htmlFor={id('details')}>
                 {s.details}
               </label>
-              <p className="pr-hint" id={hintId('details')}>
-                {s.detailsHint}
-              </p>
               <textarea
                 className="field-input field-textarea"
                 id={id('details')}
@@ -228,6 +225,9 @@ export function renderPrivacyRequestPage(doc: SiteDocument, ctx: RenderContext, 
                 aria-describedby={describedBy('details', true, errors)}
               />
               <FieldError field="details" errors={errors} />
+              <p className="pr-hint" id={hintId('details')}>
+                {s.detailsHint}
+              </p>
             </div>
           </div>
 

@@ -49,7 +49,7 @@ export const de: PrivacyPageStrings = {
   countryHint: 'Davon hängt ab, wie lange die Website für die Antwort Zeit hat.',
   countryChoose: 'Land auswählen',
   state: 'Bundesstaat',
-  stateOnlyUs: 'Nur für die Vereinigten Staaten',
+  stateOnlyUs: 'Nur für die USA',
   stateNone: 'Nicht in den Vereinigten Staaten',
   details: 'Ihre Anfrage',
   detailsHint: 'Um welche Daten geht es? Bei einer Berichtigung: Was soll sich ändern? Senden Sie nie Passwörter oder Kartennummern.',
