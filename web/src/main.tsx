@@ -5,6 +5,7 @@ import { AccountPage } from './pages/account';
 import { NewSitePage } from './pages/new-site';
 import { sitePageFor } from './pages/site-routes';
 import { SitesPage } from './pages/sites';
+import { UnsubscribePage } from './pages/unsubscribe';
 import { Link, navigate, useLocation } from './router';
 import { isReturning, useSession, SessionProvider } from './session';
 import { Shell } from './shell';
@@ -19,6 +20,7 @@ const EDIT_ROUTE = /^\/sites\/([A-Za-z0-9_-]+)\/edit$/;
 const PUBLIC: Record<string, () => React.JSX.Element> = {
   '/verify-email': VerifyEmailPage,
   '/reset-password': ResetPasswordPage,
+  '/unsubscribe': UnsubscribePage,
 };
 const ANONYMOUS_ONLY: Record<string, () => React.JSX.Element> = {
   '/login': LogInPage,
