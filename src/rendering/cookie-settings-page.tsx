@@ -221,9 +221,10 @@ export function renderCookieSettingsPage(doc: SiteDocument, ctx: RenderContext, 
             <h2 className="prefs-h2" id="prefs-rights-title">
               {rights.cookiePageHeading}
             </h2>
-            <p className="prefs-desc prefs-rights">
-              {rights.cookiePageNote} <a href="/_atrium/privacy">{rights.link}</a>
-            </p>
+            <p className="prefs-desc prefs-rights">{rights.cookiePageNote}</p>
+            <a className="btn btn-secondary" href="/_atrium/privacy">
+              {rights.link}
+            </a>
           </section>
           {!asks && (
             <a className="btn btn-secondary" href="/">

@@ -117,7 +117,7 @@ describe('the privacy request page of a published site', () => {
     expect(fr.text).not.toContain('data-atrium-cookie-settings');
     expect(fr.text).toContain('<a href="/_atrium/privacy">Vos droits sur vos données</a>');
     const cookies = await t.client().get('/_atrium/cookies', { host });
-    expect(cookies.text).toContain('<a href="/_atrium/privacy">Privacy requests</a>');
+    expect(cookies.text).toContain('<a class="btn btn-secondary" href="/_atrium/privacy">Privacy requests</a>');
   });
 
   it('answers a plain form post with “check your email”, and mails the confirmation link', async () => {
