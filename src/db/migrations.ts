@@ -471,6 +471,47 @@ control['0012_subscriber_consents'] = {
   },
 };
 
+region['0007_consent_chain_anchors'] = {
+  async up(db: Kysely<any>) {
+    await db.schema
+      .createTable('consent_chain_anchors')
+      .addColumn('site_id', 'text', (c) => c.primaryKey())
+      .addColumn('through_seq', 'integer', (c) => c.notNull())
+      .addColumn('hash', 'text', (c) => c.notNull())
+      .addColumn('pruned_at', 'text', (c) => c.notNull())
+      .execute();
+  },
+};
+
+control['0013_retention_runs'] = {
+  async up(db: Kysely<any>) {
+    await db.schema
+      .createTable('retention_runs')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('rule', 'text', (c) => c.notNull())
+      .addColumn('ran_at', 'text', (c) => c.notNull())
+      .addColumn('removed', 'integer', (c) => c.notNull())
+      .addColumn('error', 'text')
+      .execute();
+    await db.schema.createIndex('retention_runs_rule').on('retention_runs').columns(['rule', 'ran_at']).execute();
+  },
+};
+
+control['0014_policy_versions'] = {
+  async up(db: Kysely<any>) {
+    await db.schema
+      .createTable('policy_versions')
+      .addColumn('kind', 'text', (c) => c.notNull())
+      .addColumn('version', 'integer', (c) => c.notNull())
+      .addColumn('hash', 'text', (c) => c.notNull())
+      .addColumn('body', 'text', (c) => c.notNull())
+      .addColumn('material', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addPrimaryKeyConstraint('policy_versions_pk', ['kind', 'version'])
+      .execute();
+  },
+};
+
 class StaticProvider implements MigrationProvider {
   constructor(private readonly set: Record<string, Migration>) {}
   async getMigrations() {

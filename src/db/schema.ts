@@ -82,6 +82,10 @@ export interface ControlDatabase extends PrivacyRequestTables {
   webhooks: { id: string; site_id: string; url: string; secret: string; created_at: string };
   /** Cross-process domain events (src/events/change-log.ts). */
   change_log: { seq: Generated<number>; origin: string; type: string; payload: string; created_at: string };
+  /** Every version of a generated policy (src/policy/versions.ts). */
+  policy_versions: { kind: string; version: number; hash: string; body: string; material: string; created_at: string };
+  /** What each retention rule removed in each sweep (src/retention/sweep.ts). */
+  retention_runs: { id: string; rule: string; ran_at: string; removed: number; error: string | null };
   jobs: JobsTable;
   /** Visitor analytics: the random salt of each UTC day (YYYY-MM-DD), deleted 48 hours after it was made. */
   analytics_salts: { day: string; salt: string; created_at: string };
@@ -236,6 +240,8 @@ export interface RegionDatabase extends PrivacyRequestTables {
   };
   /** Each banner a site showed, once per version: the canonical JSON of its text and settings. */
   consent_banners: { site_id: string; version: string; text: string; created_at: string };
+  /** Where a site's consent chain continues after retention pruned its oldest records (src/consent/chain.ts). */
+  consent_chain_anchors: { site_id: string; through_seq: number; hash: string; pruned_at: string };
   /** Visitors' consent choices, append-only and hash-chained per site (src/consent/records.ts). */
   consent_records: {
     id: string;

@@ -37,13 +37,14 @@ recipients.json    Everyone your data was or may be sent to because of how you u
                    endpoints you added.
 privacy-requests.json  Formal privacy requests you filed with Atrium, with every step and mail.
 sites/<address>/   One folder per site: site.json (the document you edit, your images' details,
-                   releases, domains and webhook endpoints) and images/ (every size of every image).
+                   releases, domains and webhook endpoints), images/ (every size of every image)
+                   and submissions.json (the messages visitors sent through the site's forms).
                    Each folder is a site archive: zip it and import it into another Atrium
                    ("Import a site" in the dashboard, or POST /api/sites/import).
 
-Not included: messages visitors sent through your forms and their cookie choices. They are data
-about your visitors, which you hold as the controller; export them from each site's Inbox and
-Consent screens.
+The form messages are your visitors' personal data, which you hold as the controller: keep them
+safe. Not included: your visitors' cookie choices (export them from each site's Consent screen as
+proof of consent) and visitor analytics, which cannot be tied to anyone.
 `;
 
 export async function exportAccount(ctx: Context, subscriberId: string): Promise<Uint8Array> {

@@ -4183,6 +4183,63 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/analytics/sites': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Visitors per day over the last 7 days of every site you can see (the sites list’s sparklines)
+     * @description Read from the daily figures, which are rebuilt every five minutes.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['WorkspaceVisitors'];
+          };
+        };
+        /** @description Not logged in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Any other error, in the same shape */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/sites/{siteId}/analytics': {
     parameters: {
       query?: never;
@@ -5193,6 +5250,69 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/operator/retention': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Operators: the last retention sweep, what each rule removed and how long it keeps data */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['SweepReport'];
+          };
+        };
+        /** @description Not logged in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not an operator */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Any other error, in the same shape */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/operator/privacy-requests/{requestId}': {
     parameters: {
       query?: never;
@@ -5354,6 +5474,158 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/operator/privacy-requests/{requestId}/fulfil': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Operators: act on the account that filed the request — send its data export (a 7-day link), erase it, restrict processing, withdraw every consent, or correct the name */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          requestId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['FulfilPrivacyRequest'];
+        };
+      };
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['PrivacyRequest'];
+          };
+        };
+        /** @description Invalid input: `issues` names each bad field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not logged in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Forbidden: missing or wrong X-CSRF-Token, a cross-site request, or not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found (also for another subscriber’s ids) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Closed, or no confirmed account uses the requester’s address */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Any other error, in the same shape */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/privacy-requests/download': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The data export an operator sent a requester, by the link’s token (made when opened; valid 7 days) */
+    get: {
+      parameters: {
+        query: {
+          token: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/zip': string;
+          };
+        };
+        /** @description Invalid input: `issues` names each bad field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Any other error, in the same shape */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/operator/privacy-requests/{requestId}/close': {
     parameters: {
       query?: never;
@@ -5444,6 +5716,107 @@ export interface paths {
         };
       };
     };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/privacy': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The platform’s privacy policy, generated from the running system (HTML) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/html': string;
+          };
+        };
+        /** @description Any other error, in the same shape */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/privacy/versions/{version}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** An earlier version of the privacy policy (HTML) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          version: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/html': string;
+          };
+        };
+        /** @description Not found (also for another subscriber’s ids) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Any other error, in the same shape */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -6798,7 +7171,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description No published site here, or analytics is off */
+        /** @description No published site here, analytics is off, or the site does not use the beacon */
         404: {
           headers: {
             [name: string]: unknown;
@@ -7300,6 +7673,24 @@ export interface components {
           };
         };
       };
+      /**
+       * @default {
+       *       "beacon": false
+       *     }
+       */
+      analytics: {
+        /** @default false */
+        beacon: boolean;
+      };
+      /**
+       * @default {
+       *       "retentionMonths": 24
+       *     }
+       */
+      forms: {
+        /** @default 24 */
+        retentionMonths: 3 | 6 | 12 | 24 | 0;
+      };
       /** @default [] */
       snippets: {
         id: string;
@@ -7340,6 +7731,12 @@ export interface components {
     };
     ExtendPrivacyRequest: {
       reason: string;
+    };
+    FulfilPrivacyRequest: {
+      /** @enum {string} */
+      action: 'send_export' | 'erase_account' | 'restrict' | 'withdraw_consents' | 'rectify_name';
+      /** @description For rectify_name: the corrected name */
+      name?: string;
     };
     ClosePrivacyRequest:
       | {
@@ -7976,6 +8373,19 @@ export interface components {
       prevHash: string;
       hash: string;
     };
+    WorkspaceVisitors: {
+      /** @description The last 7 days (UTC), oldest first; the last is today */
+      days: string[];
+      sites: {
+        siteId: string;
+        /** @description Visitors per day, one number per day of `days` */
+        visitors: number[];
+        /** @description Visitors of the 7 days (each day’s unique visitors, added up) */
+        total: number;
+        /** @description The same for the 7 days before */
+        previous: number;
+      }[];
+    };
     AnalyticsOverview: {
       range: {
         /** @description First day (UTC), like 2026-05-01 */
@@ -8002,6 +8412,23 @@ export interface components {
         /** @description An hour (2026-05-01T13), a day or a month (2026-05) */
         period: string;
       }[];
+      /** @description The time series of the period just before, with the same interval, for comparison; null when `previous` is */
+      previousSeries:
+        | {
+            /** @description Unique visitors: exact within a day; over several days the sum of each day’s (the hash changes daily) */
+            visitors: number;
+            pageviews: number;
+            visits: number;
+            /** @description Share of visits with one pageview and no other interaction, 0 to 1 */
+            bounceRate: number;
+            /** @description Average visit duration in seconds */
+            visitDuration: number;
+            /** @description Custom events, outbound links, downloads and forms sent */
+            events: number;
+            /** @description An hour (2026-05-01T13), a day or a month (2026-05) */
+            period: string;
+          }[]
+        | null;
       /** @description Visitors in the last five minutes */
       realtime: number;
       notCounted: {
@@ -8082,6 +8509,23 @@ export interface components {
         /** @description An hour (2026-05-01T13), a day or a month (2026-05) */
         period: string;
       }[];
+      /** @description The time series of the period just before, with the same interval, for comparison; null when `previous` is */
+      previousSeries:
+        | {
+            /** @description Unique visitors: exact within a day; over several days the sum of each day’s (the hash changes daily) */
+            visitors: number;
+            pageviews: number;
+            visits: number;
+            /** @description Share of visits with one pageview and no other interaction, 0 to 1 */
+            bounceRate: number;
+            /** @description Average visit duration in seconds */
+            visitDuration: number;
+            /** @description Custom events, outbound links, downloads and forms sent */
+            events: number;
+            /** @description An hour (2026-05-01T13), a day or a month (2026-05) */
+            period: string;
+          }[]
+        | null;
       /** @description Visitors in the last five minutes */
       realtime: number;
       notCounted: {
@@ -8123,6 +8567,16 @@ export interface components {
       closedAt: string | null;
       overdue: boolean;
       canExtend: boolean;
+    };
+    SweepReport: {
+      ranAt: string | null;
+      rules: {
+        rule: string;
+        what: string;
+        keptFor: string;
+        removed: number;
+        error: string | null;
+      }[];
     };
     PrivacyRequestDetail: {
       request: components['schemas']['PrivacyRequest'];
@@ -8615,6 +9069,24 @@ export interface components {
             save?: string;
           };
         };
+      };
+      /**
+       * @default {
+       *       "beacon": false
+       *     }
+       */
+      analytics: {
+        /** @default false */
+        beacon: boolean;
+      };
+      /**
+       * @default {
+       *       "retentionMonths": 24
+       *     }
+       */
+      forms: {
+        /** @default 24 */
+        retentionMonths: 3 | 6 | 12 | 24 | 0;
       };
       /** @default [] */
       snippets: {
