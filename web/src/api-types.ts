@@ -2947,7 +2947,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/_atrium/cookies.063d791fd9a5.css': {
+  '/_atrium/cookies.bb8c8936bc7f.css': {
     parameters: {
       query?: never;
       header?: never;
@@ -6772,7 +6772,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/_atrium/privacy/styles.9beb652ca541.css': {
+  '/_atrium/privacy/styles.7f3736d81e1a.css': {
     parameters: {
       query?: never;
       header?: never;
