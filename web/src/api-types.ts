@@ -402,6 +402,8 @@ export interface paths {
             'application/json': {
               subscriber: components['schemas']['Subscriber'];
               csrfToken: string;
+              /** @description Platform staff (ATRIUM_OPERATORS): may open the privacy request console */
+              operator: boolean;
             };
           };
         };
@@ -5687,6 +5689,71 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/sites/{siteId}/privacy-requests/count': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** How many of the site’s visitor requests wait for an answer, and how many are overdue (the dashboard’s badge) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          siteId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['PrivacyRequestCounts'];
+          };
+        };
+        /** @description Not logged in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found (also for another subscriber’s ids) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Any other error, in the same shape */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/sites/{siteId}/privacy-requests/{requestId}': {
     parameters: {
       query?: never;
@@ -7595,6 +7662,7 @@ export interface components {
       /** @enum {string} */
       regime: 'eea' | 'uk' | 'canada' | 'california' | 'default';
       regimeName: string;
+      authority: string;
       details: string;
       /** @enum {string} */
       status: 'unverified' | 'open' | 'extended' | 'completed' | 'refused';
@@ -7605,6 +7673,8 @@ export interface components {
       extendedAt: string | null;
       closedAt: string | null;
       overdue: boolean;
+      dueSoon: boolean;
+      daysLeft: number | null;
       canExtend: boolean;
     };
     PrivacyRequestDetail: {
@@ -7624,6 +7694,11 @@ export interface components {
         subject: string;
         text: string;
       } | null;
+    };
+    PrivacyRequestCounts: {
+      /** @description Open or extended: waiting for an answer */
+      open: number;
+      overdue: number;
     };
     VisitorData: {
       email: string;
