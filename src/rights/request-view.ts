@@ -1,6 +1,7 @@
 // A request and its steps as the consoles show them.
 import type { Selectable } from 'kysely';
 import type { PrivacyRequestLogTable } from '../db/schema.js';
+import { describePeriod } from './deadlines.js';
 import { RULES, type Regime } from './regimes.js';
 import { REMIND_DAYS_BEFORE } from './reminders.js';
 import { isActive, isOverdue, type RequestRow, type RequestStatus } from './request-row.js';
@@ -23,6 +24,7 @@ export function requestView(row: RequestRow, now: Date) {
     regime: row.regime as Regime,
     regimeName: RULES[row.regime as Regime].name,
     authority: RULES[row.regime as Regime].authority,
+    extensionPeriod: describePeriod(RULES[row.regime as Regime].extension),
     details: row.details,
     status: row.status as RequestStatus,
     receivedAt: row.verified_at,

@@ -7663,6 +7663,7 @@ export interface components {
       regime: 'eea' | 'uk' | 'canada' | 'california' | 'default';
       regimeName: string;
       authority: string;
+      extensionPeriod: string;
       details: string;
       /** @enum {string} */
       status: 'unverified' | 'open' | 'extended' | 'completed' | 'refused';

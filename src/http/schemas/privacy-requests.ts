@@ -40,6 +40,8 @@ export const PrivacyRequest = z
     regimeName: z.string(),
     /** Where a refused requester can complain, as the refusal mail names it. */
     authority: z.string(),
+    /** What the one extension adds: "2 months", "45 days". */
+    extensionPeriod: z.string(),
     details: z.string(),
     status: z.enum(['unverified', 'open', 'extended', 'completed', 'refused']),
     receivedAt: Timestamp.nullable(),
