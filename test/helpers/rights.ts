@@ -21,12 +21,31 @@ export const CONTACT_FORM = {
   },
 };
 
-/** Creates and publishes a site with the contact form on /write; returns its id. */
-export async function publishSiteWithForm(owner: HttpClient, name: string, slug: string, region = 'de-frankfurt'): Promise<{ id: string; slug: string }> {
-  const created = await owner.post('/api/sites', { name, slug, template: 'saas', region });
+/** An analytics snippet, so the site asks visitors for their cookie choices. */
+const STATS = {
+  id: 'stats',
+  name: 'Site stats',
+  placement: 'head',
+  category: 'analytics',
+  code: '<script>window.statsLoaded = true;</script>',
+  cookies: [{ name: '_st_id', purpose: 'Tells visits apart for the visit counter.', days: 30 }],
+};
+
+/** Creates and publishes a site with the contact form on /write (and, with `consent`, a cookie banner); returns its id. */
+export async function publishSiteWithForm(
+  owner: HttpClient,
+  name: string,
+  slug: string,
+  opts: { region?: string; consent?: boolean } = {},
+): Promise<{ id: string; slug: string }> {
+  const created = await owner.post('/api/sites', { name, slug, template: 'saas', region: opts.region ?? 'de-frankfurt' });
   if (created.status !== 201) throw new Error(`site not created: ${created.text}`);
   const doc = created.json.document;
   doc.pages.push({ id: 'write', path: '/write', title: 'Write', description: '', blocks: [CONTACT_FORM] });
+  if (opts.consent) {
+    doc.consent = { mode: 'categories', gpcRefusesAnalytics: false, wording: {} };
+    doc.snippets = [STATS];
+  }
   const saved = await owner.put(`/api/sites/${created.json.id}/draft`, { revision: created.json.revision, document: doc });
   if (saved.status !== 200) throw new Error(`draft not saved: ${saved.text}`);
   const published = await owner.post(`/api/sites/${created.json.id}/publish`);
@@ -52,6 +71,22 @@ export async function sendMessages(t: TestServer, slug: string, messages: Record
     });
     if (r.status !== 201) throw new Error(`form not sent: ${r.status} ${r.text}`);
   }
+}
+
+/** A visitor answers the site's cookie banner; returns the id of their consent record (shown on the site's cookie settings page). */
+export async function recordConsent(t: TestServer, slug: string, choices = { functional: false, analytics: true, marketing: false, providers: [] }): Promise<string> {
+  const host = `${slug}.localhost`;
+  const visitor = t.client();
+  const page = await visitor.get('/_atrium/cookies', { host });
+  const version = /name="version" value="([0-9a-f]{64})"/.exec(page.text)?.[1];
+  if (!version) throw new Error(`no consent version on ${slug}: ${page.status}`);
+  const r = await visitor.request('POST', '/_atrium/consent', undefined, {
+    host,
+    raw: JSON.stringify({ version, choices }),
+    headers: { 'content-type': 'application/json' },
+  });
+  if (r.status !== 200) throw new Error(`consent not recorded: ${r.status} ${r.text}`);
+  return r.json.id as string;
 }
 
 export interface RequestInput {

@@ -3,7 +3,7 @@
 // work) and, given the id from the site's cookie settings page, their consent
 // records. From here the owner downloads it for them, corrects a field or
 // erases it (webhooks are told with a signed privacy.erasure event).
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { api, ok, errorMessage, type ErasureResult, type PrivacyRequest, type VisitorData } from '../../api';
 import { displayHost, formatDateTime } from '../../format';
 import { toast } from '../../toast';
@@ -13,10 +13,19 @@ import { EraseDialog } from './erase-dialog';
 import { isActive } from './model';
 import { RectifyDialog } from './rectify-dialog';
 
-type Find = { status: 'idle' } | { status: 'busy' } | { status: 'error'; message: string } | { status: 'ready'; data: VisitorData };
+type Find = { status: 'idle' } | { status: 'busy' } | { status: 'error'; message: string } | { status: 'ready'; data: VisitorData; consentId: string };
 type Submission = VisitorData['submissions'][number];
 
 const yesNo = (b: boolean) => (b ? 'Allowed' : 'Refused');
+
+/** A table that may scroll sideways on a phone: focusable, so the keyboard can scroll it too. */
+function TableWrap({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="rq-table-wrap" role="region" aria-label={label} tabIndex={0}>
+      {children}
+    </div>
+  );
+}
 
 function download(request: PrivacyRequest, data: VisitorData) {
   const file = {
@@ -77,7 +86,7 @@ function Found({ data, endpoints }: { data: VisitorData; endpoints: Record<strin
   return (
     <>
       {data.deliveries.length > 0 && (
-        <div className="rq-table-wrap">
+        <TableWrap label="Webhook deliveries">
           <table className="rq-data-table">
             <caption>Webhook deliveries of these messages ({data.deliveries.length})</caption>
             <thead>
@@ -101,10 +110,10 @@ function Found({ data, endpoints }: { data: VisitorData; endpoints: Record<strin
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
       {data.queued.length > 0 && (
-        <div className="rq-table-wrap">
+        <TableWrap label="Queued mail and webhook posts">
           <table className="rq-data-table">
             <caption>Mail and webhook posts held in the queue ({data.queued.length})</caption>
             <thead>
@@ -126,10 +135,10 @@ function Found({ data, endpoints }: { data: VisitorData; endpoints: Record<strin
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
       {data.consentRecords.length > 0 && (
-        <div className="rq-table-wrap">
+        <TableWrap label="Cookie choices">
           <table className="rq-data-table">
             <caption>Cookie choices ({data.consentRecords.length})</caption>
             <thead>
@@ -157,7 +166,7 @@ function Found({ data, endpoints }: { data: VisitorData; endpoints: Record<strin
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
       <p className="rq-notes-label">Notes for the requester, included in the file:</p>
       <ul className="rq-notes">
@@ -192,7 +201,7 @@ export function VisitorDataSection({ siteId, request, onChanged }: { siteId: str
     const id = consentId.trim();
     try {
       const data = await ok(api.GET('/api/sites/{siteId}/privacy-requests/{requestId}/data', { params: { path, query: id ? { consentId: id } : {} } }));
-      setFind({ status: 'ready', data });
+      setFind({ status: 'ready', data, consentId: id });
       onChanged(); // the lookup is a step of the timeline
     } catch (err) {
       setFind({ status: 'error', message: errorMessage(err, 'The data could not be looked up. Try again.') });
@@ -200,7 +209,7 @@ export function VisitorDataSection({ siteId, request, onChanged }: { siteId: str
   };
 
   const data = find.status === 'ready' ? find.data : null;
-  const empty = data && data.submissions.length === 0 && data.consentRecords.length === 0;
+  const searchedId = find.status === 'ready' ? find.consentId : '';
 
   return (
     <section className="panel rq-card" aria-labelledby="rq-data-h">
@@ -241,14 +250,12 @@ export function VisitorDataSection({ siteId, request, onChanged }: { siteId: str
       )}
       {data && (
         <div className="rq-found" aria-live="polite">
-          {empty ? (
-            <p className="rq-empty">
-              This site holds no form message from {data.email}
-              {consentId.trim() ? ' and no consent record with this id' : ''}.
-            </p>
+          {data.submissions.length === 0 ? (
+            <p className="rq-empty">This site holds no form message from {data.email}.</p>
           ) : (
-            data.submissions.length > 0 && <Submissions rows={data.submissions} canEdit={active} onCorrect={setCorrecting} />
+            <Submissions rows={data.submissions} canEdit={active} onCorrect={setCorrecting} />
           )}
+          {searchedId && data.consentRecords.length === 0 && <p className="rq-empty">No cookie choice of this site has the id {searchedId}.</p>}
           <Found data={data} endpoints={webhooks ?? {}} />
           <div className="rq-data-actions">
             <Button variant="secondary" className="btn-with-icon" onClick={() => download(request, data)}>
@@ -277,7 +284,12 @@ export function VisitorDataSection({ siteId, request, onChanged }: { siteId: str
         onClose={() => setCorrecting(null)}
         onDone={(fresh, field) => {
           setCorrecting(null);
-          setFind({ status: 'ready', data: fresh });
+          // The answer holds the messages; cookie choices (found by id) and the notes stay as they were.
+          setFind((prev) =>
+            prev.status === 'ready'
+              ? { ...prev, data: { ...fresh, consentRecords: prev.data.consentRecords, notes: prev.data.notes } }
+              : { status: 'ready', data: fresh, consentId: '' },
+          );
           onChanged();
           toast(`The field “${field}” was corrected.`);
         }}
