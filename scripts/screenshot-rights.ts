@@ -21,7 +21,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { MovableClock } from '../src/lib/clock.js';
 import { launchChromium, settle } from '../test/helpers/browser.js';
 import { signUpVerified, type HttpClient } from '../test/helpers/http.js';
-import { fileOnPlatform, fileOnSite, publishSiteWithForm, sendMessages } from '../test/helpers/rights.js';
+import { fileOnPlatform, fileOnSite, publishSiteWithForm, recordConsent, sendMessages } from '../test/helpers/rights.js';
 import { startTestServer } from '../test/helpers/server.js';
 
 const OUT = process.argv[2] ?? 'docs/screenshots';
@@ -42,13 +42,15 @@ await signUpVerified(owner, t.smtp, 'maya@northwind.example', 'Maya Lindqvist');
 const staff = t.client();
 await signUpVerified(staff, t.smtp, 'staff@atrium.example', 'Sam Okafor');
 
-const site = await publishSiteWithForm(owner, 'Northwind Coffee', 'northwind');
+const site = await publishSiteWithForm(owner, 'Northwind Coffee', 'northwind', { consent: true });
 await owner.post(`/api/sites/${site.id}/webhooks`, { url: 'https://crm.northwind.example/hooks/atrium' });
 await sendMessages(t, site.slug, [
   { name: 'Vera Novak', email: 'vera.novak@example.eu', message: 'Do you ship beans to Lyon? I would like two bags a month.' },
   { name: 'Vera Novak', email: 'vera.novak@example.eu', message: 'My number is 06 12 34 56 78, call me after 6.' },
   { name: 'Jon Park', email: 'jon@example.com', message: 'Is the café open on Sundays?' },
 ]);
+
+const consentId = await recordConsent(t, site.slug);
 
 // Requests at different points in time: one will be overdue, one due soon, one on time, one answered.
 const late = await fileOnSite(t, site.slug, { type: 'access', email: 'jon@example.com', country: 'FR', details: 'What do you keep about me?' });
@@ -141,6 +143,7 @@ for (const width of [1280, 375]) {
   if (want('request') || want('erase')) {
     const { context, page } = await tab(owner, width);
     await page.goto(`${base}/app/sites/${site.id}/privacy-requests/${soon}`);
+    await page.getByLabel(/Consent record id/).fill(consentId);
     await page.getByRole('button', { name: 'Find their data' }).click();
     await page.getByRole('heading', { name: /Form messages/ }).waitFor();
     await page.locator('.rq-mail summary').first().click();

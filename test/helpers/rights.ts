@@ -74,7 +74,11 @@ export async function sendMessages(t: TestServer, slug: string, messages: Record
 }
 
 /** A visitor answers the site's cookie banner; returns the id of their consent record (shown on the site's cookie settings page). */
-export async function recordConsent(t: TestServer, slug: string, choices = { functional: false, analytics: true, marketing: false, providers: [] }): Promise<string> {
+export async function recordConsent(
+  t: TestServer,
+  slug: string,
+  choices = { functional: false, analytics: true, marketing: false, providers: [] },
+): Promise<string> {
   const host = `${slug}.localhost`;
   const visitor = t.client();
   const page = await visitor.get('/_atrium/cookies', { host });

@@ -9,4 +9,5 @@ import './inbox.css'; // Unread counts, the inbox and the message reader.
 import './webhooks.css'; // Webhooks, and the inbox and webhooks on small screens.
 import './consent.css'; // Consent: chain check, choices per category, record lookup and exports.
 import './privacy.css'; // Privacy and cookies, and custom code, in site settings (also the snippet form in the editor).
-import './rights.css'; // Data-subject rights: privacy requests, the operator console, the public request pages and Account → Your data.
+import './rights.css'; // Privacy requests of a site and the operator console: list, request, timeline, a visitor's data.
+import './rights-public.css'; // The public privacy request pages, Account → Your data and Sites → Import.

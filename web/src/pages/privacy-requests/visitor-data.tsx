@@ -144,7 +144,6 @@ function Found({ data, endpoints }: { data: VisitorData; endpoints: Record<strin
             <thead>
               <tr>
                 <th scope="col">Chosen</th>
-                <th scope="col">Record</th>
                 <th scope="col">Functional</th>
                 <th scope="col">Analytics</th>
                 <th scope="col">Marketing</th>
@@ -154,9 +153,9 @@ function Found({ data, endpoints }: { data: VisitorData; endpoints: Record<strin
             <tbody>
               {data.consentRecords.map((c) => (
                 <tr key={c.id}>
-                  <td className="rq-nowrap">{formatDateTime(c.createdAt)}</td>
                   <td>
-                    <code>{c.id}</code>
+                    <span className="rq-nowrap">{formatDateTime(c.createdAt)}</span>
+                    <code className="rq-record-id">{c.id}</code>
                   </td>
                   <td>{yesNo(c.functional)}</td>
                   <td>{yesNo(c.analytics)}</td>

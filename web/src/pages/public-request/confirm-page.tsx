@@ -87,7 +87,7 @@ export function ConfirmPrivacyRequestPage() {
       title="Confirm your privacy request"
       subtitle="One step left: confirm that you asked. The time we have to answer starts now."
       privacyLink={false}
-      footer={<>Didn’t ask for this? Close this page: nothing happens, and the request lapses in 7 days.</>}
+      footer={<>Didn’t ask for this? Close this page: nothing happens, and the link stops working within a week.</>}
     >
       <div className="stack">
         {state.status === 'failed' && <Alert title="The request could not be confirmed">{state.message}</Alert>}
