@@ -76,7 +76,8 @@ await owner.post(`/api/sites/${site.id}/privacy-requests/${done}/close`, { statu
 clock.advance(9 * DAY);
 void late;
 
-// Platform requests for the operator console.
+// Platform requests for the operator console (Eva has an account the operator can act on).
+await signUpVerified(t.client(), t.smtp, 'eva@example.eu', 'Eva Schmidt');
 const eva = await fileOnPlatform(t, {
   type: 'access',
   email: 'eva@example.eu',

@@ -6,10 +6,8 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { loadConfig, type Config } from './config/config.js';
 import type { Context } from './context.js';
-import { deleteEndedSessions } from './accounts/sessions.js';
 import { Collector } from './analytics/collector.js';
 import { recordFormGoals } from './analytics/goals.js';
-import { sweepAnalytics } from './analytics/retention.js';
 import { rollUpRecent } from './analytics/rollup.js';
 import { deleteExpiredSalts } from './analytics/salts.js';
 import { trustFunction } from './lib/trust-proxy.js';
@@ -31,6 +29,7 @@ import { followAddressChanges } from './publishing/publishing.js';
 import { notifyOperatorsOfNew, remindOperators } from './rights/operator-mail.js';
 import { remindSiteOwners } from './rights/site-reminders.js';
 import { notifySiteOwner } from './rights/site-requests.js';
+import { sweep } from './retention/sweep.js';
 import { ReleaseStore } from './storage/release-store.js';
 
 export interface Running {
@@ -80,9 +79,8 @@ export async function startServer(config: Config = loadConfig(), logging: Logger
   jobs.every('change-log.prune', 15 * 60_000, (now) => changeLog.prune(now));
   jobs.every('domains.expire-claims', 3600_000, (now) => expirePendingClaims(ctx, now));
   jobs.every('forms.expire-token-uses', 3600_000, (now) => expireTokenUses(ctx, now));
-  // Retention the data map states for sessions and job payloads (the full retention engine is to come).
-  jobs.every('sessions.delete-ended', 3600_000, (now) => deleteEndedSessions(ctx, now));
-  jobs.every('jobs.delete-finished', 3600_000, (now) => jobs.deleteFinished(now));
+  // Retention: every rule of src/retention (the data map names one for each personal column), hourly.
+  jobs.every('retention.sweep', 3600_000, (now) => sweep(ctx, now));
   ctx.bus.on('jobs.queued', (e) => jobs.wake(e.database));
   // Privacy requests: staff hear of each confirmed one to the platform, a site's owner of their visitors' ones;
   // and both of those due soon or overdue.
@@ -96,9 +94,6 @@ export async function startServer(config: Config = loadConfig(), logging: Logger
     : undefined;
   if (analytics) recordFormGoals(ctx, analytics);
   jobs.every('analytics.roll-up', 5 * 60_000, (now) => rollUpRecent(dbs.control, dbs.regions, now));
-  jobs.every('analytics.retention', 3600_000, (now) =>
-    sweepAnalytics(dbs.regions, { rawDays: config.analyticsRawDays, rollupMonths: config.analyticsRollupMonths }, now),
-  );
   jobs.every('analytics.delete-salts', 3600_000, async (now) => {
     const n = await deleteExpiredSalts(dbs.control, now);
     analytics?.salts.forgetBefore(new Date(now.getTime() - 24 * 3600_000).toISOString().slice(0, 10));

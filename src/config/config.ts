@@ -50,6 +50,10 @@ export interface Config {
   analyticsBeaconPerIp: number;
   /** Platform staff who answer privacy requests to the platform (ATRIUM_OPERATORS: account emails, comma-separated). */
   operatorEmails: string[];
+  /** Years a consent record is kept as proof (ATRIUM_CONSENT_PROOF_YEARS). */
+  consentProofYears: number;
+  /** Days copies of sent mail stay in the outbox folder of the embedded default (ATRIUM_OUTBOX_DAYS). */
+  outboxDays: number;
   /** Privacy requests a network may file per hour (ATRIUM_PRIVACY_REQUEST_LIMIT_PER_IP). */
   privacyRequestLimitPerIp: number;
 }
@@ -98,6 +102,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .split(',')
       .map((s) => s.trim().toLowerCase())
       .filter(Boolean),
+    consentProofYears: Math.max(1, Math.min(30, Number(env.ATRIUM_CONSENT_PROOF_YEARS ?? 5) || 5)),
+    outboxDays: Math.max(1, Math.min(3650, Number(env.ATRIUM_OUTBOX_DAYS ?? 30) || 30)),
     privacyRequestLimitPerIp: Math.max(1, Number(env.ATRIUM_PRIVACY_REQUEST_LIMIT_PER_IP ?? 10) || 10),
   };
 }

@@ -11,6 +11,19 @@ export interface ControlDatabase extends PrivacyRequestTables {
     email_verified_at: string | null;
     created_at: string;
     updated_at: string;
+    /** Set while the subscriber restricts processing: their data is kept, nothing beyond keeping it runs. */
+    processing_restricted_at: string | null;
+  };
+  /** Consents a subscriber gave, with the wording shown; a withdrawal keeps the row as history (src/accounts/consents.ts). */
+  subscriber_consents: {
+    id: string;
+    subscriber_id: string;
+    purpose: string;
+    wording: string;
+    granted_at: string;
+    withdrawn_at: string | null;
+    /** settings | one-click (RFC 8058 unsubscribe) | link */
+    withdrawn_via: string | null;
   };
   workspaces: { id: string; name: string; created_at: string };
   workspace_members: { workspace_id: string; subscriber_id: string; role: string; created_at: string };
@@ -69,6 +82,8 @@ export interface ControlDatabase extends PrivacyRequestTables {
   webhooks: { id: string; site_id: string; url: string; secret: string; created_at: string };
   /** Cross-process domain events (src/events/change-log.ts). */
   change_log: { seq: Generated<number>; origin: string; type: string; payload: string; created_at: string };
+  /** What each retention rule removed in each sweep (src/retention/sweep.ts). */
+  retention_runs: { id: string; rule: string; ran_at: string; removed: number; error: string | null };
   jobs: JobsTable;
   /** Visitor analytics: the random salt of each UTC day (YYYY-MM-DD), deleted 48 hours after it was made. */
   analytics_salts: { day: string; salt: string; created_at: string };
@@ -223,6 +238,8 @@ export interface RegionDatabase extends PrivacyRequestTables {
   };
   /** Each banner a site showed, once per version: the canonical JSON of its text and settings. */
   consent_banners: { site_id: string; version: string; text: string; created_at: string };
+  /** Where a site's consent chain continues after retention pruned its oldest records (src/consent/chain.ts). */
+  consent_chain_anchors: { site_id: string; through_seq: number; hash: string; pruned_at: string };
   /** Visitors' consent choices, append-only and hash-chained per site (src/consent/records.ts). */
   consent_records: {
     id: string;

@@ -23,6 +23,7 @@ import { consentApiRoutes } from './routes/consent-api.js';
 import { inboxRoutes } from './routes/inbox.js';
 import { sitePrivacyRequestRoutes } from './routes/site-privacy-requests.js';
 import { accountDataRoutes } from './routes/account-data.js';
+import { accountChoiceRoutes } from './routes/account-choices.js';
 import { privacyRequestRoutes } from './routes/privacy-requests.js';
 import { analyticsRoutes } from './routes/analytics.js';
 import { beaconRoutes } from './routes/analytics-beacon.js';
@@ -140,6 +141,8 @@ export async function buildApp(ctx: Context, analytics?: Collector): Promise<Fas
   await app.register(async (scope) => accountDataRoutes(scope, ctx));
   await analyticsRoutes(app, ctx);
   await privacyRequestRoutes(app, ctx);
+  // Its own scope: the one-click unsubscribe accepts the url-encoded body mail clients send.
+  await app.register(async (scope) => accountChoiceRoutes(scope, ctx));
   await sitePrivacyRequestRoutes(app, ctx, live);
   await app.register(async (scope) => beaconRoutes(scope, ctx, live, analytics));
   await openApiRoutes(app, routes);

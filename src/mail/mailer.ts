@@ -11,6 +11,8 @@ export interface Message {
   text: string;
   html?: string;
   replyTo?: string;
+  /** Extra headers, e.g. List-Unsubscribe on product news (RFC 8058). */
+  headers?: Record<string, string>;
 }
 
 export interface Mailer {

@@ -4,6 +4,7 @@
 // Atrium can import (POST /api/sites/import) as it is.
 import { zipSync, type Zippable } from 'fflate';
 import type { Context } from '../context.js';
+import { listConsents } from '../accounts/consents.js';
 import { notFound } from '../lib/errors.js';
 import { siteArchiveFiles } from '../sites/site-archive.js';
 import { recipientsOf } from './recipients.js';
@@ -29,18 +30,21 @@ account.json       Your account: name, email, when it was made and confirmed. Yo
 sessions.csv       Devices signed in to your account: when each session started, was last used
                    and ends. (The session secrets themselves are not included.)
 workspaces.json    The workspaces you belong to and your role in each.
+consents.json      Every consent you gave Atrium (such as product news), with the words you agreed
+                   to, when, and when and how you withdrew it.
 recipients.json    Everyone your data was or may be sent to because of how you use Atrium:
                    the mail service, the DNS resolvers that check your domains, and the webhook
                    endpoints you added.
 privacy-requests.json  Formal privacy requests you filed with Atrium, with every step and mail.
 sites/<address>/   One folder per site: site.json (the document you edit, your images' details,
-                   releases, domains and webhook endpoints) and images/ (every size of every image).
+                   releases, domains and webhook endpoints), images/ (every size of every image)
+                   and submissions.json (the messages visitors sent through the site's forms).
                    Each folder is a site archive: zip it and import it into another Atrium
                    ("Import a site" in the dashboard, or POST /api/sites/import).
 
-Not included: messages visitors sent through your forms and their cookie choices. They are data
-about your visitors, which you hold as the controller; export them from each site's Inbox and
-Consent screens.
+The form messages are your visitors' personal data, which you hold as the controller: keep them
+safe. Not included: your visitors' cookie choices (export them from each site's Consent screen as
+proof of consent) and visitor analytics, which cannot be tied to anyone.
 `;
 
 export async function exportAccount(ctx: Context, subscriberId: string): Promise<Uint8Array> {
@@ -95,6 +99,7 @@ export async function exportAccount(ctx: Context, subscriberId: string): Promise
       emailConfirmedAt: me.email_verified_at,
       createdAt: me.created_at,
       updatedAt: me.updated_at,
+      processingRestrictedSince: me.processing_restricted_at,
     }),
     'sessions.csv': csv(sessions.map((s) => ({ started: s.created_at, lastUsed: s.last_used_at, ends: s.expires_at }))),
     'workspaces.json': json(workspaces.map((w) => ({ id: w.id, name: w.name, role: w.role, memberSince: w.created_at }))),
@@ -104,6 +109,7 @@ export async function exportAccount(ctx: Context, subscriberId: string): Promise
         sites.map((s) => s.id),
       ),
     ),
+    'consents.json': json(await listConsents(ctx, me.id)),
     'privacy-requests.json': json(
       requests
         .filter((r) => r.status !== 'unverified')

@@ -24,11 +24,21 @@ export interface AccountErasure {
   kept: string[];
 }
 
+/** Self-service: the subscriber confirms with their password. */
 export async function eraseAccount(ctx: Context, subscriberId: string, password: string): Promise<AccountErasure> {
+  const me = await ctx.dbs.control.selectFrom('subscribers').select('password_hash').where('id', '=', subscriberId).executeTakeFirst();
+  if (!me) throw notFound('account');
+  if (!(await verifyPassword(me.password_hash, password))) throw invalid('password', 'this is not your current password');
+  return erase(ctx, subscriberId);
+}
+
+/** An operator fulfilling a confirmed erasure request (src/rights/fulfil-platform.ts). */
+export const eraseAccountAsOperator = (ctx: Context, subscriberId: string) => erase(ctx, subscriberId);
+
+async function erase(ctx: Context, subscriberId: string): Promise<AccountErasure> {
   const { control } = ctx.dbs;
   const me = await control.selectFrom('subscribers').selectAll().where('id', '=', subscriberId).executeTakeFirst();
   if (!me) throw notFound('account');
-  if (!(await verifyPassword(me.password_hash, password))) throw invalid('password', 'this is not your current password');
 
   const memberships = await control.selectFrom('workspace_members').select('workspace_id').where('subscriber_id', '=', me.id).execute();
   const ids = memberships.map((m) => m.workspace_id);
@@ -51,6 +61,8 @@ export async function eraseAccount(ctx: Context, subscriberId: string, password:
     await trx.updateTable('assets').set({ created_by: null }).where('created_by', '=', me.id).execute();
     if (mine.length) await trx.deleteFrom('workspaces').where('id', 'in', mine).execute();
     await trx.deleteFrom('jobs').where('target', '=', me.email).execute();
+    // Request records stay as proof (see above), no longer tied to an account.
+    await trx.updateTable('privacy_requests').set({ subscriber_id: null }).where('subscriber_id', '=', me.id).execute();
     // Sessions, one-time links and memberships cascade.
     await trx.deleteFrom('subscribers').where('id', '=', me.id).execute();
   });

@@ -19,7 +19,7 @@ export async function importArchive(ctx: Context, subscriberId: string, zip: Buf
       filter: (f) => {
         unpacked += f.originalSize;
         if (unpacked > MAX_UNPACKED_BYTES) throw new Error('too large');
-        return f.name === 'site.json' || /^sites\/[^/]+\/site\.json$/.test(f.name) || /(^|\/)images\/[0-9a-f]{64}\.webp$/.test(f.name);
+        return /^(sites\/[^/]+\/)?(site|submissions)\.json$/.test(f.name) || /(^|\/)images\/[0-9a-f]{64}\.webp$/.test(f.name);
       },
     });
   } catch {

@@ -38,6 +38,8 @@ export function requestView(row: RequestRow, now: Date) {
     dueSoon: msLeft !== null && msLeft >= 0 && msLeft <= REMIND_DAYS_BEFORE * DAY,
     /** Days until the deadline, rounded up ("due within 3 days"); past it, whole days overdue as a negative number (at least 1); null when answered. */
     daysLeft: msLeft === null ? null : msLeft >= 0 ? Math.ceil(msLeft / DAY) : -Math.max(1, Math.floor(-msLeft / DAY)),
+    /** Platform requests: a confirmed account uses the requester's address, so operators can act on it. */
+    accountLinked: row.subscriber_id !== null,
     canExtend: row.status === 'open' && isActive(row) && row.due_at !== null && row.due_at > now.toISOString(),
   };
 }

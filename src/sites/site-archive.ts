@@ -11,6 +11,7 @@ import { parseInput } from '../lib/validate.js';
 import { REGIONS } from '../regions/regions.js';
 import { SiteDocument } from '../site-document/schema.js';
 import { requireWorkspace, workspaceIdsOf } from '../tenancy/tenancy.js';
+import { regionDbForSite } from '../db/region-db.js';
 import { getSite, Slug } from './sites.js';
 
 export const ARCHIVE_FORMAT = 'atrium-site';
@@ -43,6 +44,25 @@ export const SiteArchive = z.object({
 export type SiteArchive = z.infer<typeof SiteArchive>;
 
 export const imageFile = (hash: string) => `images/${hash}.webp`;
+
+/** The messages visitors sent through the site's forms (submissions.json): the subscriber's inbox, which they control. */
+export const ArchivedSubmissions = z
+  .array(
+    z.object({
+      formId: z.string().min(1).max(100),
+      formVersion: z.string().max(100),
+      page: z.string().max(500),
+      data: z.record(z.string(), z.union([z.string().max(20_000), z.boolean()])),
+      submitterEmail: z.string().max(254).nullable(),
+      consentText: z.string().max(2000).nullable(),
+      status: z.enum(['inbox', 'spam']),
+      spamReasons: z.string().max(2000).nullable().optional(),
+      readAt: z.string().nullable(),
+      createdAt: z.string(),
+    }),
+  )
+  .max(1_000_000);
+export type ArchivedSubmissions = z.infer<typeof ArchivedSubmissions>;
 
 /** The archive of one site: site.json and its image files, by path inside the archive. */
 export async function siteArchiveFiles(ctx: Context, siteId: string): Promise<Record<string, Uint8Array>> {
@@ -86,7 +106,28 @@ export async function siteArchiveFiles(ctx: Context, siteId: string): Promise<Re
     domains: domains.map((d) => ({ hostname: d.hostname, verifiedAt: d.verified_at })),
     webhooks: webhooks.map((w) => ({ url: w.url, createdAt: w.created_at })),
   };
-  const files: Record<string, Uint8Array> = { 'site.json': Buffer.from(JSON.stringify(archive, null, 2)) };
+  const submissions = await regionDbForSite(ctx.dbs, site)
+    .selectFrom('form_submissions')
+    .selectAll()
+    .where('site_id', '=', site.id)
+    .orderBy('created_at')
+    .execute();
+  const inbox: ArchivedSubmissions = submissions.map((r) => ({
+    formId: r.form_id,
+    formVersion: r.form_version,
+    page: r.page_path,
+    data: JSON.parse(r.data) as Record<string, string | boolean>,
+    submitterEmail: r.submitter_email,
+    consentText: r.consent_text,
+    status: r.status as 'inbox' | 'spam',
+    spamReasons: r.spam_reasons,
+    readAt: r.read_at,
+    createdAt: r.created_at,
+  }));
+  const files: Record<string, Uint8Array> = {
+    'site.json': Buffer.from(JSON.stringify(archive, null, 2)),
+    'submissions.json': Buffer.from(JSON.stringify(inbox)),
+  };
   for (const v of variants) files[imageFile(v.hash)] = (await ctx.releases.get(v.hash)).identity;
   return files;
 }
@@ -95,6 +136,7 @@ export interface CheckedArchive {
   archive: SiteArchive;
   document: SiteDocument;
   images: Map<string, Buffer>;
+  submissions: ArchivedSubmissions;
 }
 
 /** Reads and checks one site archive (site.json under `prefix`): the document, and every image against its hash. */
@@ -117,12 +159,22 @@ export function readSiteArchive(files: Record<string, Uint8Array>, prefix = ''):
     if (sha256(Buffer.from(bytes)) !== v.hash) throw invalid(name, 'does not match its hash (the archive is damaged)');
     images.set(v.hash, Buffer.from(bytes));
   }
-  return { archive, document, images };
+  let submissions: ArchivedSubmissions = [];
+  const inbox = files[`${prefix}submissions.json`];
+  if (inbox) {
+    try {
+      submissions = parseInput(ArchivedSubmissions, JSON.parse(Buffer.from(inbox).toString('utf8')), `${prefix}submissions.json`);
+    } catch (e) {
+      if (e instanceof SyntaxError) throw invalid(`${prefix}submissions.json`, 'is not JSON');
+      throw e;
+    }
+  }
+  return { archive, document, images, submissions };
 }
 
 /** Stores a checked archive as a new site of the subscriber's workspace; the address gets a suffix if it is taken. */
 export async function importSiteArchive(ctx: Context, subscriberId: string, checked: CheckedArchive, workspaceIdWanted?: string) {
-  const { archive, document, images } = checked;
+  const { archive, document, images, submissions } = checked;
   const workspaceId = workspaceIdWanted ?? (await workspaceIdsOf(ctx.dbs.control, subscriberId))[0];
   if (!workspaceId) throw invalid('workspaceId', 'you have no workspace');
   await requireWorkspace(ctx.dbs.control, subscriberId, workspaceId);
@@ -170,6 +222,37 @@ export async function importSiteArchive(ctx: Context, subscriberId: string, chec
         .execute();
     }
   });
+  // The inbox goes to the site's region, in batches, in one transaction; a failure removes the new site again.
+  try {
+    await regionDbForSite(ctx.dbs, { id, region: archive.site.region })
+      .transaction()
+      .execute(async (trx) => {
+        for (let i = 0; i < submissions.length; i += 500) {
+          await trx
+            .insertInto('form_submissions')
+            .values(
+              submissions.slice(i, i + 500).map((m) => ({
+                id: newId('sub'),
+                site_id: id,
+                form_id: m.formId,
+                form_version: m.formVersion,
+                page_path: m.page,
+                data: JSON.stringify(m.data),
+                submitter_email: m.submitterEmail?.toLowerCase() ?? null,
+                consent_text: m.consentText,
+                status: m.status,
+                spam_reasons: m.spamReasons ?? null,
+                read_at: m.readAt,
+                created_at: m.createdAt,
+              })),
+            )
+            .execute();
+        }
+      });
+  } catch (e) {
+    await ctx.dbs.control.deleteFrom('sites').where('id', '=', id).execute();
+    throw e;
+  }
   return getSite(ctx, subscriberId, id);
 }
 

@@ -66,7 +66,9 @@ export class ReleaseStore {
   upgradeCompression(hashes: string[], done: () => Promise<void> | void): Promise<void> {
     const run = async () => {
       for (const hash of hashes) {
-        const body = await fs.readFile(this.file(hash));
+        // A file can be gone by now: its site was deleted meanwhile (removeUnused). Nothing to upgrade then.
+        const body = await readIfExists(this.file(hash));
+        if (!body) continue;
         await writeAtomic(this.file(hash, '.br'), await brotliAt(body, BEST_BROTLI));
       }
       if (hashes.length) await done();

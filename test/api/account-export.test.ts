@@ -25,9 +25,33 @@ beforeAll(async () => {
     .toBuffer();
   image = (await me.request('POST', `/api/sites/${site.id}/assets`, undefined, { raw: photo, headers: { 'content-type': 'image/jpeg' } })).json;
   site.document.pages[0]!.blocks[0]!.props.image = { src: image.src, alt: 'Our team', width: 1500, height: 1000, srcset: image.srcset };
+  const form = {
+    type: 'form',
+    props: {
+      id: 'hello',
+      heading: 'Say hello',
+      fields: [
+        { name: 'email', type: 'email', label: 'Email', required: true },
+        { name: 'message', type: 'textarea', label: 'Message', required: true },
+      ],
+      buttonLabel: 'Send',
+    },
+  };
+  site.document.pages[0]!.blocks.push(form);
   expect((await me.put(`/api/sites/${site.id}/draft`, { revision: 1, document: site.document })).status).toBe(200);
   expect((await me.post(`/api/sites/${site.id}/webhooks`, { url: 'https://hooks.example.org/atrium' })).status).toBe(201);
   expect((await me.post(`/api/sites/${site.id}/publish`)).status).toBe(201);
+  // A visitor writes through the form.
+  const visitor = a.client();
+  const page = await visitor.get('/', { host: 'portable.localhost' });
+  const token = page.headers['set-cookie']!.find((v) => v.startsWith('c_r_id_='))!.split(';')[0]!;
+  await new Promise((r) => setTimeout(r, 2100));
+  const sent = await visitor.request('POST', '/_atrium/forms/hello', undefined, {
+    host: 'portable.localhost',
+    raw: new URLSearchParams({ email: 'reader@example.com', message: 'Lovely site' }).toString(),
+    headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json', cookie: token },
+  });
+  expect(sent.status).toBe(201);
 });
 afterAll(async () => {
   await Promise.all([a?.close(), b?.close()]);
@@ -63,6 +87,9 @@ describe('downloading my data', () => {
     expect(archive).toMatchObject({ format: 'atrium-site', version: 1, site: { name: 'Portable', region: 'ca-toronto' } });
     expect(archive.images[0].variants.map((v: { width: number }) => v.width)).toEqual(image.srcset.map((v) => v.width));
     for (const v of archive.images[0].variants) expect(files[`sites/portable/images/${v.hash}.webp`]?.length).toBe(v.bytes);
+    expect(JSON.parse(text(files, 'sites/portable/submissions.json'))).toEqual([
+      expect.objectContaining({ formId: 'hello', submitterEmail: 'reader@example.com', data: { email: 'reader@example.com', message: 'Lovely site' } }),
+    ]);
     // No password hash, session secret or webhook signing secret.
     const all = Object.values(files)
       .map((f) => Buffer.from(f).toString('latin1'))
@@ -81,6 +108,9 @@ describe('downloading my data', () => {
     expect(copy).toMatchObject({ name: 'Portable', slug: 'portable', region: 'ca-toronto', status: 'draft' });
     expect(copy.document).toEqual((await me.get(`/api/sites/${site.id}`)).json.document);
     for (const v of image.srcset) expect((await other.get(v.src)).status).toBe(200);
+    expect((await other.get(`/api/sites/${copy.id}/submissions`)).json.submissions.map((m: { data: { message: string } }) => m.data.message)).toEqual([
+      'Lovely site',
+    ]);
     expect((await other.post(`/api/sites/${copy.id}/publish`)).status).toBe(201);
     const page = await other.get('/', { host: 'portable.localhost' });
     expect(page.text).toContain(image.srcset[0]!.src);

@@ -83,6 +83,7 @@ describe('the built server', () => {
     const site = (await c.post('/api/sites', { name: 'Built', slug: 'built', template: 'saas', region: 'us-oregon' })).json;
     site.document.pages.push({ id: 'talk', path: '/talk', title: 'Talk to us', description: '', blocks: [FORM] });
     site.document.pages[0].blocks.push({ type: 'embed', props: { id: 'tour', provider: 'youtube', url: 'https://youtu.be/dQw4w9WgXcQ', title: 'Tour' } });
+    site.document.analytics = { beacon: true };
     expect((await c.put(`/api/sites/${site.id}/draft`, { revision: 1, document: site.document })).status).toBe(200);
     expect((await c.post(`/api/sites/${site.id}/publish`)).status).toBe(201);
 
@@ -99,6 +100,11 @@ describe('the built server', () => {
     const consentRuntime = await c.get(consent!, { host });
     expect(consentRuntime.text).toContain('atrium-consent');
     expect(consentRuntime.text.split('\n').length).toBeLessThan(5);
+    // And the analytics beacon, on every page of a site that turns it on.
+    const beacon = /<script src="(\/_atrium\/beacon\.[0-9a-f]{12}\.js)"/.exec(page.text)?.[1];
+    const beaconRuntime = await c.get(beacon!, { host });
+    expect(beaconRuntime.text).toContain('sendBeacon');
+    expect(beaconRuntime.text.split('\n').length).toBeLessThan(5);
     // Behind a trusted proxy the client address is the forwarded one: a leak would show it.
     await c.get('/api/sites', { headers: { cookie: 'probe=cookie-value-not-for-logs', 'x-forwarded-for': '203.0.113.77' } });
 

@@ -79,8 +79,12 @@ async function check(page: Page, width: number, name: string) {
 }
 
 const requestStatus = async (store: 'control' | 'de-frankfurt', id: string) => {
-  const db = store === 'control' ? t.running.ctx.dbs.control : t.running.ctx.dbs.regions['de-frankfurt'];
-  return (await db.selectFrom('privacy_requests').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status;
+  const { control, regions } = t.running.ctx.dbs;
+  const row =
+    store === 'control'
+      ? await control.selectFrom('privacy_requests').select('status').where('id', '=', id).executeTakeFirstOrThrow()
+      : await regions['de-frankfurt'].selectFrom('privacy_requests').select('status').where('id', '=', id).executeTakeFirstOrThrow();
+  return row.status;
 };
 
 describe('a site owner answers a visitor’s request', () => {
@@ -218,6 +222,7 @@ describe('the operator console', () => {
     await page.goto(`${t.baseUrl}/app/operator`);
     await page.locator('.rq-row', { hasText: 'uk@example.co.uk' }).getByRole('link').click();
     await page.getByRole('heading', { name: 'Erasure request' }).waitFor();
+    expect(await page.getByRole('region', { name: 'The requester’s account' }).textContent()).toContain('No confirmed account uses uk@example.co.uk');
     const extendButton = page.getByRole('button', { name: 'Extend the deadline…' });
     const firstDue = (await page.locator('.rq-big-date').textContent())!;
 
@@ -255,6 +260,38 @@ describe('the operator console', () => {
     expect(await page.getByRole('button', { name: 'Complete…' }).count()).toBe(0);
     await check(page, 1280, 'operator-request');
     expect(await requestStatus('control', requestId)).toBe('refused');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('the operator console, on a requester’s account', () => {
+  it('sends the account’s data export with the same engine as self-service, then completes the request', async () => {
+    const requester = t.client();
+    await signUpVerified(requester, t.smtp, 'acct@example.com', 'Ann Account');
+    const requestId = await fileOnPlatform(t, { type: 'access', email: 'acct@example.com', country: 'FR', details: 'A copy of my data, please.' });
+    const { context, page, problems } = await open(staff, 1280);
+    await page.goto(`${t.baseUrl}/app/operator/requests/${requestId}`);
+    const card = page.getByRole('region', { name: 'The requester’s account' });
+    await card.getByText('A confirmed account uses acct@example.com').waitFor();
+    await card.getByRole('button', { name: 'Send their data export…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Send their data export?' });
+    expect(await dialog.textContent()).toContain('works for 7 days');
+    await dialog.getByRole('button', { name: 'Send their data export' }).click();
+    await page.locator('.rq-step-name', { hasText: 'Data export sent' }).waitFor();
+    const link = await t.smtp.waitFor('acct@example.com', /(http:\/\/\S+\/api\/privacy-requests\/download\?token=\S+)/);
+    const zip = await t.client().get(new URL(link).pathname + new URL(link).search);
+    expect(zip.status).toBe(200);
+    expect(zip.headers['content-type']).toBe('application/zip');
+    await check(page, 1280, 'operator-account');
+
+    await page.getByRole('button', { name: 'Complete…' }).click();
+    const complete = page.getByRole('dialog', { name: 'Complete the request' });
+    await complete.getByLabel('What was done').fill('We mailed you a link to everything we hold about your account.');
+    await complete.getByRole('button', { name: 'Complete and tell them' }).click();
+    await page.locator('.rq-detail-head').getByText('Completed').waitFor();
+    expect(await card.count()).toBe(0);
+    expect(await requestStatus('control', requestId)).toBe('completed');
     expect(problems).toEqual([]);
     await context.close();
   });

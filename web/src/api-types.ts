@@ -122,6 +122,7 @@ export interface paths {
             /** Format: email */
             email: string;
             password: string;
+            productNews?: boolean;
           };
         };
       };
@@ -4184,6 +4185,63 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/analytics/sites': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Visitors per day over the last 7 days of every site you can see (the sites list’s sparklines)
+     * @description Read from the daily figures, which are rebuilt every five minutes.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['WorkspaceVisitors'];
+          };
+        };
+        /** @description Not logged in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Any other error, in the same shape */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/sites/{siteId}/analytics': {
     parameters: {
       query?: never;
@@ -5194,6 +5252,69 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/operator/retention': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Operators: the last retention sweep, what each rule removed and how long it keeps data */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['SweepReport'];
+          };
+        };
+        /** @description Not logged in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not an operator */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Any other error, in the same shape */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/operator/privacy-requests/{requestId}': {
     parameters: {
       query?: never;
@@ -5355,6 +5476,158 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/operator/privacy-requests/{requestId}/fulfil': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Operators: act on the account that filed the request — send its data export (a 7-day link), erase it, restrict processing, withdraw every consent, or correct the name */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          requestId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['FulfilPrivacyRequest'];
+        };
+      };
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['PrivacyRequest'];
+          };
+        };
+        /** @description Invalid input: `issues` names each bad field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not logged in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Forbidden: missing or wrong X-CSRF-Token, a cross-site request, or not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found (also for another subscriber’s ids) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Closed, or no confirmed account uses the requester’s address */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Any other error, in the same shape */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/privacy-requests/download': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The data export an operator sent a requester, by the link’s token (made when opened; valid 7 days) */
+    get: {
+      parameters: {
+        query: {
+          token: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/zip': string;
+          };
+        };
+        /** @description Invalid input: `issues` names each bad field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Any other error, in the same shape */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/operator/privacy-requests/{requestId}/close': {
     parameters: {
       query?: never;
@@ -5427,6 +5700,359 @@ export interface paths {
         };
         /** @description Closed already */
         409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Any other error, in the same shape */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/account/consents': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The consents you can give, and every one you gave or withdrew, with its wording and time */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ConsentList'];
+          };
+        };
+        /** @description Not logged in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Any other error, in the same shape */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    /** Give or withdraw a consent (withdrawing takes effect at once) */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            purpose: 'product_news';
+            granted: boolean;
+          };
+        };
+      };
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ConsentList'];
+          };
+        };
+        /** @description Invalid input: `issues` names each bad field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not logged in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Forbidden: missing or wrong X-CSRF-Token, a cross-site request, or not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Any other error, in the same shape */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/account/restriction': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Restrict processing of your data (kept, sites keep running, nothing else) or lift the restriction */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            restricted: boolean;
+          };
+        };
+      };
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Restriction'];
+          };
+        };
+        /** @description Invalid input: `issues` names each bad field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not logged in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Forbidden: missing or wrong X-CSRF-Token, a cross-site request, or not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Any other error, in the same shape */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/mail/unsubscribe': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** One-click unsubscribe from product news (RFC 8058): the token from the mail’s link, in the query or the body */
+    post: {
+      parameters: {
+        query?: {
+          token?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/x-www-form-urlencoded': {
+            'List-Unsubscribe'?: string;
+          };
+          'application/json': {
+            token: string;
+          };
+        };
+      };
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              message: string;
+            };
+          };
+        };
+        /** @description Invalid input: `issues` names each bad field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Any other error, in the same shape */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/operator/product-news': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Operators: send product news to every subscriber who asked for it */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            subject: string;
+            text: string;
+          };
+        };
+      };
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              sent: number;
+            };
+          };
+        };
+        /** @description Invalid input: `issues` names each bad field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not logged in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Forbidden: missing or wrong X-CSRF-Token, a cross-site request, or not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not an operator */
+        404: {
           headers: {
             [name: string]: unknown;
           };
@@ -6350,7 +6976,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description No published site here, or analytics is off */
+        /** @description No published site here, analytics is off, or the site does not use the beacon */
         404: {
           headers: {
             [name: string]: unknown;
@@ -6852,6 +7478,24 @@ export interface components {
           };
         };
       };
+      /**
+       * @default {
+       *       "beacon": false
+       *     }
+       */
+      analytics: {
+        /** @default false */
+        beacon: boolean;
+      };
+      /**
+       * @default {
+       *       "retentionMonths": 24
+       *     }
+       */
+      forms: {
+        /** @default 24 */
+        retentionMonths: 3 | 6 | 12 | 24 | 0;
+      };
       /** @default [] */
       snippets: {
         id: string;
@@ -6892,6 +7536,12 @@ export interface components {
     };
     ExtendPrivacyRequest: {
       reason: string;
+    };
+    FulfilPrivacyRequest: {
+      /** @enum {string} */
+      action: 'send_export' | 'erase_account' | 'restrict' | 'withdraw_consents' | 'rectify_name';
+      /** @description For rectify_name: the corrected name */
+      name?: string;
     };
     ClosePrivacyRequest:
       | {
@@ -6942,6 +7592,8 @@ export interface components {
       /** @description An ISO 8601 date and time, like 2026-05-01T12:00:00.000Z */
       createdAt: string;
       activeSessions: number;
+      /** @description Set while you restrict processing of your data */
+      processingRestrictedAt: string | null;
     };
     /** @description What was erased, and what is kept and why */
     AccountDeleted: {
@@ -7526,6 +8178,19 @@ export interface components {
       prevHash: string;
       hash: string;
     };
+    WorkspaceVisitors: {
+      /** @description The last 7 days (UTC), oldest first; the last is today */
+      days: string[];
+      sites: {
+        siteId: string;
+        /** @description Visitors per day, one number per day of `days` */
+        visitors: number[];
+        /** @description Visitors of the 7 days (each day’s unique visitors, added up) */
+        total: number;
+        /** @description The same for the 7 days before */
+        previous: number;
+      }[];
+    };
     AnalyticsOverview: {
       range: {
         /** @description First day (UTC), like 2026-05-01 */
@@ -7552,6 +8217,23 @@ export interface components {
         /** @description An hour (2026-05-01T13), a day or a month (2026-05) */
         period: string;
       }[];
+      /** @description The time series of the period just before, with the same interval, for comparison; null when `previous` is */
+      previousSeries:
+        | {
+            /** @description Unique visitors: exact within a day; over several days the sum of each day’s (the hash changes daily) */
+            visitors: number;
+            pageviews: number;
+            visits: number;
+            /** @description Share of visits with one pageview and no other interaction, 0 to 1 */
+            bounceRate: number;
+            /** @description Average visit duration in seconds */
+            visitDuration: number;
+            /** @description Custom events, outbound links, downloads and forms sent */
+            events: number;
+            /** @description An hour (2026-05-01T13), a day or a month (2026-05) */
+            period: string;
+          }[]
+        | null;
       /** @description Visitors in the last five minutes */
       realtime: number;
       notCounted: {
@@ -7632,6 +8314,23 @@ export interface components {
         /** @description An hour (2026-05-01T13), a day or a month (2026-05) */
         period: string;
       }[];
+      /** @description The time series of the period just before, with the same interval, for comparison; null when `previous` is */
+      previousSeries:
+        | {
+            /** @description Unique visitors: exact within a day; over several days the sum of each day’s (the hash changes daily) */
+            visitors: number;
+            pageviews: number;
+            visits: number;
+            /** @description Share of visits with one pageview and no other interaction, 0 to 1 */
+            bounceRate: number;
+            /** @description Average visit duration in seconds */
+            visitDuration: number;
+            /** @description Custom events, outbound links, downloads and forms sent */
+            events: number;
+            /** @description An hour (2026-05-01T13), a day or a month (2026-05) */
+            period: string;
+          }[]
+        | null;
       /** @description Visitors in the last five minutes */
       realtime: number;
       notCounted: {
@@ -7676,7 +8375,18 @@ export interface components {
       overdue: boolean;
       dueSoon: boolean;
       daysLeft: number | null;
+      accountLinked: boolean;
       canExtend: boolean;
+    };
+    SweepReport: {
+      ranAt: string | null;
+      rules: {
+        rule: string;
+        what: string;
+        keptFor: string;
+        removed: number;
+        error: string | null;
+      }[];
     };
     PrivacyRequestDetail: {
       request: components['schemas']['PrivacyRequest'];
@@ -7695,6 +8405,27 @@ export interface components {
         subject: string;
         text: string;
       } | null;
+    };
+    ConsentList: {
+      purposes: {
+        purpose: string;
+        name: string;
+        wording: string;
+        active: boolean;
+      }[];
+      history: {
+        id: string;
+        purpose: string;
+        name: string;
+        wording: string;
+        /** @description An ISO 8601 date and time, like 2026-05-01T12:00:00.000Z */
+        grantedAt: string;
+        withdrawnAt: string | null;
+        withdrawnVia: ('settings' | 'one-click') | null;
+      }[];
+    };
+    Restriction: {
+      processingRestrictedAt: string | null;
     };
     PrivacyRequestCounts: {
       /** @description Open or extended: waiting for an answer */
@@ -8153,6 +8884,24 @@ export interface components {
             save?: string;
           };
         };
+      };
+      /**
+       * @default {
+       *       "beacon": false
+       *     }
+       */
+      analytics: {
+        /** @default false */
+        beacon: boolean;
+      };
+      /**
+       * @default {
+       *       "retentionMonths": 24
+       *     }
+       */
+      forms: {
+        /** @default 24 */
+        retentionMonths: 3 | 6 | 12 | 24 | 0;
       };
       /** @default [] */
       snippets: {

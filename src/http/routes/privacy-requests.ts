@@ -3,12 +3,15 @@
 // emailed link is confirmed. Operators list and answer them. Thin: parse,
 // check the role (others get 404, as for any unknown id), call src/rights.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { z } from 'zod';
 import type { Context } from '../../context.js';
 import { notFound, rateLimited } from '../../lib/errors.js';
 import { parseInput } from '../../lib/validate.js';
 import { closeRequest } from '../../rights/close-request.js';
 import { extendRequest } from '../../rights/extend-request.js';
 import { fileRequest } from '../../rights/file-request.js';
+import { downloadExport, fulfilPlatformRequest, linkAccount } from '../../rights/fulfil-platform.js';
+import { lastSweep } from '../../retention/sweep.js';
 import { isOperator, platformConfirmLink, platformController, platformRequests } from '../../rights/platform.js';
 import { listRequests, requestById, requestLog } from '../../rights/request-row.js';
 import { requestView, stepView } from '../../rights/request-view.js';
@@ -51,6 +54,27 @@ const DOCS = {
     responses: { 200: P.PrivacyRequest },
     errors: { 409: 'Not open, extended already, or the deadline has passed' },
   }),
+  fulfil: doc({
+    summary:
+      'Operators: act on the account that filed the request — send its data export (a 7-day link), erase it, restrict processing, withdraw every consent, or correct the name',
+    tag: 'privacy requests',
+    body: P.FulfilInput,
+    responses: { 200: P.PrivacyRequest },
+    errors: { 409: 'Closed, or no confirmed account uses the requester’s address' },
+  }),
+  download: doc({
+    summary: 'The data export an operator sent a requester, by the link’s token (made when opened; valid 7 days)',
+    tag: 'privacy requests',
+    public: true,
+    query: P.ConfirmPrivacyRequest,
+    responses: { 200: { content: { 'application/zip': z.string().meta({ format: 'binary' }) } } },
+  }),
+  retention: doc({
+    summary: 'Operators: the last retention sweep, what each rule removed and how long it keeps data',
+    tag: 'privacy requests',
+    responses: { 200: P.SweepReport },
+    errors: { 404: 'Not an operator' },
+  }),
   close: doc({
     summary: 'Operators: complete (what was done) or refuse (reasons; the mail names where to complain) a request',
     tag: 'privacy requests',
@@ -79,7 +103,9 @@ export async function privacyRequestRoutes(app: FastifyInstance, ctx: Context) {
 
   app.post('/api/privacy-requests/confirm', { config: DOCS.confirm }, async (req) => {
     const { token } = parseInput(P.ConfirmPrivacyRequest, req.body);
-    return requestView(await verifyRequest(ctx, store, platformController(ctx), token), ctx.clock.now());
+    const row = await verifyRequest(ctx, store, platformController(ctx), token);
+    await linkAccount(ctx, row.id);
+    return requestView(await requestById(store, row.id), ctx.clock.now());
   });
 
   app.get('/api/operator/privacy-requests', { config: DOCS.list }, async (req) => {
@@ -87,6 +113,11 @@ export async function privacyRequestRoutes(app: FastifyInstance, ctx: Context) {
     const { status } = parseInput(P.ListQuery, req.query);
     const now = ctx.clock.now();
     return { requests: (await listRequests(store, { status })).map((r) => requestView(r, now)) };
+  });
+
+  app.get('/api/operator/retention', { config: DOCS.retention }, async (req) => {
+    operator(req);
+    return lastSweep(ctx);
   });
 
   app.get<RequestParams>('/api/operator/privacy-requests/:requestId', { config: DOCS.get }, async (req) => {
@@ -100,6 +131,22 @@ export async function privacyRequestRoutes(app: FastifyInstance, ctx: Context) {
     const actor = operator(req);
     const { reason } = parseInput(P.ExtendInput, req.body);
     return requestView(await extendRequest(ctx, store, platformController(ctx), req.params.requestId, actor, reason), ctx.clock.now());
+  });
+
+  app.post<RequestParams>('/api/operator/privacy-requests/:requestId/fulfil', { config: DOCS.fulfil }, async (req) => {
+    const actor = operator(req);
+    const { action, name } = parseInput(P.FulfilInput, req.body);
+    return requestView(await fulfilPlatformRequest(ctx, req.params.requestId, actor, action, { name }), ctx.clock.now());
+  });
+
+  app.get<{ Querystring: { token?: string } }>('/api/privacy-requests/download', { config: DOCS.download }, async (req, reply) => {
+    const { token } = parseInput(P.ConfirmPrivacyRequest, req.query);
+    const zip = await downloadExport(ctx, token);
+    return reply
+      .type('application/zip')
+      .header('content-disposition', 'attachment; filename="atrium-your-data.zip"')
+      .header('cache-control', 'no-store')
+      .send(Buffer.from(zip));
   });
 
   app.post<RequestParams>('/api/operator/privacy-requests/:requestId/close', { config: DOCS.close }, async (req) => {

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { REGIMES } from '../../rights/regimes.js';
 import { REQUEST_TYPES } from '../../rights/request-types.js';
+import { FULFIL_ACTIONS } from '../../rights/fulfil-platform.js';
 import { Timestamp } from './common.js';
 
 export const NewPrivacyRequest = z
@@ -55,6 +56,8 @@ export const PrivacyRequest = z
     dueSoon: z.boolean(),
     /** Whole days until the deadline, negative once past it; null when answered. */
     daysLeft: z.number().int().nullable(),
+    /** Platform requests: a confirmed account uses the requester's address, so operators can act on it (fulfil). */
+    accountLinked: z.boolean(),
     /** Whether an extension may still be announced: open, not extended, deadline not passed. */
     canExtend: z.boolean(),
   })
@@ -135,3 +138,14 @@ export const ErasureResult = z.object({ submissions: z.number(), deliveries: z.n
 export const RectifyInput = z
   .object({ submissionId: z.string().min(1).max(100), field: z.string().min(1).max(100), value: z.string().max(10_000) })
   .meta({ id: 'RectifyVisitorData' });
+
+export const FulfilInput = z
+  .object({ action: z.enum(FULFIL_ACTIONS), name: z.string().max(100).optional().meta({ description: 'For rectify_name: the corrected name' }) })
+  .meta({ id: 'FulfilPrivacyRequest' });
+
+export const SweepReport = z
+  .object({
+    ranAt: Timestamp.nullable(),
+    rules: z.array(z.object({ rule: z.string(), what: z.string(), keptFor: z.string(), removed: z.number().int(), error: z.string().nullable() })),
+  })
+  .meta({ id: 'SweepReport' });

@@ -1,5 +1,7 @@
-// Per-site dashboard routes other than the editor: /sites/:id/inbox, /sites/:id/consent, /sites/:id/releases,
-// /sites/:id/releases/:releaseId (a release's preview), /sites/:id/settings, and /sites/:id/privacy-requests[/:requestId].
+// Per-site dashboard routes other than the editor: /sites/:id/analytics, /sites/:id/inbox, /sites/:id/consent,
+// /sites/:id/releases, /sites/:id/releases/:releaseId (a release's preview), /sites/:id/settings, and
+// /sites/:id/privacy-requests[/:requestId].
+import { lazy, Suspense } from 'react';
 import { ConsentPage } from './consent';
 import { SitePrivacyRequestPage, SitePrivacyRequestsPage } from './privacy-requests/site-pages';
 import { InboxPage } from './inbox';
@@ -7,8 +9,21 @@ import { ReleasePreviewPage } from './release-preview';
 import { ReleasesPage } from './releases';
 import { SiteSettingsPage } from './site-settings';
 
-const SITE_ROUTE = /^\/sites\/([A-Za-z0-9_-]+)\/(inbox|consent|privacy-requests|releases|settings)$/;
 const REQUEST_ROUTE = /^\/sites\/([A-Za-z0-9_-]+)\/privacy-requests\/([A-Za-z0-9_-]+)$/;
+const SITE_ROUTE = /^\/sites\/([A-Za-z0-9_-]+)\/(analytics|inbox|consent|privacy-requests|releases|settings)$/;
+
+// Analytics is its own chunk (with the chart library): the rest of the dashboard never downloads it.
+const AnalyticsPage = lazy(() => import('./analytics/site-page'));
+
+function Loading({ label }: { label: string }) {
+  return (
+    <div className="container site-page" aria-busy="true">
+      <p className="visually-hidden" role="status">
+        {label}
+      </p>
+    </div>
+  );
+}
 const RELEASE_ROUTE = /^\/sites\/([A-Za-z0-9_-]+)\/releases\/([A-Za-z0-9_-]+)$/;
 
 /** The page for a per-site path, if it is one (an element, so re-renders keep its state). */
@@ -20,6 +35,12 @@ export function sitePageFor(path: string): React.JSX.Element | undefined {
   const m = SITE_ROUTE.exec(path);
   if (!m) return undefined;
   const siteId = m[1]!;
+  if (m[2] === 'analytics')
+    return (
+      <Suspense key={siteId} fallback={<Loading label="Loading analytics…" />}>
+        <AnalyticsPage siteId={siteId} />
+      </Suspense>
+    );
   if (m[2] === 'inbox') return <InboxPage key={siteId} siteId={siteId} />;
   if (m[2] === 'consent') return <ConsentPage key={siteId} siteId={siteId} />;
   if (m[2] === 'privacy-requests') return <SitePrivacyRequestsPage key={siteId} siteId={siteId} />;

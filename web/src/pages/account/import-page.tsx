@@ -15,7 +15,9 @@ export function ImportSitePage() {
       <h1 ref={heading} tabIndex={-1} className="page-title">
         Import a site
       </h1>
-      <p className="page-subtitle">From this Atrium or another one. Each site in the zip becomes a new draft; nothing is published until you say so.</p>
+      <p className="page-subtitle">
+        From this Atrium or another one. Each site in the zip becomes a new draft with its inbox; nothing is published until you say so.
+      </p>
       <section className="form-section form-top import-section" aria-label="Choose the archive">
         <ol className="import-steps">
           <li>

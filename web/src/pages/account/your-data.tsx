@@ -19,8 +19,8 @@ export function YourData({ account }: { account: Account }) {
         <div>
           <h3 className="danger-title">Download my data</h3>
           <p className="danger-text">
-            A zip with everything we hold about you: account, sessions and workspaces, each site with its pages, releases and images, your privacy requests, and
-            everyone your data was sent to. JSON, with CSV for tables and a README. Your visitors’ messages are theirs: export those from each site’s Inbox.
+            A zip with everything we hold about you: account, consents, sessions and workspaces, each site with its pages, releases, images and form messages,
+            your privacy requests, and everyone your data was sent to. JSON, with CSV for tables and a README.
           </p>
         </div>
         <a className="btn btn-secondary btn-md" href="/api/account/export" download>
@@ -34,7 +34,8 @@ export function YourData({ account }: { account: Account }) {
         <div>
           <h3 className="danger-title">Import a site</h3>
           <p className="danger-text">
-            Bring a site from this or another Atrium: a site archive, or a whole download like the one above. Each site in it becomes a new draft here.
+            Bring a site from this or another Atrium: a site archive, or a whole download like the one above. Each site in it becomes a new draft here, with its
+            inbox.
           </p>
         </div>
         <ImportSite id="account-import" />

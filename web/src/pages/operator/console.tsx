@@ -8,6 +8,7 @@ import { Link } from '../../router';
 import { useSession } from '../../session';
 import { usePage } from '../../ui';
 import { RequestDetailView, RequestsView } from '../privacy-requests/views';
+import { AccountActions } from './account-actions';
 
 function Console({ title, children }: { title: string; children: ReactNode }) {
   const heading = usePage(title);
@@ -70,7 +71,9 @@ export function OperatorRequestPage({ requestId }: { requestId: string }) {
   };
   return (
     <Console title="Request">
-      <RequestDetailView load={load} answer={answer} back={{ to: '/operator', label: 'All requests' }} />
+      <RequestDetailView load={load} answer={answer} back={{ to: '/operator', label: 'All requests' }}>
+        {(request, reload) => <AccountActions request={request} onDone={reload} />}
+      </RequestDetailView>
     </Console>
   );
 }

@@ -89,6 +89,11 @@ const STEP_NAMES: Record<string, string> = {
   extended: 'Deadline extended',
   completed: 'Completed',
   refused: 'Refused',
+  send_export: 'Data export sent',
+  erase_account: 'Account erased',
+  restrict: 'Processing restricted',
+  withdraw_consents: 'Consents withdrawn',
+  rectify_name: 'Name corrected',
   reminded: 'Reminder sent: due within a week',
   reminded_overdue: 'Reminder sent: overdue',
 };
@@ -106,7 +111,7 @@ export function actorName(step: PrivacyRequestStep, me: string | undefined): str
 /** Tone of a step's dot on the timeline. */
 export function stepTone(action: string): 'good' | 'bad' | 'warn' | 'plain' {
   if (action === 'completed' || action === 'verified') return 'good';
-  if (action === 'refused' || action === 'erased' || action === 'reminded_overdue') return 'bad';
+  if (action === 'refused' || action === 'erased' || action === 'erase_account' || action === 'reminded_overdue') return 'bad';
   if (action === 'extended' || action === 'reminded') return 'warn';
   return 'plain';
 }

@@ -12,8 +12,9 @@ export function SiteArchive({ site }: { site: SiteDetail }) {
         <div>
           <h3 className="danger-title">Download site archive</h3>
           <p className="danger-text">
-            The draft of {site.name} with all its images, and a list of its releases, domains and webhooks for the record: to keep, or to{' '}
-            <Link to="/sites/import">import</Link> into this or another Atrium as a new draft. Visitors’ messages are not in it; export those from the Inbox.
+            The draft of {site.name} with its images and the messages visitors sent through its forms, and a list of its releases, domains and webhooks for the
+            record: to keep, or to <Link to="/sites/import">import</Link> into this or another Atrium as a new draft. The messages are your visitors’ data: keep
+            the file safe.
           </p>
         </div>
         <a className="btn btn-secondary btn-md" href={`/api/sites/${site.id}/export`} download>
