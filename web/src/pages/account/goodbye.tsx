@@ -1,10 +1,18 @@
 // After an account is deleted: what was erased and what is kept, as the server said.
-import { Link } from '../../router';
+// Only right after a deletion: opened any other time, it sends to the front door.
+import { useEffect } from 'react';
+import { Link, navigate } from '../../router';
 import { AuthLayout } from '../auth-layout';
 import { takeDeletion } from './delete-account';
 
 export function GoodbyePage() {
   const erased = takeDeletion();
+  useEffect(() => {
+    if (!erased) navigate('/', { replace: true });
+  }, [erased]);
+  if (!erased) return <></>;
+  const sites = erased.sites === 0 ? '' : erased.sites === 1 ? ', your site' : `, ${erased.sites} sites`;
+  const workspaces = erased.workspaces === 1 ? 'your workspace' : `${erased.workspaces} workspaces`;
   return (
     <AuthLayout
       title="Your account is deleted"
@@ -23,15 +31,10 @@ export function GoodbyePage() {
       }
     >
       <div className="stack goodbye">
-        {erased ? (
-          <p>
-            We erased your account, {erased.sites === 1 ? 'your site' : `${erased.sites} sites`} and{' '}
-            {erased.workspaces === 1 ? 'your workspace' : `${erased.workspaces} workspaces`}, with everything in them.
-          </p>
-        ) : (
-          <p>We erased your account and everything in it.</p>
-        )}
-        {erased && erased.kept.length > 0 ? (
+        <p>
+          We erased your account{sites} and {workspaces}, with everything in them.
+        </p>
+        {erased.kept.length > 0 ? (
           <div>
             <p className="goodbye-label">What we keep, and why</p>
             <ul className="goodbye-list">
@@ -41,7 +44,7 @@ export function GoodbyePage() {
             </ul>
           </div>
         ) : (
-          erased && <p>We keep nothing about you.</p>
+          <p>We keep nothing about you.</p>
         )}
         <p className="muted">You are logged out. We will not write to you again.</p>
       </div>
