@@ -30,6 +30,9 @@ import { notifyOperatorsOfNew, remindOperators } from './rights/operator-mail.js
 import { remindSiteOwners } from './rights/site-reminders.js';
 import { notifySiteOwner } from './rights/site-requests.js';
 import { sweep } from './retention/sweep.js';
+import { platformPolicy } from './policy/platform-policy.js';
+import { mailPolicyChange } from './policy/notice.js';
+import { recordVersion } from './policy/versions.js';
 import { ReleaseStore } from './storage/release-store.js';
 
 export interface Running {
@@ -100,6 +103,10 @@ export async function startServer(config: Config = loadConfig(), logging: Logger
     return n;
   });
 
+  // The privacy policy is generated from this configuration: a change to it becomes a new, kept version, and
+  // subscribers hear of a material one before it takes effect.
+  ctx.bus.on('policy.changed', async (e) => void (await mailPolicyChange(ctx, e.kind, e.version)));
+  await recordVersion(ctx, 'platform', platformPolicy(config));
   const app = await buildApp(ctx, analytics);
   // Fastify logs one "Server listening" line per interface (0.0.0.0 means each one); the start-up
   // summary names the public URL instead (src/main.ts), so those lines are muted.

@@ -50,6 +50,17 @@ export interface Config {
   analyticsBeaconPerIp: number;
   /** Platform staff who answer privacy requests to the platform (ATRIUM_OPERATORS: account emails, comma-separated). */
   operatorEmails: string[];
+  /** Who runs this installation, as the privacy policy names them (ATRIUM_OPERATOR_NAME, _ADDRESS). */
+  operatorName: string;
+  operatorAddress: string | undefined;
+  /** Where people write about privacy (ATRIUM_PRIVACY_CONTACT; default: the sender address). */
+  privacyContact: string;
+  /** The privacy officer, if there is one (ATRIUM_PRIVACY_OFFICER: a name and how to reach them). */
+  privacyOfficer: string | undefined;
+  /** Where the platform's own data (accounts, sites) is kept, in words (ATRIUM_DATA_LOCATION). */
+  dataLocation: string | undefined;
+  /** Days between telling subscribers of a material policy change and its taking effect (ATRIUM_POLICY_NOTICE_DAYS). */
+  policyNoticeDays: number;
   /** Years a consent record is kept as proof (ATRIUM_CONSENT_PROOF_YEARS). */
   consentProofYears: number;
   /** Days copies of sent mail stay in the outbox folder of the embedded default (ATRIUM_OUTBOX_DAYS). */
@@ -102,6 +113,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .split(',')
       .map((s) => s.trim().toLowerCase())
       .filter(Boolean),
+    operatorName: env.ATRIUM_OPERATOR_NAME?.trim() || publicUrl.hostname,
+    operatorAddress: env.ATRIUM_OPERATOR_ADDRESS?.trim() || undefined,
+    privacyContact: env.ATRIUM_PRIVACY_CONTACT?.trim() || (env.ATRIUM_MAIL_FROM ?? `no-reply@${publicUrl.hostname}`).replace(/^.*<([^>]+)>.*$/, '$1'),
+    privacyOfficer: env.ATRIUM_PRIVACY_OFFICER?.trim() || undefined,
+    dataLocation: env.ATRIUM_DATA_LOCATION?.trim() || undefined,
+    policyNoticeDays: Math.max(0, Math.min(365, Number(env.ATRIUM_POLICY_NOTICE_DAYS ?? 30) || 0)),
     consentProofYears: Math.max(1, Math.min(30, Number(env.ATRIUM_CONSENT_PROOF_YEARS ?? 5) || 5)),
     outboxDays: Math.max(1, Math.min(3650, Number(env.ATRIUM_OUTBOX_DAYS ?? 30) || 30)),
     privacyRequestLimitPerIp: Math.max(1, Number(env.ATRIUM_PRIVACY_REQUEST_LIMIT_PER_IP ?? 10) || 10),

@@ -497,6 +497,32 @@ control['0013_retention_runs'] = {
   },
 };
 
+control['0014_policy_versions'] = {
+  async up(db: Kysely<any>) {
+    await db.schema
+      .createTable('policy_versions')
+      .addColumn('kind', 'text', (c) => c.notNull())
+      .addColumn('version', 'integer', (c) => c.notNull())
+      .addColumn('hash', 'text', (c) => c.notNull())
+      .addColumn('body', 'text', (c) => c.notNull())
+      .addColumn('material', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      // A material change takes effect after the notice period; others at once.
+      .addColumn('effective_at', 'text', (c) => c.notNull())
+      .addPrimaryKeyConstraint('policy_versions_pk', ['kind', 'version'])
+      .execute();
+    // The latest version with a material change each subscriber has seen (the dashboard's notice).
+    await db.schema
+      .createTable('policy_seen')
+      .addColumn('subscriber_id', 'text', (c) => c.notNull().references('subscribers.id').onDelete('cascade'))
+      .addColumn('kind', 'text', (c) => c.notNull())
+      .addColumn('version', 'integer', (c) => c.notNull())
+      .addColumn('seen_at', 'text', (c) => c.notNull())
+      .addPrimaryKeyConstraint('policy_seen_pk', ['subscriber_id', 'kind'])
+      .execute();
+  },
+};
+
 class StaticProvider implements MigrationProvider {
   constructor(private readonly set: Record<string, Migration>) {}
   async getMigrations() {

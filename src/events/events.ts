@@ -17,7 +17,9 @@ export type DomainEvent =
   /** Rows were added to a job queue: runners wake up instead of waiting for their next poll. */
   | { type: 'jobs.queued'; database: string }
   /** A privacy request's requester confirmed their address: whoever answers it (operators, or the site's subscribers) is told. */
-  | { type: 'privacy_request.verified'; siteId: string | null; region?: string; requestId: string };
+  | { type: 'privacy_request.verified'; siteId: string | null; region?: string; requestId: string }
+  /** A generated policy changed materially: subscribers are told before it takes effect. */
+  | { type: 'policy.changed'; kind: 'platform'; version: number };
 
 export type EventType = DomainEvent['type'];
 export type EventOf<T extends EventType> = Extract<DomainEvent, { type: T }>;

@@ -24,6 +24,7 @@ import { inboxRoutes } from './routes/inbox.js';
 import { sitePrivacyRequestRoutes } from './routes/site-privacy-requests.js';
 import { accountDataRoutes } from './routes/account-data.js';
 import { accountChoiceRoutes } from './routes/account-choices.js';
+import { policyRoutes } from './routes/policy.js';
 import { privacyRequestRoutes } from './routes/privacy-requests.js';
 import { analyticsRoutes } from './routes/analytics.js';
 import { beaconRoutes } from './routes/analytics-beacon.js';
@@ -141,6 +142,7 @@ export async function buildApp(ctx: Context, analytics?: Collector): Promise<Fas
   await app.register(async (scope) => accountDataRoutes(scope, ctx));
   await analyticsRoutes(app, ctx);
   await privacyRequestRoutes(app, ctx);
+  await policyRoutes(app, ctx);
   // Its own scope: the one-click unsubscribe accepts the url-encoded body mail clients send.
   await app.register(async (scope) => accountChoiceRoutes(scope, ctx));
   await sitePrivacyRequestRoutes(app, ctx, live);

@@ -276,6 +276,15 @@ export const DATA_MAP: Record<DatabaseKind, Record<string, TableMap>> = {
     // Random secrets of visitor hashes, one per UTC day, deleted 48 hours after they were made.
     analytics_salts: { personal: {}, notPersonal: ['day', 'salt', 'created_at'] },
     analytics_shares: { personal: {}, notPersonal: ['site_id', 'token', 'created_at'] },
+    // The generated privacy policy's versions: texts about the system, not about people.
+    policy_versions: { personal: {}, notPersonal: ['kind', 'version', 'hash', 'body', 'material', 'created_at', 'effective_at'] },
+    policy_seen: {
+      personal: {
+        subscriber_id: account('identifier', 'stop showing a policy change notice once read'),
+        seen_at: account('usage', 'when the subscriber read the notice of a policy change'),
+      },
+      notPersonal: ['kind', 'version'],
+    },
     // What each retention rule removed in each sweep: counts only.
     retention_runs: { personal: {}, notPersonal: ['id', 'rule', 'ran_at', 'removed', 'error'] },
     ...requestTables('subscriber'),

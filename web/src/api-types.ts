@@ -5724,6 +5724,237 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/privacy': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The platform’s privacy policy, generated from the running system (HTML) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/html': string;
+          };
+        };
+        /** @description Any other error, in the same shape */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/privacy/versions/{version}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** An earlier version of the privacy policy (HTML) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          version: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/html': string;
+          };
+        };
+        /** @description Not found (also for another subscriber’s ids) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Any other error, in the same shape */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/account/policy-notice': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A material change to the privacy policy you have not read yet, if any (for the dashboard’s notice) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              notice: {
+                version: number;
+                effectiveAt: string;
+                changes: string[];
+                url: string;
+              } | null;
+            };
+          };
+        };
+        /** @description Not logged in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Any other error, in the same shape */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Mark a policy change as read: its notice goes away */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              notice: {
+                version: number;
+                effectiveAt: string;
+                changes: string[];
+                url: string;
+              } | null;
+            };
+          };
+        };
+        /** @description Invalid input: `issues` names each bad field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not logged in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Forbidden: missing or wrong X-CSRF-Token, a cross-site request, or not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Any other error, in the same shape */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/account/consents': {
     parameters: {
       query?: never;
@@ -7427,6 +7658,22 @@ export interface components {
                 tone: 'default' | 'surface' | 'primary' | 'dark';
               };
             }
+          | {
+              /** @constant */
+              type: 'privacy';
+              props: {
+                id: string;
+                heading: string;
+                intro?: string;
+                /** Format: email */
+                contact?: string;
+                /**
+                 * @default default
+                 * @enum {string}
+                 */
+                tone: 'default' | 'surface' | 'primary' | 'dark';
+              };
+            }
         )[];
         /** @default [] */
         snippets: {
@@ -7908,6 +8155,22 @@ export interface components {
                  */
                 aspect: '16:9' | '4:3' | '1:1' | '3:4' | 'tall';
                 caption?: string;
+                /**
+                 * @default default
+                 * @enum {string}
+                 */
+                tone: 'default' | 'surface' | 'primary' | 'dark';
+              };
+            }
+          | {
+              /** @constant */
+              type: 'privacy';
+              props: {
+                id: string;
+                heading: string;
+                intro?: string;
+                /** Format: email */
+                contact?: string;
                 /**
                  * @default default
                  * @enum {string}
@@ -8827,6 +9090,22 @@ export interface components {
                  */
                 aspect: '16:9' | '4:3' | '1:1' | '3:4' | 'tall';
                 caption?: string;
+                /**
+                 * @default default
+                 * @enum {string}
+                 */
+                tone: 'default' | 'surface' | 'primary' | 'dark';
+              };
+            }
+          | {
+              /** @constant */
+              type: 'privacy';
+              props: {
+                id: string;
+                heading: string;
+                intro?: string;
+                /** Format: email */
+                contact?: string;
                 /**
                  * @default default
                  * @enum {string}

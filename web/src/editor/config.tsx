@@ -41,6 +41,7 @@ export const BLOCK_LABELS: Record<BlockType, string> = {
   image: 'Image',
   form: 'Form',
   embed: 'Embed',
+  privacy: 'Privacy notice',
 };
 
 export const BLOCK_HINTS: Record<BlockType, string> = {
@@ -55,6 +56,7 @@ export const BLOCK_HINTS: Record<BlockType, string> = {
   image: 'One picture with a caption',
   form: 'Contact or signup form',
   embed: 'Video, map or calendar, loaded with consent',
+  privacy: 'Written for you from what the site does',
 };
 
 /** Text props edited in place on the canvas (plain strings rendered as children by the blocks). */
@@ -69,6 +71,7 @@ const INLINE: Partial<Record<BlockType, string[]>> = {
   image: ['caption'],
   form: ['heading', 'subheading'],
   embed: ['caption'],
+  privacy: ['heading', 'intro'],
 };
 
 const blank = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
@@ -195,7 +198,7 @@ const yesNo = (label: string) =>
 export const puckConfig: Config = {
   categories: {
     sections: { title: 'Sections', components: ['hero', 'features', 'pricing', 'testimonials', 'logos', 'faq', 'cta'], defaultExpanded: true },
-    content: { title: 'Content', components: ['richtext', 'image', 'form', 'embed'], defaultExpanded: true },
+    content: { title: 'Content', components: ['richtext', 'image', 'form', 'embed', 'privacy'], defaultExpanded: true },
   },
   root: {
     fields: {},
@@ -477,5 +480,10 @@ export const puckConfig: Config = {
       resolveFields: embedResolveFields,
       resolveData: embedResolveData,
     },
+    privacy: component(
+      'privacy',
+      { heading: text('Heading', true), intro: area('Introduction', true), contact: text('Contact email for privacy questions'), tone: TONE },
+      { heading: 'Privacy notice', intro: 'How this website handles personal data.', tone: 'default' },
+    ),
   },
 };

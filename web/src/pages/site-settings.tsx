@@ -12,6 +12,7 @@ import { Images } from './site-settings/images';
 import { DangerZone } from './site-settings/danger-zone';
 import { AnalyticsSettings } from './site-settings/analytics-settings';
 import { SiteArchive } from './site-settings/archive';
+import { FormRetention } from './site-settings/form-retention';
 
 const ConsentSections = lazy(() => import('./site-settings/consent-sections'));
 
@@ -33,6 +34,7 @@ function Settings(ctx: SiteContext) {
       <Webhooks site={ctx.site} />
       <Images {...ctx} />
       <AnalyticsSettings {...ctx} />
+      <FormRetention {...ctx} />
       <Suspense fallback={<ConsentLoading />}>
         <ConsentSections {...ctx} />
       </Suspense>
