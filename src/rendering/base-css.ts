@@ -258,6 +258,11 @@ a:hover{text-decoration-thickness:2px}
 .footer-column a{color:var(--muted);text-decoration:none}
 .footer-column a:hover{color:var(--heading);text-decoration:underline}
 .footer-legal{margin-top:3rem;padding-top:1.5rem;border-top:1px solid var(--border);color:var(--muted);font-size:.875rem}
+/* The legal line, then "Cookie settings" (sites that ask for consent) and "Privacy requests" (every site). */
+.footer-bottom{display:flex;flex-wrap:wrap;align-items:center;gap:.75rem 1.75rem;margin-top:3rem;padding-top:1.5rem;border-top:1px solid var(--border);font-size:.875rem}
+.footer-bottom .footer-legal{margin:0 auto 0 0;padding:0;border:0}
+.footer-bottom a{color:var(--muted)}
+.footer-bottom a:hover{color:var(--heading)}
 
 /* Not found page */
 .not-found{text-align:center}

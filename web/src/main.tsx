@@ -10,6 +10,7 @@ import { PrivacyRequestPage } from './pages/public-request/request-page';
 import { NewSitePage } from './pages/new-site';
 import { sitePageFor } from './pages/site-routes';
 import { SitesPage } from './pages/sites';
+import { UnsubscribePage } from './pages/unsubscribe';
 import { Link, navigate, useLocation } from './router';
 import { isReturning, useSession, SessionProvider } from './session';
 import { Shell } from './shell';
@@ -31,6 +32,7 @@ const PUBLIC: Record<string, () => React.JSX.Element> = {
   '/privacy-request': PrivacyRequestPage,
   '/privacy-request/confirm': ConfirmPrivacyRequestPage,
   '/goodbye': GoodbyePage,
+  '/unsubscribe': UnsubscribePage,
 };
 const ANONYMOUS_ONLY: Record<string, () => React.JSX.Element> = {
   '/login': LogInPage,

@@ -5,6 +5,7 @@ import type { ReactNode } from 'react';
 import { BLOCKS, Footer, ICON_NAMES, Navbar } from '../../../src/blocks/index';
 import { siteConsentItems } from '../../../src/consent/page-needs';
 import { consentStrings } from '../../../src/consent/strings';
+import { privacyPageStrings } from '../../../src/rendering/privacy/strings';
 import { embedDefaults, embedFields, EmbedPending, embedResolveData, embedResolveFields } from './embed-config';
 import { checkEmbed } from './embed-defaults';
 import { useEditorEnv } from './env';
@@ -107,14 +108,14 @@ function BlockView({ type, props }: { type: BlockType; props: Record<string, unk
 /** The site around the page: the same header and footer the publisher renders. */
 function SiteChrome({ children }: { children: ReactNode }) {
   const { doc, siteName, page } = useEditorEnv();
-  // Like the publisher: the footer links to the cookie settings while the site asks for consent.
+  // Like the publisher: the footer links to the cookie settings while the site asks for consent, and always to privacy requests.
   const asks = doc.consent.mode !== 'off' && siteConsentItems(doc).length > 0;
   const cookieLink: Record<string, string> = asks ? { cookieSettings: consentStrings(doc.defaultLanguage).settingsLink } : {};
   return (
     <>
       <Navbar navigation={doc.navigation} siteName={siteName} currentPath={page.path} />
       <main id="main">{children}</main>
-      <Footer footer={doc.footer} brand={doc.navigation.brand || siteName} {...cookieLink} />
+      <Footer footer={doc.footer} brand={doc.navigation.brand || siteName} {...cookieLink} privacyRequests={privacyPageStrings(doc.defaultLanguage).link} />
     </>
   );
 }
