@@ -104,6 +104,9 @@ describe('privacy requests to the platform', () => {
     const someone = t.client();
     await signUpVerified(someone, t.smtp, 'someone@example.com');
     expect((await someone.get('/api/operator/privacy-requests')).status).toBe(404);
+    // The session says who may open the console (the dashboard shows its link only to them).
+    expect((await someone.get('/api/session')).json.operator).toBe(false);
+    expect((await staff.get('/api/session')).json.operator).toBe(true);
     const list = await staff.get('/api/operator/privacy-requests');
     expect(list.status).toBe(200);
     expect(list.json.requests.length).toBeGreaterThanOrEqual(4);
@@ -146,7 +149,7 @@ describe('privacy requests to the platform', () => {
     staff = t.client();
     expect((await staff.post('/api/auth/login', { email: 'staff@example.com', password: 'correct horse battery staple' })).status).toBe(200);
     const url = `/api/operator/privacy-requests/${request.id}`;
-    expect((await staff.get(url)).json.request.overdue).toBe(true);
+    expect((await staff.get(url)).json.request).toMatchObject({ overdue: true, dueSoon: false, daysLeft: -1, canExtend: false });
     expect((await staff.post(`${url}/extend`, { reason: 'We forgot about it, sorry about that.' })).status).toBe(409);
     const reminders = () =>
       t.smtp.mails.filter((m) => m.to.includes('staff@example.com') && /Subject: \d+ privacy requests? (are|is) overdue/.test(m.raw)).length;

@@ -110,13 +110,21 @@ describe('privacy requests of a site’s visitors', () => {
     expect(await regions['de-frankfurt'].selectFrom('privacy_requests').select(['id', 'site_id']).execute()).toEqual([{ id: requestId, site_id: site.id }]);
     const list = (await owner.get(`/api/sites/${site.id}/privacy-requests`)).json.requests;
     expect(list).toHaveLength(1);
-    expect(list[0]).toMatchObject({ id: requestId, type: 'erasure', status: 'open', regime: 'eea', email: 'vera@example.com' });
+    expect(list[0]).toMatchObject({ id: requestId, type: 'erasure', status: 'open', regime: 'eea', email: 'vera@example.com', dueSoon: false });
+    expect(list[0].daysLeft).toBeGreaterThanOrEqual(28);
+    // The navigation's badge.
+    expect((await owner.get(`/api/sites/${site.id}/privacy-requests/count`)).json).toEqual({ open: 1, overdue: 0 });
   });
 
   it('is not reachable through another site of the same subscriber', async () => {
     const other = (await owner.post('/api/sites', { name: 'Other', slug: 'other-rights', template: 'saas', region: 'de-frankfurt' })).json;
     expect((await owner.get(`/api/sites/${other.id}/privacy-requests/${requestId}`)).status).toBe(404);
     expect((await owner.post(`/api/sites/${other.id}/privacy-requests/${requestId}/erase`)).status).toBe(404);
+    expect((await owner.get(`/api/sites/${other.id}/privacy-requests/count`)).json).toEqual({ open: 0, overdue: 0 });
+    // Another subscriber's site is as unknown as a missing one.
+    const stranger = t.client();
+    await signUpVerified(stranger, t.smtp, 'stranger@example.com');
+    expect((await stranger.get(`/api/sites/${site.id}/privacy-requests/count`)).status).toBe(404);
   });
 
   it('finds what the site holds about the visitor, and corrects a field', async () => {
@@ -176,5 +184,8 @@ describe('privacy requests of a site’s visitors', () => {
     (t.running.ctx.clock as MovableClock).advance(32 * DAY);
     t.running.jobs.wakeAll();
     await t.smtp.waitFor('shopkeeper@example.com', /Subject: Rights Shop: 1 visitor privacy request is overdue/);
+    // A month without use ended the owner's session.
+    expect((await owner.post('/api/auth/login', { email: 'shopkeeper@example.com', password: 'correct horse battery staple' })).status).toBe(200);
+    expect((await owner.get(`/api/sites/${site.id}/privacy-requests/count`)).json).toEqual({ open: 1, overdue: 1 });
   });
 });

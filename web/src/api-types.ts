@@ -403,6 +403,8 @@ export interface paths {
             'application/json': {
               subscriber: components['schemas']['Subscriber'];
               csrfToken: string;
+              /** @description Platform staff (ATRIUM_OPERATORS): may open the privacy request console */
+              operator: boolean;
             };
           };
         };
@@ -6384,6 +6386,71 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/sites/{siteId}/privacy-requests/count': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** How many of the site’s visitor requests wait for an answer, and how many are overdue (the dashboard’s badge) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          siteId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['PrivacyRequestCounts'];
+          };
+        };
+        /** @description Not logged in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found (also for another subscriber’s ids) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Any other error, in the same shape */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/sites/{siteId}/privacy-requests/{requestId}': {
     parameters: {
       query?: never;
@@ -8718,6 +8785,8 @@ export interface components {
       /** @enum {string} */
       regime: 'eea' | 'uk' | 'canada' | 'california' | 'default';
       regimeName: string;
+      authority: string;
+      extensionPeriod: string;
       details: string;
       /** @enum {string} */
       status: 'unverified' | 'open' | 'extended' | 'completed' | 'refused';
@@ -8728,6 +8797,9 @@ export interface components {
       extendedAt: string | null;
       closedAt: string | null;
       overdue: boolean;
+      dueSoon: boolean;
+      daysLeft: number | null;
+      accountLinked: boolean;
       canExtend: boolean;
     };
     SweepReport: {
@@ -8778,6 +8850,11 @@ export interface components {
     };
     Restriction: {
       processingRestrictedAt: string | null;
+    };
+    PrivacyRequestCounts: {
+      /** @description Open or extended: waiting for an answer */
+      open: number;
+      overdue: number;
     };
     VisitorData: {
       email: string;

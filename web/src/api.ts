@@ -148,10 +148,16 @@ export function addressSuffix(meta: Meta): string {
   return host.slice(host.indexOf('{slug}') + '{slug}'.length);
 }
 
-export async function getSession(): Promise<Subscriber | null> {
+/** Who is logged in, and whether they are platform staff (who see the operator console). */
+export interface Session {
+  subscriber: Subscriber;
+  operator: boolean;
+}
+
+export async function getSession(): Promise<Session | null> {
   try {
     const r = await ok(api.GET('/api/session'));
-    return r.subscriber;
+    return { subscriber: r.subscriber, operator: r.operator };
   } catch (e) {
     if (e instanceof ApiError && e.status === 401) {
       csrfToken = null;
@@ -165,3 +171,11 @@ export type ConsentChainStatus = Schemas['ConsentChainStatus'];
 export type ConsentRecordDetail = paths['/api/sites/{siteId}/consent/records/{recordId}']['get']['responses'][200]['content']['application/json'];
 /** A site's visitors per day over the last 7 days (the sites list's sparklines). */
 export type SiteVisitors = Schemas['WorkspaceVisitors']['sites'][number];
+export type PrivacyRequest = Schemas['PrivacyRequest'];
+export type PrivacyRequestStep = Schemas['PrivacyRequestStep'];
+export type PrivacyRequestType = PrivacyRequest['type'];
+export type CloseOutcome = Schemas['ClosePrivacyRequest'];
+export type NewPrivacyRequest = Schemas['NewPrivacyRequest'];
+export type VisitorData = Schemas['VisitorData'];
+export type ErasureResult = Schemas['ErasureResult'];
+export type AccountDeleted = Schemas['AccountDeleted'];

@@ -2,6 +2,11 @@ import { lazy, StrictMode, Suspense, useEffect } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ForgotPasswordPage, LogInPage, ResetPasswordPage, SignUpPage, VerifyEmailPage } from './pages/auth';
 import { AccountPage } from './pages/account';
+import { GoodbyePage } from './pages/account/goodbye';
+import { ImportSitePage } from './pages/account/import-page';
+import { OperatorRequestPage, OperatorRequestsPage } from './pages/operator/console';
+import { ConfirmPrivacyRequestPage } from './pages/public-request/confirm-page';
+import { PrivacyRequestPage } from './pages/public-request/request-page';
 import { NewSitePage } from './pages/new-site';
 import { sitePageFor } from './pages/site-routes';
 import { SitesPage } from './pages/sites';
@@ -16,6 +21,7 @@ import './styles/index';
 // The visual editor is its own chunk: the dashboard never downloads it until a site is opened.
 const EditorPage = lazy(() => import('./editor/EditorPage'));
 const EDIT_ROUTE = /^\/sites\/([A-Za-z0-9_-]+)\/edit$/;
+const OPERATOR_REQUEST_ROUTE = /^\/operator\/requests\/([A-Za-z0-9_-]+)$/;
 // A site's public, read-only figures behind its share link: no account needed, its own chunk.
 const SharedAnalyticsPage = lazy(() => import('./pages/analytics/shared-page'));
 const SHARED_ROUTE = /^\/shared\/([A-Za-z0-9_-]+)$/;
@@ -23,6 +29,9 @@ const SHARED_ROUTE = /^\/shared\/([A-Za-z0-9_-]+)$/;
 const PUBLIC: Record<string, () => React.JSX.Element> = {
   '/verify-email': VerifyEmailPage,
   '/reset-password': ResetPasswordPage,
+  '/privacy-request': PrivacyRequestPage,
+  '/privacy-request/confirm': ConfirmPrivacyRequestPage,
+  '/goodbye': GoodbyePage,
   '/unsubscribe': UnsubscribePage,
 };
 const ANONYMOUS_ONLY: Record<string, () => React.JSX.Element> = {
@@ -34,6 +43,8 @@ const PRIVATE: Record<string, () => React.JSX.Element> = {
   '/': SitesPage,
   '/sites/new': NewSitePage,
   '/account': AccountPage,
+  '/sites/import': ImportSitePage,
+  '/operator': OperatorRequestsPage,
 };
 
 function Redirect({ to }: { to: string }) {
@@ -99,7 +110,10 @@ function App() {
   if (AnonymousOnly) return state.status === 'ready' ? <Redirect to="/" /> : <AnonymousOnly />;
   const editing = EDIT_ROUTE.exec(path);
   const sitePage = sitePageFor(path);
-  const Private = PRIVATE[path] ?? (editing ? () => <EditorPage siteId={editing[1]!} /> : undefined);
+  const operatorRequest = OPERATOR_REQUEST_ROUTE.exec(path);
+  const Private =
+    PRIVATE[path] ??
+    (editing ? () => <EditorPage siteId={editing[1]!} /> : operatorRequest ? () => <OperatorRequestPage requestId={operatorRequest[1]!} /> : undefined);
   if (state.status !== 'ready') {
     // A deep link belongs to someone with an account: log in and come back. The front door
     // greets a newcomer with sign-up, and someone who signed in here before with log-in.

@@ -3,7 +3,8 @@
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
 import { api, ok, forgetCsrf, getSession, type Subscriber } from './api';
 
-type State = { status: 'loading' } | { status: 'error'; message: string } | { status: 'anonymous' } | { status: 'ready'; subscriber: Subscriber };
+type State =
+  { status: 'loading' } | { status: 'error'; message: string } | { status: 'anonymous' } | { status: 'ready'; subscriber: Subscriber; operator: boolean };
 
 interface SessionApi {
   state: State;
@@ -40,7 +41,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     try {
       const s = await getSession();
       if (s) rememberReturning();
-      setState(s ? { status: 'ready', subscriber: s } : { status: 'anonymous' });
+      setState(s ? { status: 'ready', ...s } : { status: 'anonymous' });
     } catch (e) {
       setState((prev) => (prev.status === 'loading' ? { status: 'error', message: (e as Error).message } : prev));
     }

@@ -125,6 +125,8 @@ function VerifyBanner({ subscriber }: { subscriber: Subscriber }) {
 
 export function Shell({ subscriber, children }: { subscriber: Subscriber; children: ReactNode }) {
   const { path } = useLocation();
+  const { state } = useSession();
+  const operator = state.status === 'ready' && state.operator;
   const onSites = path === '/' || path.startsWith('/sites');
   return (
     <div className="shell">
@@ -140,6 +142,11 @@ export function Shell({ subscriber, children }: { subscriber: Subscriber; childr
             <Link to="/" aria-current={onSites ? 'page' : undefined}>
               Sites
             </Link>
+            {operator && (
+              <Link to="/operator" aria-current={path.startsWith('/operator') ? 'page' : undefined} title="Privacy requests to the platform">
+                Operator
+              </Link>
+            )}
           </nav>
           <AccountMenu subscriber={subscriber} />
         </div>

@@ -7,6 +7,7 @@ import type { Context } from '../../context.js';
 import { rateLimited } from '../../lib/errors.js';
 import { parseInput } from '../../lib/validate.js';
 import { eraseAccount } from '../../rights/erase-account.js';
+import { isOperator } from '../../rights/platform.js';
 import { requireAuth } from '../auth.js';
 import { doc } from '../openapi/route-doc.js';
 import { EmailInput, LogInInput, ResetInput, SignUpInput, TokenInput } from '../../accounts/accounts.js';
@@ -135,7 +136,7 @@ export async function authRoutes(app: FastifyInstance, ctx: Context) {
 
   app.get('/api/session', { config: DOCS.session }, async (req) => {
     const auth = requireAuth(req);
-    return { subscriber: auth.subscriber, csrfToken: csrfTokenFor(req.sessionToken!) };
+    return { subscriber: auth.subscriber, csrfToken: csrfTokenFor(req.sessionToken!), operator: isOperator(ctx, auth.subscriber) };
   });
 
   app.get('/api/account', { config: DOCS.account }, async (req) => settings.getAccount(ctx, requireAuth(req).subscriber.id));

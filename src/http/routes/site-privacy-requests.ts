@@ -11,6 +11,7 @@ import { parseInput } from '../../lib/validate.js';
 import { closeRequest } from '../../rights/close-request.js';
 import { eraseVisitorData } from '../../rights/erase-visitor-data.js';
 import { extendRequest } from '../../rights/extend-request.js';
+import { countActive } from '../../rights/request-counts.js';
 import { logStep } from '../../rights/request-log.js';
 import { isActive, listRequests, requestById, requestLog } from '../../rights/request-row.js';
 import { requestView, stepView } from '../../rights/request-view.js';
@@ -31,6 +32,11 @@ const DOCS = {
     tag: 'privacy requests',
     query: P.ListQuery,
     responses: { 200: P.PrivacyRequestList },
+  }),
+  count: doc({
+    summary: 'How many of the site’s visitor requests wait for an answer, and how many are overdue (the dashboard’s badge)',
+    tag: 'privacy requests',
+    responses: { 200: P.PrivacyRequestCounts },
   }),
   get: doc({ summary: 'One visitor request with every step and mail', tag: 'privacy requests', responses: { 200: P.PrivacyRequestDetail } }),
   extend: doc({
@@ -86,6 +92,11 @@ export async function sitePrivacyRequestRoutes(app: FastifyInstance, ctx: Contex
     const { status } = parseInput(P.ListQuery, req.query);
     const now = ctx.clock.now();
     return { requests: (await listRequests(store, { status })).map((r) => requestView(r, now)) };
+  });
+
+  app.get<SiteParams>('/api/sites/:siteId/privacy-requests/count', { config: DOCS.count }, async (req) => {
+    const { store } = await mine(req);
+    return countActive(store, ctx.clock.now());
   });
 
   app.get<RequestParams>('/api/sites/:siteId/privacy-requests/:requestId', { config: DOCS.get }, async (req) => {

@@ -9,7 +9,11 @@ export const SessionStarted = z.object({
   csrfToken: z.string().meta({ description: 'Send as the X-CSRF-Token header on every state-changing request' }),
 });
 export const SignedUp = SessionStarted.extend({ workspaceId: z.string() });
-export const SessionInfo = z.object({ subscriber: Subscriber, csrfToken: z.string() });
+export const SessionInfo = z.object({
+  subscriber: Subscriber,
+  csrfToken: z.string(),
+  operator: z.boolean().meta({ description: 'Platform staff (ATRIUM_OPERATORS): may open the privacy request console' }),
+});
 export const CsrfToken = z.object({ csrfToken: z.string() });
 export const RevokedSessions = z.object({ revokedSessions: z.number().int() });
 export const Verified = z.object({ verified: z.literal(true) });

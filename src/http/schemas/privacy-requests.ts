@@ -39,6 +39,10 @@ export const PrivacyRequest = z
     subdivision: z.string().nullable(),
     regime: z.enum(REGIMES),
     regimeName: z.string(),
+    /** Where a refused requester can complain, as the refusal mail names it. */
+    authority: z.string(),
+    /** What the one extension adds: "2 months", "45 days". */
+    extensionPeriod: z.string(),
     details: z.string(),
     status: z.enum(['unverified', 'open', 'extended', 'completed', 'refused']),
     receivedAt: Timestamp.nullable(),
@@ -48,6 +52,12 @@ export const PrivacyRequest = z
     extendedAt: Timestamp.nullable(),
     closedAt: Timestamp.nullable(),
     overdue: z.boolean(),
+    /** Open and due within a week (the reminder window). */
+    dueSoon: z.boolean(),
+    /** Whole days until the deadline, negative once past it; null when answered. */
+    daysLeft: z.number().int().nullable(),
+    /** Platform requests: a confirmed account uses the requester's address, so operators can act on it (fulfil). */
+    accountLinked: z.boolean(),
     /** Whether an extension may still be announced: open, not extended, deadline not passed. */
     canExtend: z.boolean(),
   })
@@ -66,6 +76,9 @@ export const PrivacyRequestStep = z
 
 export const PrivacyRequestDetail = z.object({ request: PrivacyRequest, log: z.array(PrivacyRequestStep) }).meta({ id: 'PrivacyRequestDetail' });
 export const PrivacyRequestList = z.object({ requests: z.array(PrivacyRequest) });
+export const PrivacyRequestCounts = z
+  .object({ open: z.number().int().meta({ description: 'Open or extended: waiting for an answer' }), overdue: z.number().int() })
+  .meta({ id: 'PrivacyRequestCounts' });
 
 export const ExtendInput = z.object({ reason: z.string().max(5000) }).meta({ id: 'ExtendPrivacyRequest' });
 export const CloseInput = z

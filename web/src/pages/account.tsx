@@ -1,5 +1,5 @@
 // Account settings: name, email (confirmed again after a change), password
-// (signs out other sessions) and logging out everywhere.
+// (signs out other sessions), logging out everywhere, and your data.
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { api, ok, ApiError, forgetCsrf, type Account } from '../api';
 import { AccountChoices } from './account-choices';
@@ -9,6 +9,7 @@ import { Link, navigate } from '../router';
 import { useSession } from '../session';
 import { toast } from '../toast';
 import { Alert, Button, Field, PasswordInput, Spinner, usePage, useSubmit } from '../ui';
+import { YourData } from './account/your-data';
 
 function Profile({ account, onSaved }: { account: Account; onSaved: (a: Account) => void }) {
   const [name, setName] = useState(account.name);
@@ -304,7 +305,7 @@ export function AccountPage() {
       <h1 ref={heading} tabIndex={-1} className="page-title">
         Account
       </h1>
-      <p className="page-subtitle">Your name, login and sessions. Site settings live with each site.</p>
+      <p className="page-subtitle">Your name, login, sessions and data. Site settings live with each site.</p>
 
       {state.status === 'loading' && (
         <div className="center-status">
@@ -328,6 +329,7 @@ export function AccountPage() {
           <Password email={state.account.email} onChanged={() => void load()} />
           <Sessions account={state.account} />
           <AccountChoices account={state.account} />
+          <YourData account={state.account} />
         </div>
       )}
     </div>

@@ -1,47 +1,12 @@
 // Sign up, log in, password reset and email verification: public screens in a centred card.
-import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { api, ok, ApiError, type Subscriber } from '../api';
 import { Link, navigate, useLocation } from '../router';
 import { useSession } from '../session';
 import { toast } from '../toast';
-import { Alert, Button, Field, Logo, PasswordInput, Spinner, usePage, useSubmit } from '../ui';
+import { Alert, Button, Field, PasswordInput, Spinner, useSubmit } from '../ui';
+import { AuthLayout } from './auth-layout';
 import { CONSENT_PURPOSES } from '../../../src/accounts/consent-purposes';
-
-export function AuthLayout({
-  title,
-  subtitle,
-  children,
-  footer,
-  icon,
-}: {
-  title: string;
-  subtitle?: ReactNode;
-  children: ReactNode;
-  footer?: ReactNode;
-  icon?: ReactNode;
-}) {
-  const heading = usePage(title);
-  return (
-    <div className="auth">
-      <header className="auth-header">
-        <Link to="/" className="auth-logo" aria-label="Atrium home">
-          <Logo />
-        </Link>
-      </header>
-      <main className="auth-main" id="main">
-        <div className={`auth-card${icon ? ' auth-card-centered' : ''}`}>
-          {icon}
-          <h1 ref={heading} tabIndex={-1} className="auth-title">
-            {title}
-          </h1>
-          {subtitle && <p className="auth-subtitle">{subtitle}</p>}
-          {children}
-        </div>
-        {footer && <p className="auth-footer">{footer}</p>}
-      </main>
-    </div>
-  );
-}
 
 /** Only same-app paths, so a crafted ?next= cannot send people elsewhere. */
 function safeNext(next: string | null) {

@@ -1,6 +1,6 @@
 // The frame of a site's pages (releases, settings): breadcrumb, the site's
 // name, status and address, and the per-site navigation
-// (Editor · Analytics · Inbox · Consent · Releases · Settings · View live ↗). Loads the site once and hands
+// (Editor · Analytics · Inbox · Consent · Privacy requests · Releases · Settings · View live ↗). Loads the site once and hands
 // it to the page, which can replace it after a change.
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { api, ok, ApiError, type SiteDetail } from '../api';
@@ -8,9 +8,10 @@ import { displayHost } from '../format';
 import { Link } from '../router';
 import { Alert, Button, usePage } from '../ui';
 import { useUnread } from '../unread';
+import { RequestCountBadge } from './privacy-requests/count-badge';
 import { StatusBadge } from './sites';
 
-export type SiteTab = 'edit' | 'analytics' | 'inbox' | 'consent' | 'releases' | 'settings';
+export type SiteTab = 'edit' | 'analytics' | 'inbox' | 'consent' | 'privacy-requests' | 'releases' | 'settings';
 
 /** The per-site navigation; the editor may show it too. */
 export function SiteNav({ site, current }: { site: { id: string; url: string; status: string }; current: SiteTab }) {
@@ -20,6 +21,7 @@ export function SiteNav({ site, current }: { site: { id: string; url: string; st
     ['analytics', 'Analytics'],
     ['inbox', 'Inbox'],
     ['consent', 'Consent'],
+    ['privacy-requests', 'Privacy requests'],
     ['releases', 'Releases'],
     ['settings', 'Settings'],
   ];
@@ -36,6 +38,7 @@ export function SiteNav({ site, current }: { site: { id: string; url: string; st
                   <span className="visually-hidden"> unread</span>
                 </span>
               )}
+              {tab === 'privacy-requests' && <RequestCountBadge siteId={site.id} />}
             </Link>
           </li>
         ))}

@@ -1,7 +1,7 @@
 // Site settings: name and address, the data region (read-only), custom
 // domains with their DNS verification record, webhooks, favicon and social image,
 // analytics (the optional beacon), privacy and cookies (the consent banner),
-// custom code, and the danger zone (unpublish, delete).
+// custom code, the site archive, and the danger zone (unpublish, delete).
 import { lazy, Suspense } from 'react';
 import { SiteFrame, type SiteContext } from './site-frame';
 import { Webhooks } from './webhooks';
@@ -11,6 +11,7 @@ import { Domains } from './site-settings/domains';
 import { Images } from './site-settings/images';
 import { DangerZone } from './site-settings/danger-zone';
 import { AnalyticsSettings } from './site-settings/analytics-settings';
+import { SiteArchive } from './site-settings/archive';
 import { FormRetention } from './site-settings/form-retention';
 
 const ConsentSections = lazy(() => import('./site-settings/consent-sections'));
@@ -37,6 +38,7 @@ function Settings(ctx: SiteContext) {
       <Suspense fallback={<ConsentLoading />}>
         <ConsentSections {...ctx} />
       </Suspense>
+      <SiteArchive site={ctx.site} />
       <DangerZone {...ctx} />
     </div>
   );

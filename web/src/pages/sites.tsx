@@ -160,6 +160,9 @@ function EmptyState() {
       <Link to="/sites/new" className="btn btn-primary btn-md">
         <span>New site</span>
       </Link>
+      <p className="empty-alt">
+        Moving from another Atrium? <Link to="/sites/import">Import a site</Link>
+      </p>
     </div>
   );
 }
@@ -225,12 +228,17 @@ export function SitesPage() {
           </p>
         </div>
         {sites.status === 'ready' && count > 0 && (
-          <Link to="/sites/new" className="btn btn-primary btn-md">
-            <svg viewBox="0 0 16 16" aria-hidden="true" className="btn-icon">
-              <path d="M8 3v10M3 8h10" />
-            </svg>
-            <span>New site</span>
-          </Link>
+          <div className="page-head-actions">
+            <Link to="/sites/import" className="btn btn-ghost btn-md">
+              <span>Import</span>
+            </Link>
+            <Link to="/sites/new" className="btn btn-primary btn-md">
+              <svg viewBox="0 0 16 16" aria-hidden="true" className="btn-icon">
+                <path d="M8 3v10M3 8h10" />
+              </svg>
+              <span>New site</span>
+            </Link>
+          </div>
         )}
       </div>
       {sites.status === 'loading' && <SkeletonGrid />}

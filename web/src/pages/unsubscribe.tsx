@@ -6,7 +6,7 @@ import { api, ok, errorMessage } from '../api';
 import { Link, useLocation } from '../router';
 import { useSession } from '../session';
 import { Alert, Button } from '../ui';
-import { AuthLayout } from './auth';
+import { AuthLayout } from './auth-layout';
 
 const Done = () => (
   <div className="success-mark" aria-hidden="true">

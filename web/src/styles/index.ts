@@ -10,3 +10,5 @@ import './webhooks.css'; // Webhooks, and the inbox and webhooks on small screen
 import './consent.css'; // Consent: chain check, choices per category, record lookup and exports.
 import './privacy.css'; // Privacy and cookies, and custom code, in site settings (also the snippet form in the editor).
 import './account-choices.css'; // Account settings: mail & privacy choices; the sign-up's consent box; the unsubscribe page.
+import './rights.css'; // Privacy requests of a site and the operator console: list, request, timeline, a visitor's data.
+import './rights-public.css'; // The public privacy request pages, Account → Your data and Sites → Import.
