@@ -1,4 +1,5 @@
-// Bundles the server (src/main.ts -> dist/server/main.js) with esbuild, only when
+// Bundles the server (src/main.ts -> dist/server/main.js, and the job thread's
+// dist/server/job-thread.js) with esbuild, only when
 // one of its sources changed (dist/server/.inputs.json, see build-stamp.mjs).
 // Every npm package stays external and loads from node_modules at run time
 // (native modules such as better-sqlite3 and sharp cannot be bundled), so a
@@ -30,8 +31,9 @@ export async function buildServer() {
   fs.rmSync(outDir, { recursive: true, force: true });
   const result = await esbuild.build({
     absWorkingDir: root,
-    entryPoints: ['src/main.ts'],
-    outfile: 'dist/server/main.js',
+    // The job thread's entry (src/jobs/thread.ts starts it from beside main.js).
+    entryPoints: { main: 'src/main.ts', 'job-thread': 'src/jobs/thread-main.ts' },
+    outdir: 'dist/server',
     bundle: true,
     platform: 'node',
     format: 'esm',

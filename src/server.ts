@@ -23,7 +23,8 @@ import { redisWakeup } from './events/redis-wakeup.js';
 import { registerDeliveries } from './forms/deliveries.js';
 import { expireTokenUses } from './forms/submissions.js';
 import { buildApp } from './http/app.js';
-import { JobRunner } from './jobs/runner.js';
+import { deleteFinishedJobs, JobRunner } from './jobs/runner.js';
+import { allJobs, JobThread, type Jobs } from './jobs/thread.js';
 import { MovableClock } from './lib/clock.js';
 import { createLogger, type LoggerSettings } from './logging/logger.js';
 import { createMailer } from './mail/mailer.js';
@@ -33,7 +34,8 @@ import { ReleaseStore } from './storage/release-store.js';
 export interface Running {
   app: FastifyInstance;
   ctx: Context;
-  jobs: JobRunner;
+  /** Background jobs: the process's runner and, by default, the job thread that runs deliveries. */
+  jobs: Jobs;
   /** The pageview collector; undefined when analytics is off. */
   analytics: Collector | undefined;
   url: string;
@@ -44,6 +46,9 @@ export interface Running {
 export async function startServer(config: Config = loadConfig(), logging: LoggerSettings = {}): Promise<Running> {
   const log = createLogger(config, logging);
   const dbs = await openDatabases(config, log);
+  const clock = new MovableClock();
+  // Deliveries (the region databases' jobs) run in a thread of their own; it opens its connections meanwhile.
+  const thread = config.jobThread ? new JobThread(config, Object.keys(dbs.regions), clock, log) : undefined;
   const ctx: Context = {
     config,
     dbs,
@@ -51,7 +56,7 @@ export async function startServer(config: Config = loadConfig(), logging: Logger
     releases: new ReleaseStore(path.join(config.dataDir, 'releases')),
     bus: new EventBus(log),
     log,
-    clock: new MovableClock(),
+    clock,
   };
 
   // Other processes hear of cross-process events through the change log, polled as a safety net and woken at
@@ -65,21 +70,22 @@ export async function startServer(config: Config = loadConfig(), logging: Logger
   ctx.bus.connect(changeLog);
   const stopFollowing = await changeLog.follow(ctx.bus, config.changePollMs);
 
-  const jobs = new JobRunner({
-    databases: { control: dbs.control, ...dbs.regions },
+  const runner = new JobRunner({
+    databases: thread ? { control: dbs.control } : { control: dbs.control, ...dbs.regions },
     dialect: dbs.dialect,
     log,
     clock: ctx.clock,
     retryBaseMs: config.retryBaseMs,
     concurrency: config.jobConcurrency,
   });
-  registerDeliveries(jobs, ctx);
-  jobs.every('change-log.prune', 15 * 60_000, (now) => changeLog.prune(now));
-  jobs.every('domains.expire-claims', 3600_000, (now) => expirePendingClaims(ctx, now));
-  jobs.every('forms.expire-token-uses', 3600_000, (now) => expireTokenUses(ctx, now));
+  if (!thread) registerDeliveries(runner, ctx);
+  const jobs = allJobs(runner, thread);
+  runner.every('change-log.prune', 15 * 60_000, (now) => changeLog.prune(now));
+  runner.every('domains.expire-claims', 3600_000, (now) => expirePendingClaims(ctx, now));
+  runner.every('forms.expire-token-uses', 3600_000, (now) => expireTokenUses(ctx, now));
   // Retention the data map states for sessions and job payloads (the full retention engine is to come).
-  jobs.every('sessions.delete-ended', 3600_000, (now) => deleteEndedSessions(ctx, now));
-  jobs.every('jobs.delete-finished', 3600_000, (now) => jobs.deleteFinished(now));
+  runner.every('sessions.delete-ended', 3600_000, (now) => deleteEndedSessions(ctx, now));
+  runner.every('jobs.delete-finished', 3600_000, (now) => deleteFinishedJobs([dbs.control, ...Object.values(dbs.regions)], now));
   ctx.bus.on('jobs.queued', (e) => jobs.wake(e.database));
   followAddressChanges(ctx);
 
@@ -88,11 +94,11 @@ export async function startServer(config: Config = loadConfig(), logging: Logger
     ? new Collector({ control: dbs.control, regions: dbs.regions, clock: ctx.clock, log, trust: trustFunction(config.trustProxy) })
     : undefined;
   if (analytics) recordFormGoals(ctx, analytics);
-  jobs.every('analytics.roll-up', 5 * 60_000, (now) => rollUpRecent(dbs.control, dbs.regions, now));
-  jobs.every('analytics.retention', 3600_000, (now) =>
+  runner.every('analytics.roll-up', 5 * 60_000, (now) => rollUpRecent(dbs.control, dbs.regions, now));
+  runner.every('analytics.retention', 3600_000, (now) =>
     sweepAnalytics(dbs.regions, { rawDays: config.analyticsRawDays, rollupMonths: config.analyticsRollupMonths }, now),
   );
-  jobs.every('analytics.delete-salts', 3600_000, async (now) => {
+  runner.every('analytics.delete-salts', 3600_000, async (now) => {
     const n = await deleteExpiredSalts(dbs.control, now);
     analytics?.salts.forgetBefore(new Date(now.getTime() - 24 * 3600_000).toISOString().slice(0, 10));
     return n;
@@ -110,7 +116,8 @@ export async function startServer(config: Config = loadConfig(), logging: Logger
     app.log.level = level;
   }
   // Jobs queued before a restart (or by another process) run from here too.
-  await jobs.start();
+  await runner.start();
+  await thread?.start();
   const port = (app.server.address() as { port: number }).port;
   const url = new URL(config.publicUrl.href);
   if (config.port === 0) url.port = String(port);

@@ -21,9 +21,16 @@ export interface Databases {
   close(): Promise<void>;
 }
 
-function open<T>(url: string | undefined, sqliteFile: string, log: Pick<Logger, 'warn'>): Kysely<T> {
+export interface OpenOptions {
+  /** Migrate and check the databases (default); a second opener in the same process (the job thread) skips it. */
+  migrate?: boolean;
+  /** PostgreSQL connections per database at most. */
+  poolMax?: number;
+}
+
+function open<T>(url: string | undefined, sqliteFile: string, log: Pick<Logger, 'warn'>, poolMax = 10): Kysely<T> {
   if (url) {
-    const pool = new pg.Pool({ connectionString: url, max: 10 });
+    const pool = new pg.Pool({ connectionString: url, max: poolMax });
     // An idle connection dropped by the server (restart, failover) is not fatal: the pool reconnects.
     pool.on('error', (err) => log.warn({ err: err.message }, 'PostgreSQL connection lost; reconnecting on next use'));
     return new Kysely<T>({ dialect: new PostgresDialect({ pool }) });
@@ -34,16 +41,53 @@ function open<T>(url: string | undefined, sqliteFile: string, log: Pick<Logger, 
   database.pragma('foreign_keys = ON');
   database.pragma('synchronous = NORMAL');
   database.pragma('busy_timeout = 5000');
-  return new Kysely<T>({ dialect: new SqliteDialect({ database }) });
+  return new Kysely<T>({ dialect: new SqliteDialect({ database: keepStatements(database) }) });
+}
+
+/**
+ * Kysely prepares every query anew; preparing costs about as much as running a small statement. The same
+ * SQL text reuses its prepared statement (SQLite re-prepares it by itself after a schema change). Bounded:
+ * queries whose text varies (IN lists of any length) fall out first.
+ */
+function keepStatements(database: SQLite.Database, max = 500) {
+  const kept = new Map<string, SQLite.Statement>();
+  return {
+    close: () => void database.close(),
+    prepare(sql: string) {
+      let statement = kept.get(sql);
+      if (statement) {
+        kept.delete(sql); // most recently used last
+      } else {
+        statement = database.prepare(sql);
+        if (kept.size >= max) kept.delete(kept.keys().next().value!);
+      }
+      kept.set(sql, statement);
+      return statement;
+    },
+  };
 }
 
 /** Opens and migrates every database. Refuses to start if a region database belongs to another region. */
-export async function openDatabases(config: Config, log: Pick<Logger, 'warn'>): Promise<Databases> {
-  const control = open<ControlDatabase>(config.databaseUrl, path.join(config.dataDir, 'control.sqlite'), log);
-  await migrate(control, 'control');
+export async function openDatabases(
+  config: Pick<Config, 'databaseUrl' | 'regionUrls' | 'dataDir'>,
+  log: Pick<Logger, 'warn'>,
+  opts: OpenOptions = {},
+): Promise<Databases> {
+  const control = open<ControlDatabase>(config.databaseUrl, path.join(config.dataDir, 'control.sqlite'), log, opts.poolMax);
   const regions = {} as Record<Region, Kysely<RegionDatabase>>;
+  for (const r of REGIONS) regions[r] = open<RegionDatabase>(config.regionUrls[r], path.join(config.dataDir, 'regions', `${r}.sqlite`), log, opts.poolMax);
+  const dbs: Databases = {
+    control,
+    dialect: config.databaseUrl ? 'postgres' : 'sqlite',
+    regions,
+    async close() {
+      await Promise.all([control.destroy(), ...Object.values(regions).map((d) => d.destroy())]);
+    },
+  };
+  if (opts.migrate === false) return dbs;
+  await migrate(control, 'control');
   for (const r of REGIONS) {
-    const db = open<RegionDatabase>(config.regionUrls[r], path.join(config.dataDir, 'regions', `${r}.sqlite`), log);
+    const db = regions[r];
     await migrate(db, 'region');
     const row = await db.selectFrom('region_info').select('region').where('id', '=', 1).executeTakeFirst();
     if (!row)
@@ -52,14 +96,6 @@ export async function openDatabases(config: Config, log: Pick<Logger, 'warn'>): 
         .values({ id: 1, region: r, created_at: nowIso() } as never)
         .execute();
     else if (row.region !== r) throw new Error(`the database configured for region ${r} belongs to region ${row.region}`);
-    regions[r] = db;
   }
-  return {
-    control,
-    dialect: config.databaseUrl ? 'postgres' : 'sqlite',
-    regions,
-    async close() {
-      await Promise.all([control.destroy(), ...Object.values(regions).map((d) => d.destroy())]);
-    },
-  };
+  return dbs;
 }

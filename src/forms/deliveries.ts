@@ -42,7 +42,14 @@ export function signWebhook(secret: string, timestamp: number, body: string): st
   return `t=${timestamp},v1=${createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`;
 }
 
-export function registerDeliveries(runner: JobRunner, ctx: Context): void {
+/** What deliveries need: they run in the job thread (src/jobs/thread.ts) or in the process. */
+export interface DeliveryDeps {
+  config: Pick<Context['config'], 'webhooksAllowPrivate'>;
+  dbs: Pick<Context['dbs'], 'control'>;
+  mailer: Context['mailer'];
+}
+
+export function registerDeliveries(runner: JobRunner, ctx: DeliveryDeps): void {
   runner.register('email', async (job) => {
     const p = JSON.parse(job.payload) as EmailPayload;
     await ctx.mailer.send({ to: job.target, subject: p.subject, text: p.text, replyTo: p.replyTo });
@@ -51,7 +58,7 @@ export function registerDeliveries(runner: JobRunner, ctx: Context): void {
 }
 
 /** POSTs one submission to one webhook; the attempt goes to the delivery log either way. */
-async function deliverWebhook(ctx: Context, job: JobRow, log: (write: (db: Kysely<RegionDatabase>) => Promise<unknown>) => void): Promise<void> {
+async function deliverWebhook(ctx: DeliveryDeps, job: JobRow, log: (write: (db: Kysely<RegionDatabase>) => Promise<unknown>) => void): Promise<void> {
   const hook = await ctx.dbs.control.selectFrom('webhooks').select(['id', 'url', 'secret']).where('id', '=', job.target).executeTakeFirst();
   if (!hook) throw new PermanentError('the webhook was removed');
   const started = Date.now();

@@ -80,17 +80,6 @@ export class JobRunner {
     this.schedules.set(name, { intervalMs, handler });
   }
 
-  /** Deletes finished jobs older than KEEP_FINISHED_MS in every database: their payloads hold the data they carried. */
-  async deleteFinished(now: Date): Promise<number> {
-    const before = new Date(now.getTime() - KEEP_FINISHED_MS).toISOString();
-    let n = 0;
-    for (const db of Object.values(this.opts.databases)) {
-      const r = await db.deleteFrom('jobs').where('status', 'in', ['done', 'failed']).where('updated_at', '<', before).executeTakeFirst();
-      n += Number(r.numDeletedRows);
-    }
-    return n;
-  }
-
   async start(): Promise<void> {
     const control = this.opts.databases.control;
     if (control && this.schedules.size) {
@@ -246,6 +235,17 @@ export class JobRunner {
       return outcome({ status: permanent ? 'failed' : 'pending', attempts, last_error: message, next_attempt_at: next });
     }
   }
+}
+
+/** Deletes finished jobs older than KEEP_FINISHED_MS in each database: their payloads hold the data they carried. */
+export async function deleteFinishedJobs(databases: Kysely<JobsDatabase>[], now: Date): Promise<number> {
+  const before = new Date(now.getTime() - KEEP_FINISHED_MS).toISOString();
+  let n = 0;
+  for (const db of databases) {
+    const r = await db.deleteFrom('jobs').where('status', 'in', ['done', 'failed']).where('updated_at', '<', before).executeTakeFirst();
+    n += Number(r.numDeletedRows);
+  }
+  return n;
 }
 
 /** Records finished jobs, each only while its lease is still the one it was claimed with. */

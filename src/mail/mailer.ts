@@ -61,14 +61,19 @@ function readable(eml: Buffer, m: Message): Buffer {
 /** The next free suffix per file name, so a burst of alike messages (same second, subject and address) costs one write each. */
 const nextSuffix = new Map<string, number>();
 
-/** Writes a new file, adding "-2", "-3"... when two messages share a name. */
+/**
+ * Writes a new file, adding "-2", "-3"... when two messages share a name. Each number is taken before the
+ * write starts, so messages sent at once never try the same name (a burst of alike mails would otherwise
+ * retry each other's names, quadratically).
+ */
 async function writeNew(dir: string, base: string, body: Buffer): Promise<string> {
   if (nextSuffix.size > 1000) nextSuffix.clear(); // names carry the second: old ones never come back
-  for (let n = nextSuffix.get(base) ?? 1, tries = 0; ; n++, tries++) {
+  for (let tries = 0; ; tries++) {
+    const n = nextSuffix.get(base) ?? 1;
+    nextSuffix.set(base, n + 1);
     const file = path.join(dir, `${base}${n > 1 ? `-${n}` : ''}.eml`);
     try {
       await fs.writeFile(file, body, { flag: 'wx' });
-      nextSuffix.set(base, n + 1);
       return file;
     } catch (e) {
       // Another process may be writing alike messages into the same folder: take the next number.
@@ -77,7 +82,7 @@ async function writeNew(dir: string, base: string, body: Buffer): Promise<string
   }
 }
 
-export function createMailer(config: Config, log: MailLog = () => {}): Mailer {
+export function createMailer(config: Pick<Config, 'smtpUrl' | 'dataDir' | 'mailFrom'>, log: MailLog = () => {}): Mailer {
   if (config.smtpUrl) {
     const transport: Transporter = nodemailer.createTransport(config.smtpUrl);
     const target = new URL(config.smtpUrl);
