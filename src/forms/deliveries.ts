@@ -10,6 +10,7 @@ import type { RegionDatabase } from '../db/schema.js';
 import { newJob, PermanentError, type JobRow } from '../jobs/job.js';
 import type { JobRunner } from '../jobs/runner.js';
 import { newId, nowIso } from '../lib/ids.js';
+import { postWebhook } from './webhook-post.js';
 import { assertPublicTarget } from './webhook-target.js';
 
 export interface EmailPayload {
@@ -67,22 +68,19 @@ async function deliverWebhook(ctx: DeliveryDeps, job: JobRow, log: (write: (db: 
   try {
     await assertPublicTarget(hook.url, ctx.config.webhooksAllowPrivate);
     const timestamp = Math.floor(Date.now() / 1000);
-    const res = await fetch(hook.url, {
-      method: 'POST',
-      body: job.payload,
-      redirect: 'manual',
-      signal: AbortSignal.timeout(10_000),
-      headers: {
+    statusCode = await postWebhook(
+      hook.url,
+      job.payload,
+      {
         'content-type': 'application/json',
         'user-agent': 'Atrium-Webhooks/1',
         'x-atrium-event': 'form.submission',
         'x-atrium-delivery': job.id,
         'x-atrium-signature': signWebhook(hook.secret, timestamp, job.payload),
       },
-    });
-    statusCode = res.status;
-    await res.body?.cancel();
-    if (res.status < 200 || res.status >= 300) error = `the receiver answered ${res.status}`;
+      10_000,
+    );
+    if (statusCode < 200 || statusCode >= 300) error = `the receiver answered ${statusCode}`;
   } catch (e) {
     error = e instanceof Error ? e.message : String(e);
   }

@@ -189,19 +189,15 @@ export class JobRunner {
   }
 
   /**
-   * Records finished jobs and claims the next batch. On PostgreSQL one transaction does both. SQLite has one
-   * writer at a time, and a transaction held open across awaits makes other processes wait for the file lock,
-   * so there the outcomes are written in one short transaction and the claim is a statement of its own.
+   * Records finished jobs and claims the next batch, in one transaction: one commit (on SQLite, one write to the
+   * log file) per batch. Every statement in it resolves at once, so the transaction ends within a turn of the
+   * event loop and never holds a database's write lock while waiting for anything else.
    */
   private async recordAndClaim(db: Kysely<JobsDatabase>, outcomes: Outcome[], claimRoom: number): Promise<JobRow[]> {
-    const claim = (on: Kysely<JobsDatabase>) => (claimRoom ? claimDueJobs(on, this.opts.dialect, this.opts.clock.now(), claimRoom, this.leaseMs) : []);
-    if (this.opts.dialect === 'postgres')
-      return db.transaction().execute(async (trx) => {
-        await record(trx, outcomes);
-        return claim(trx);
-      });
-    if (outcomes.length) await db.transaction().execute((trx) => record(trx, outcomes));
-    return claim(db);
+    return db.transaction().execute(async (trx) => {
+      await record(trx, outcomes);
+      return claimRoom ? claimDueJobs(trx, this.opts.dialect, this.opts.clock.now(), claimRoom, this.leaseMs) : [];
+    });
   }
 
   /** Runs one job; never throws: the outcome (and the rows its handler deferred) is recorded with its batch. */
