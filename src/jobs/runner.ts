@@ -45,6 +45,13 @@ export interface RunnerOptions {
   concurrency?: number;
   pollMs?: number;
   leaseMs?: number;
+  /**
+   * The runner has its thread to itself (the job thread). On SQLite a transaction of several statements holds
+   * the write lock across turns of the microtask queue; another server in the same thread (tests run two in one
+   * process) that wants to write meanwhile blocks the thread in SQLite's busy wait until it gives up. With the
+   * thread to itself, a batch's outcomes and the next claim share one transaction (one commit).
+   */
+  ownThread?: boolean;
 }
 
 const SCHEDULE_PREFIX = 'every:';
@@ -189,15 +196,20 @@ export class JobRunner {
   }
 
   /**
-   * Records finished jobs and claims the next batch, in one transaction: one commit (on SQLite, one write to the
-   * log file) per batch. Every statement in it resolves at once, so the transaction ends within a turn of the
-   * event loop and never holds a database's write lock while waiting for anything else.
+   * Records finished jobs and claims the next batch. Where it can (PostgreSQL, or a runner with its own thread)
+   * one transaction does both: one commit per batch. Every statement in it resolves at once, so the transaction
+   * never waits for anything else while it holds the write lock. Otherwise the outcomes are written in one short
+   * transaction and the claim is a statement of its own.
    */
   private async recordAndClaim(db: Kysely<JobsDatabase>, outcomes: Outcome[], claimRoom: number): Promise<JobRow[]> {
-    return db.transaction().execute(async (trx) => {
-      await record(trx, outcomes);
-      return claimRoom ? claimDueJobs(trx, this.opts.dialect, this.opts.clock.now(), claimRoom, this.leaseMs) : [];
-    });
+    const claim = (on: Kysely<JobsDatabase>) => (claimRoom ? claimDueJobs(on, this.opts.dialect, this.opts.clock.now(), claimRoom, this.leaseMs) : []);
+    if (this.opts.dialect === 'postgres' || this.opts.ownThread)
+      return db.transaction().execute(async (trx) => {
+        await record(trx, outcomes);
+        return claim(trx);
+      });
+    if (outcomes.length) await db.transaction().execute((trx) => record(trx, outcomes));
+    return claim(db);
   }
 
   /** Runs one job; never throws: the outcome (and the rows its handler deferred) is recorded with its batch. */

@@ -23,6 +23,7 @@ const runner = new JobRunner({
   clock: new MovableClock(clock),
   retryBaseMs: config.retryBaseMs,
   concurrency: config.jobConcurrency,
+  ownThread: true,
 });
 registerDeliveries(runner, { config, dbs, mailer: createMailer(config, (msg) => log.info(msg)) });
 
