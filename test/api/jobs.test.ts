@@ -1,6 +1,8 @@
 // The job runner with two Atrium processes on the same databases and a flaky
 // webhook receiver: every delivery runs once at a time, never before its
 // backoff ends, and all of them finish. Periodic jobs run on a movable clock.
+// One process runs deliveries in its job thread (the default), the other in
+// the process itself (ATRIUM_JOB_THREAD=off): both ways share the guarantees.
 import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/config.js';
@@ -38,7 +40,7 @@ beforeAll(async () => {
   receiverUrl = `http://127.0.0.1:${(receiver.address() as { port: number }).port}/hook`;
 
   a = await startTestServer({ ATRIUM_WEBHOOKS_ALLOW_PRIVATE: 'true', ATRIUM_RETRY_BASE_MS: String(BASE_MS), ATRIUM_FORM_LIMIT_PER_IP: '1000' });
-  b = await startServer(loadConfig({ ...a.env, PORT: String(await freePort()) }));
+  b = await startServer(loadConfig({ ...a.env, PORT: String(await freePort()), ATRIUM_JOB_THREAD: 'off' }));
   c = a.client();
   await signUpVerified(c, a.smtp, 'queue@example.com');
   site = (await c.post('/api/sites', { name: 'Queue', slug: 'queue-test', template: 'saas', region: 'de-frankfurt' })).json;
