@@ -4,7 +4,7 @@
 // lost to a crash or restart; the job runner (src/jobs) retries failures with
 // exponential backoff.
 import { createHmac } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import type { Insertable } from 'kysely';
 import type { Context } from '../context.js';
 import type { RegionDatabase } from '../db/schema.js';
 import { newJob, PermanentError, type JobRow } from '../jobs/job.js';
@@ -55,11 +55,11 @@ export function registerDeliveries(runner: JobRunner, ctx: DeliveryDeps): void {
     const p = JSON.parse(job.payload) as EmailPayload;
     await ctx.mailer.send({ to: job.target, subject: p.subject, text: p.text, replyTo: p.replyTo });
   });
-  runner.register('webhook', (job, jc) => deliverWebhook(ctx, job, (write) => jc.defer((db) => write(db as unknown as Kysely<RegionDatabase>))));
+  runner.register('webhook', (job, jc) => deliverWebhook(ctx, job, (entry) => jc.insert('webhook_deliveries', entry)));
 }
 
 /** POSTs one submission to one webhook; the attempt goes to the delivery log either way. */
-async function deliverWebhook(ctx: DeliveryDeps, job: JobRow, log: (write: (db: Kysely<RegionDatabase>) => Promise<unknown>) => void): Promise<void> {
+async function deliverWebhook(ctx: DeliveryDeps, job: JobRow, log: (entry: Insertable<RegionDatabase['webhook_deliveries']>) => void): Promise<void> {
   const hook = await ctx.dbs.control.selectFrom('webhooks').select(['id', 'url', 'secret']).where('id', '=', job.target).executeTakeFirst();
   if (!hook) throw new PermanentError('the webhook was removed');
   const started = Date.now();
@@ -96,6 +96,6 @@ async function deliverWebhook(ctx: DeliveryDeps, job: JobRow, log: (write: (db: 
     duration_ms: Date.now() - started,
     created_at: nowIso(),
   };
-  log((db) => db.insertInto('webhook_deliveries').values(entry).execute());
+  log(entry);
   if (error) throw new Error(error);
 }
