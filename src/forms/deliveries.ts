@@ -50,17 +50,42 @@ export interface DeliveryDeps {
   mailer: Context['mailer'];
 }
 
+type Webhook = { id: string; url: string; secret: string };
+
+/**
+ * Looks webhooks up once a second at most: a busy form's deliveries all go to its one or two webhooks. A removed
+ * webhook gets no new delivery attempt a second later.
+ */
+function webhookLookup(ctx: DeliveryDeps): (id: string) => Promise<Webhook | undefined> {
+  const recent = new Map<string, { at: number; hook: Promise<Webhook | undefined> }>();
+  return (id) => {
+    const now = Date.now();
+    const hit = recent.get(id);
+    if (hit && now - hit.at < 1000) return hit.hook;
+    if (recent.size > 1000) recent.clear();
+    const hook = ctx.dbs.control.selectFrom('webhooks').select(['id', 'url', 'secret']).where('id', '=', id).executeTakeFirst();
+    recent.set(id, { at: now, hook });
+    hook.catch(() => recent.delete(id));
+    return hook;
+  };
+}
+
 export function registerDeliveries(runner: JobRunner, ctx: DeliveryDeps): void {
+  const webhook = webhookLookup(ctx);
   runner.register('email', async (job) => {
     const p = JSON.parse(job.payload) as EmailPayload;
     await ctx.mailer.send({ to: job.target, subject: p.subject, text: p.text, replyTo: p.replyTo });
   });
-  runner.register('webhook', (job, jc) => deliverWebhook(ctx, job, (entry) => jc.insert('webhook_deliveries', entry)));
+  runner.register('webhook', async (job, jc) => deliverWebhook(ctx, job, await webhook(job.target), (entry) => jc.insert('webhook_deliveries', entry)));
 }
 
 /** POSTs one submission to one webhook; the attempt goes to the delivery log either way. */
-async function deliverWebhook(ctx: DeliveryDeps, job: JobRow, log: (entry: Insertable<RegionDatabase['webhook_deliveries']>) => void): Promise<void> {
-  const hook = await ctx.dbs.control.selectFrom('webhooks').select(['id', 'url', 'secret']).where('id', '=', job.target).executeTakeFirst();
+async function deliverWebhook(
+  ctx: DeliveryDeps,
+  job: JobRow,
+  hook: Webhook | undefined,
+  log: (entry: Insertable<RegionDatabase['webhook_deliveries']>) => void,
+): Promise<void> {
   if (!hook) throw new PermanentError('the webhook was removed');
   const started = Date.now();
   let statusCode: number | null = null;

@@ -8,8 +8,8 @@ import http from 'node:http';
 import https from 'node:https';
 
 const agents = {
-  'http:': new http.Agent({ keepAlive: true, maxSockets: 16, maxFreeSockets: 4, timeout: 4000 }),
-  'https:': new https.Agent({ keepAlive: true, maxSockets: 16, maxFreeSockets: 4, timeout: 4000 }),
+  'http:': new http.Agent({ keepAlive: true, maxSockets: 16, maxFreeSockets: 16, timeout: 4000 }),
+  'https:': new https.Agent({ keepAlive: true, maxSockets: 16, maxFreeSockets: 16, timeout: 4000 }),
 };
 
 /** POSTs `body` to `url`; resolves with the status code, rejects when no answer came within `timeoutMs`. */
