@@ -10,6 +10,7 @@
 // lost). BENCH_POSTGRES=postgres://... runs on fresh PostgreSQL databases,
 // BENCH_WORKERS=n with n Atrium worker processes.
 import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
@@ -200,6 +201,21 @@ interface Saturated {
   backlog: number;
   drained: boolean;
   drainMs: number;
+  /** CPU time the server's processes used while the load ran, in cores (1 = one core busy all the time). */
+  cores: number;
+}
+/** CPU time (ms) used so far by the server's process group: the primary, its workers and their threads. */
+function serverCpuMs(): number {
+  let ticks = 0;
+  for (const pid of fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      if (Number(fields[2]) === server?.pid) ticks += Number(fields[11]) + Number(fields[12]); // pgrp; utime + stime
+    } catch {
+      /* gone meanwhile */
+    }
+  }
+  return ticks * 10;
 }
 async function saturated(thread: string): Promise<Saturated> {
   await startServer(thread);
@@ -216,11 +232,13 @@ async function saturated(thread: string): Promise<Saturated> {
   const settled = delivered + warm.acked.length;
   await waitForDeliveries(settled, 120_000); // start from an empty queue
   const d0 = delivered;
+  const c0 = serverCpuMs();
   const t0 = Date.now();
   const measured = await load(pool, nextNumber, () => Date.now() - t0 > SECONDS * 1000);
   nextNumber = measured.next;
   const t1 = Date.now();
   const d1 = delivered;
+  const cores = (serverCpuMs() - c0) / (t1 - t0);
   if (!pool.length) console.warn(`the ${POOL} tokens ran out before ${SECONDS}s: raise BENCH_TOKENS`);
   const drained = await waitForDeliveries(d0 + measured.acked.length, 300_000);
   const result = {
@@ -230,6 +248,7 @@ async function saturated(thread: string): Promise<Saturated> {
     backlog: d0 + measured.acked.length - d1,
     drained,
     drainMs: Date.now() - t1,
+    cores,
   };
   process.stderr.write(`  measured at saturation, job thread ${thread}\n`);
   return result;
@@ -351,11 +370,13 @@ console.log(`| Atrium: POST, validate, spam check, store + queue in one transact
 console.log(`| reference: raw better-sqlite3 insert loop of the same rows, no HTTP | ${refRate.toFixed(0)} |`);
 console.log(`\nAtrium / raw insert loop: ${pct(main.accepted / refRate)}`);
 console.log(`\ndelivery side at saturation (each submission queues a notification email and a webhook to a local receiver)\n`);
-console.log('| job thread | accepted/s | webhooks delivered/s during the load | delivered / accepted | waiting when the load stopped | drained in |');
-console.log('|---|---|---|---|---|---|');
+console.log(
+  '| job thread | accepted/s | webhooks delivered/s during the load | delivered / accepted | waiting when the load stopped | drained in | server CPU (cores) |',
+);
+console.log('|---|---|---|---|---|---|---|');
 for (const r of runs)
   console.log(
-    `| ${r.thread} | ${r.accepted.toFixed(0)} | ${r.delivered.toFixed(0)} | ${pct(r.delivered / r.accepted)} | ${r.backlog} | ${r.drained ? `${(r.drainMs / 1000).toFixed(1)} s` : 'NOT within 300 s'} |`,
+    `| ${r.thread} | ${r.accepted.toFixed(0)} | ${r.delivered.toFixed(0)} | ${pct(r.delivered / r.accepted)} | ${r.backlog} | ${r.drained ? `${(r.drainMs / 1000).toFixed(1)} s` : 'NOT within 300 s'} | ${r.cores.toFixed(2)} |`,
   );
 const reference = runs.find((r) => r.thread === 'off');
 if (reference && reference !== main)
