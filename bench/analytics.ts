@@ -15,6 +15,7 @@ import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import type { Kysely } from 'kysely';
 import { publish } from '../src/publishing/publishing.js';
+import { saveDraft } from '../src/sites/sites.js';
 import { REGIONS } from '../src/regions/regions.js';
 import type { AnalyticsEventsTable, RegionDatabase } from '../src/db/schema.js';
 import { DIMENSIONS } from '../src/analytics/dimensions.js';
@@ -56,6 +57,8 @@ if (POSTGRES) {
 }
 const { ctx, subscriber, dataDir, newSite } = await benchContext({ PORT: String(PORT), ...pgEnv });
 const site = await newSite('analytics-bench');
+// The beacon endpoint takes events only for sites that load the beacon.
+await saveDraft(ctx, subscriber.id, site.id, { revision: site.revision, document: { ...site.document, analytics: { beacon: true } } });
 await publish(ctx, subscriber, site.id);
 await ctx.releases.idle();
 const region = ctx.dbs.regions[REGION] as Kysely<RegionDatabase>;

@@ -1,9 +1,12 @@
 // bench:lighthouse — Lighthouse 12 (mobile preset: simulated slow 4G and a
 // 4x slower CPU) on the published home page of every template, plus the saas
 // template in the graphite preset so every font stack a preset uses is
-// measured. Runs `npx lighthouse@12` with Debian's Chromium; Lighthouse is
-// not a project dependency. Prints the four scores, LCP, CLS and page weight.
-//   npx tsx bench/lighthouse.ts
+// measured, plus home pages with the cookie banner showing (a YouTube embed
+// and analytics and marketing snippets waiting for consent; Lighthouse's
+// fresh profile has made no choice), in English and in French. Runs
+// `npx lighthouse@12` with Debian's Chromium; Lighthouse is not a project
+// dependency. Prints the four scores, LCP, CLS and page weight.
+//   npm run bench:lighthouse          (LH_ONLY=banner: only the rows whose label contains it)
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -32,6 +35,48 @@ for (const tpl of templates) {
   targets.push({ label: 'saas (graphite)', slug: 'lh-graphite' });
 }
 
+// The cookie banner on first visit: nothing non-essential loads before the choice, so the third parties below are never contacted.
+for (const [template, lang] of [
+  ['saas', 'en'],
+  ['consultancy', 'fr'],
+] as const) {
+  const slug = `lh-banner-${template}-${lang}`;
+  const site = (await c.post('/api/sites', { name: `Lighthouse banner ${template}`, slug, template, region: 'us-oregon' })).json;
+  const document = site.document;
+  document.defaultLanguage = lang;
+  document.consent = { mode: 'categories', gpcRefusesAnalytics: false, wording: {} };
+  document.pages[0].blocks.splice(1, 0, {
+    type: 'embed',
+    props: {
+      id: 'tour',
+      provider: 'youtube',
+      url: 'https://www.youtube.com/watch?v=dQw4w9WgXcQ',
+      title: 'Product tour',
+      aspect: '16:9',
+      category: 'marketing',
+      tone: 'default',
+    },
+  });
+  document.snippets = [
+    {
+      id: 'stats',
+      name: 'Web analytics',
+      placement: 'head',
+      category: 'analytics',
+      code: '<script src="https://stats.example.com/tag.js" defer></script>',
+      origins: ['https://stats.example.com'],
+      cookies: [{ name: '_sx_id', purpose: 'Tells visits apart.', days: 390 }],
+    },
+    { id: 'ads', name: 'Ad pixel', placement: 'body', category: 'marketing', code: '<script>window.adsReady = true;</script>', cookies: [] },
+  ];
+  const saved = await c.put(`/api/sites/${site.id}/draft`, { revision: site.revision, document });
+  const published = await c.post(`/api/sites/${site.id}/publish`);
+  if (saved.status !== 200 || published.status !== 201) throw new Error(`banner site not published: ${saved.text} ${published.text}`);
+  targets.push({ label: `${template} + cookie banner (${lang})`, slug });
+}
+
+const only = process.env.LH_ONLY;
+if (only) targets.splice(0, targets.length, ...targets.filter((x) => x.label.includes(only)));
 const out = fs.mkdtempSync(path.join(os.tmpdir(), 'lighthouse-'));
 const rows: string[] = [];
 for (const target of targets) {
@@ -60,7 +105,12 @@ for (const target of targets) {
 }
 await t.close();
 
-console.log('\nbench:lighthouse — published home pages, Lighthouse 12 mobile preset, localhost\n');
+console.log(
+  `\nbench:lighthouse — published home pages, Lighthouse 12 mobile preset, localhost (load average ${os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')})\n`,
+);
 console.log('| site (preset) | perf | a11y | best practices | SEO | LCP | CLS | page weight | fonts |');
 console.log('|---|---|---|---|---|---|---|---|---|');
 for (const r of rows) console.log(r);

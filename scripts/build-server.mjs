@@ -4,7 +4,7 @@
 // Every npm package stays external and loads from node_modules at run time
 // (native modules such as better-sqlite3 and sharp cannot be bundled), so a
 // production install needs only the dependencies, not the dev dependencies.
-// The published sites' runtime scripts (src/runtime/*.js: forms, consent) are
+// The published sites' runtime scripts (src/runtime/*.js: forms, consent, beacon) are
 // minified here, once each, and inlined into the bundle.
 //   node scripts/build-server.mjs          build if stale
 //   node scripts/build-server.mjs --force  always build
@@ -15,7 +15,7 @@ import { ensureBuilt, importBuildTool, root, staleReason as staleOutput, writeSt
 
 const outDir = path.join(root, 'dist/server');
 // The same list as RUNTIME_SOURCES in src/runtime/index.ts.
-const RUNTIMES = { forms: 'src/runtime/forms.js', consent: 'src/runtime/consent.js' };
+const RUNTIMES = { forms: 'src/runtime/forms.js', consent: 'src/runtime/consent.js', beacon: 'src/runtime/beacon.js' };
 const ALWAYS = [...Object.values(RUNTIMES), 'tsconfig.json', 'package-lock.json', 'scripts/build-server.mjs', 'scripts/build-stamp.mjs'];
 
 export function staleReason() {

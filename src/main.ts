@@ -2,12 +2,16 @@
 // ATRIUM_WORKERS > 1 a primary that migrates the databases once and forks that many
 // HTTP workers sharing the port. Start-up prints a short summary, once per server.
 import cluster from 'node:cluster';
+import { isCommand, runCli } from './cli/main.js';
 import { loadConfig, siteSubdomainUrl } from './config/config.js';
 import { openDatabases } from './db/connect.js';
 import { relayClusterWakeups } from './events/cluster-wakeup.js';
 import { createLogger } from './logging/logger.js';
 import { createMailer } from './mail/mailer.js';
 import { startServer } from './server.js';
+
+// `node dist/server/main.js retention --dry-run` and other commands run and exit (src/cli).
+if (cluster.isPrimary && isCommand(process.argv[2])) process.exit(await runCli(process.argv.slice(2)));
 
 const config = loadConfig();
 

@@ -6,10 +6,8 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { loadConfig, type Config } from './config/config.js';
 import type { Context } from './context.js';
-import { deleteEndedSessions } from './accounts/sessions.js';
 import { Collector } from './analytics/collector.js';
 import { recordFormGoals } from './analytics/goals.js';
-import { sweepAnalytics } from './analytics/retention.js';
 import { rollUpRecent } from './analytics/rollup.js';
 import { deleteExpiredSalts } from './analytics/salts.js';
 import { trustFunction } from './lib/trust-proxy.js';
@@ -23,12 +21,19 @@ import { redisWakeup } from './events/redis-wakeup.js';
 import { registerDeliveries } from './forms/deliveries.js';
 import { expireTokenUses } from './forms/submissions.js';
 import { buildApp } from './http/app.js';
-import { deleteFinishedJobs, JobRunner } from './jobs/runner.js';
+import { JobRunner } from './jobs/runner.js';
 import { allJobs, JobThread, type Jobs } from './jobs/thread.js';
 import { MovableClock } from './lib/clock.js';
 import { createLogger, type LoggerSettings } from './logging/logger.js';
 import { createMailer } from './mail/mailer.js';
 import { followAddressChanges } from './publishing/publishing.js';
+import { notifyOperatorsOfNew, remindOperators } from './rights/operator-mail.js';
+import { remindSiteOwners } from './rights/site-reminders.js';
+import { notifySiteOwner } from './rights/site-requests.js';
+import { sweep } from './retention/sweep.js';
+import { platformPolicy } from './policy/platform-policy.js';
+import { mailPolicyChange } from './policy/notice.js';
+import { recordVersion } from './policy/versions.js';
 import { ReleaseStore } from './storage/release-store.js';
 
 export interface Running {
@@ -83,10 +88,13 @@ export async function startServer(config: Config = loadConfig(), logging: Logger
   runner.every('change-log.prune', 15 * 60_000, (now) => changeLog.prune(now));
   runner.every('domains.expire-claims', 3600_000, (now) => expirePendingClaims(ctx, now));
   runner.every('forms.expire-token-uses', 3600_000, (now) => expireTokenUses(ctx, now));
-  // Retention the data map states for sessions and job payloads (the full retention engine is to come).
-  runner.every('sessions.delete-ended', 3600_000, (now) => deleteEndedSessions(ctx, now));
-  runner.every('jobs.delete-finished', 3600_000, (now) => deleteFinishedJobs([dbs.control, ...Object.values(dbs.regions)], now));
+  // Retention: every rule of src/retention (the data map names one for each personal column), hourly.
+  runner.every('retention.sweep', 3600_000, (now) => sweep(ctx, now));
   ctx.bus.on('jobs.queued', (e) => jobs.wake(e.database));
+  // Privacy requests: staff hear of each confirmed one to the platform, a site's owner of their visitors' ones;
+  // and both of those due soon or overdue.
+  ctx.bus.on('privacy_request.verified', (e) => (e.siteId === null ? notifyOperatorsOfNew(ctx, e.requestId) : notifySiteOwner(ctx, e.siteId, e.requestId)));
+  runner.every('privacy-requests.remind', 3600_000, async () => (await remindOperators(ctx)) + (await remindSiteOwners(ctx)));
   followAddressChanges(ctx);
 
   // Visitor analytics: counted while serving, processed in batches off the request path, rolled up and swept.
@@ -95,15 +103,16 @@ export async function startServer(config: Config = loadConfig(), logging: Logger
     : undefined;
   if (analytics) recordFormGoals(ctx, analytics);
   runner.every('analytics.roll-up', 5 * 60_000, (now) => rollUpRecent(dbs.control, dbs.regions, now));
-  runner.every('analytics.retention', 3600_000, (now) =>
-    sweepAnalytics(dbs.regions, { rawDays: config.analyticsRawDays, rollupMonths: config.analyticsRollupMonths }, now),
-  );
   runner.every('analytics.delete-salts', 3600_000, async (now) => {
     const n = await deleteExpiredSalts(dbs.control, now);
     analytics?.salts.forgetBefore(new Date(now.getTime() - 24 * 3600_000).toISOString().slice(0, 10));
     return n;
   });
 
+  // The privacy policy is generated from this configuration: a change to it becomes a new, kept version, and
+  // subscribers hear of a material one before it takes effect.
+  ctx.bus.on('policy.changed', async (e) => void (await mailPolicyChange(ctx, e.kind, e.version)));
+  await recordVersion(ctx, 'platform', platformPolicy(config));
   const app = await buildApp(ctx, analytics);
   // Fastify logs one "Server listening" line per interface (0.0.0.0 means each one); the start-up
   // summary names the public URL instead (src/main.ts), so those lines are muted.

@@ -5,13 +5,20 @@ import { DomainError, invalid, rateLimited } from '../lib/errors.js';
 import { LoginThrottle } from './login-throttle.js';
 import { newId, nowIso } from '../lib/ids.js';
 import { parseInput } from '../lib/validate.js';
+import { grantConsent } from './consents.js';
 import { consumeToken, issueToken, voidTokens } from './email-tokens.js';
 import { Password, hashPassword, verifyPassword } from './passwords.js';
 import { createSession, revokeAllSessions } from './sessions.js';
 
 const Email = z.string().trim().toLowerCase().max(254).email('must be an email address');
 
-export const SignUpInput = z.object({ name: z.string().trim().min(1, 'is required').max(100), email: Email, password: Password });
+export const SignUpInput = z.object({
+  name: z.string().trim().min(1, 'is required').max(100),
+  email: Email,
+  password: Password,
+  /** The unticked-by-default box "send me product news": a consent, stored with its wording. */
+  productNews: z.boolean().optional(),
+});
 export const LogInInput = z.object({ email: Email, password: z.string().min(1, 'is required').max(256) });
 export const EmailInput = z.object({ email: Email });
 export const TokenInput = z.object({ token: z.string().min(10).max(100) });
@@ -48,6 +55,7 @@ export async function signUp(ctx: Context, raw: unknown) {
       .execute();
     await trx.insertInto('workspace_members').values({ workspace_id: workspaceId, subscriber_id: subscriberId, role: 'owner', created_at: now }).execute();
   });
+  if (input.productNews) await grantConsent(ctx, subscriberId, 'product_news');
   await sendVerification(ctx, subscriberId, input.name, input.email);
   const sessionToken = await createSession(ctx, subscriberId);
   return { subscriberId, workspaceId, sessionToken };

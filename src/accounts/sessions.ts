@@ -69,13 +69,3 @@ export async function revokeAllSessions(db: Kysely<ControlDatabase>, subscriberI
 export function csrfTokenFor(sessionToken: string): string {
   return createHmac('sha256', sessionToken).update('atrium-csrf-v1').digest('base64url');
 }
-
-/** Deletes sessions that ended: past their lifetime or idle too long (run by the scheduler). */
-export async function deleteEndedSessions(ctx: Context, now: Date): Promise<number> {
-  const idleSince = new Date(now.getTime() - ctx.config.sessionIdleDays * 24 * 3600_000).toISOString();
-  const r = await ctx.dbs.control
-    .deleteFrom('sessions')
-    .where((eb) => eb.or([eb('expires_at', '<=', now.toISOString()), eb('last_used_at', '<=', idleSince)]))
-    .executeTakeFirst();
-  return Number(r.numDeletedRows);
-}

@@ -32,7 +32,15 @@ export async function getAccount(ctx: Context, id: string) {
     .where('subscriber_id', '=', id)
     .where('expires_at', '>', nowIso())
     .executeTakeFirstOrThrow();
-  return { id: s.id, name: s.name, email: s.email, emailVerified: s.email_verified_at !== null, createdAt: s.created_at, activeSessions: Number(sessions.n) };
+  return {
+    id: s.id,
+    name: s.name,
+    email: s.email,
+    emailVerified: s.email_verified_at !== null,
+    createdAt: s.created_at,
+    activeSessions: Number(sessions.n),
+    processingRestrictedAt: s.processing_restricted_at,
+  };
 }
 
 export async function updateAccount(ctx: Context, id: string, raw: unknown) {

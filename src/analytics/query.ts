@@ -135,20 +135,26 @@ export interface Overview {
   summary: Figures;
   previous: Figures | null;
   series: ({ period: string } & Figures)[];
+  /** The time series of the period just before (same interval), for the comparison line; null with `previous`. */
+  previousSeries: ({ period: string } & Figures)[] | null;
 }
 
 /** Summary, the previous period's summary and the time series of a range. */
 export async function overview(s: QueryScope, r: Range, filters: Filters = {}): Promise<Overview> {
   const labels = buckets(r);
+  const prevRange = previousRange(r);
   const bucketOf = (iso: string) => (r.interval === 'hour' ? iso.slice(0, 13) : r.interval === 'month' ? iso.slice(0, 7) : iso.slice(0, 10));
   if (hasFilters(filters)) {
     const visits = await filteredVisits(s, r, filters);
-    const per = new Map<string, typeof visits>();
-    for (const v of visits) {
-      const k = bucketOf(new Date(v.start).toISOString());
-      per.set(k, [...(per.get(k) ?? []), v]);
-    }
     const total = (vs: typeof visits) => figures(vs).get(TOTAL)?.get(TOTAL) ?? ZERO;
+    const seriesOf = (vs: typeof visits, range: Range) => {
+      const per = new Map<string, typeof visits>();
+      for (const v of vs) {
+        const k = bucketOf(new Date(v.start).toISOString());
+        per.set(k, [...(per.get(k) ?? []), v]);
+      }
+      return buckets(range).map((period) => ({ period, ...present(total(per.get(period) ?? [])) }));
+    };
     // Visitors of a range are the sum of each day's unique visitors (the hash changes daily).
     const byDay = new Map<string, typeof visits>();
     for (const v of visits) {
@@ -157,25 +163,33 @@ export async function overview(s: QueryScope, r: Range, filters: Filters = {}): 
     }
     const summary = [...byDay.values()].map(total).reduce(add, ZERO);
     let previous: Figures | null = null;
+    let previousSeries: Overview['previousSeries'] = null;
     try {
-      const prev = await filteredVisits(s, previousRange(r), filters);
+      const prev = await filteredVisits(s, prevRange, filters);
       const prevByDay = new Map<string, typeof prev>();
       for (const v of prev) {
         const k = new Date(v.start).toISOString().slice(0, 10);
         prevByDay.set(k, [...(prevByDay.get(k) ?? []), v]);
       }
       previous = present([...prevByDay.values()].map(total).reduce(add, ZERO));
+      previousSeries = seriesOf(prev, prevRange);
     } catch (e) {
       if (!(e instanceof DomainError)) throw e; // the previous period is beyond raw retention: no comparison
     }
-    return { range: r, summary: present(summary), previous, series: labels.map((period) => ({ period, ...present(total(per.get(period) ?? [])) })) };
+    return { range: r, summary: present(summary), previous, series: seriesOf(visits, r), previousSeries };
   }
-  const [summary, previous, series] = await Promise.all([rollupTotal(s, r), rollupTotal(s, previousRange(r)), rollupSeries(s, r)]);
+  const [summary, previous, series, prevSeries] = await Promise.all([
+    rollupTotal(s, r),
+    rollupTotal(s, prevRange),
+    rollupSeries(s, r),
+    rollupSeries(s, prevRange),
+  ]);
   return {
     range: r,
     summary: present(summary),
     previous: present(previous),
     series: labels.map((period) => ({ period, ...present(series.get(period) ?? ZERO) })),
+    previousSeries: buckets(prevRange).map((period) => ({ period, ...present(prevSeries.get(period) ?? ZERO) })),
   };
 }
 

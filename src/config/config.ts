@@ -50,6 +50,25 @@ export interface Config {
   analyticsRollupMonths: number;
   /** Beacon events accepted per minute from one IP address (never stored). */
   analyticsBeaconPerIp: number;
+  /** Platform staff who answer privacy requests to the platform (ATRIUM_OPERATORS: account emails, comma-separated). */
+  operatorEmails: string[];
+  /** Who runs this installation, as the privacy policy names them (ATRIUM_OPERATOR_NAME, _ADDRESS). */
+  operatorName: string;
+  operatorAddress: string | undefined;
+  /** Where people write about privacy (ATRIUM_PRIVACY_CONTACT; default: the sender address). */
+  privacyContact: string;
+  /** The privacy officer, if there is one (ATRIUM_PRIVACY_OFFICER: a name and how to reach them). */
+  privacyOfficer: string | undefined;
+  /** Where the platform's own data (accounts, sites) is kept, in words (ATRIUM_DATA_LOCATION). */
+  dataLocation: string | undefined;
+  /** Days between telling subscribers of a material policy change and its taking effect (ATRIUM_POLICY_NOTICE_DAYS). */
+  policyNoticeDays: number;
+  /** Years a consent record is kept as proof (ATRIUM_CONSENT_PROOF_YEARS). */
+  consentProofYears: number;
+  /** Days copies of sent mail stay in the outbox folder of the embedded default (ATRIUM_OUTBOX_DAYS). */
+  outboxDays: number;
+  /** Privacy requests a network may file per hour (ATRIUM_PRIVACY_REQUEST_LIMIT_PER_IP). */
+  privacyRequestLimitPerIp: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -93,6 +112,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     analyticsRawDays: Math.max(2, Math.min(3650, Number(env.ATRIUM_ANALYTICS_RAW_DAYS ?? 30) || 30)),
     analyticsRollupMonths: Math.max(1, Math.min(1200, Number(env.ATRIUM_ANALYTICS_ROLLUP_MONTHS ?? 24) || 24)),
     analyticsBeaconPerIp: Math.max(1, Number(env.ATRIUM_ANALYTICS_BEACON_PER_IP ?? 120) || 120),
+    operatorEmails: (env.ATRIUM_OPERATORS ?? '')
+      .split(',')
+      .map((s) => s.trim().toLowerCase())
+      .filter(Boolean),
+    operatorName: env.ATRIUM_OPERATOR_NAME?.trim() || publicUrl.hostname,
+    operatorAddress: env.ATRIUM_OPERATOR_ADDRESS?.trim() || undefined,
+    privacyContact: env.ATRIUM_PRIVACY_CONTACT?.trim() || (env.ATRIUM_MAIL_FROM ?? `no-reply@${publicUrl.hostname}`).replace(/^.*<([^>]+)>.*$/, '$1'),
+    privacyOfficer: env.ATRIUM_PRIVACY_OFFICER?.trim() || undefined,
+    dataLocation: env.ATRIUM_DATA_LOCATION?.trim() || undefined,
+    policyNoticeDays: Math.max(0, Math.min(365, Number(env.ATRIUM_POLICY_NOTICE_DAYS ?? 30) || 0)),
+    consentProofYears: Math.max(1, Math.min(30, Number(env.ATRIUM_CONSENT_PROOF_YEARS ?? 5) || 5)),
+    outboxDays: Math.max(1, Math.min(3650, Number(env.ATRIUM_OUTBOX_DAYS ?? 30) || 30)),
+    privacyRequestLimitPerIp: Math.max(1, Number(env.ATRIUM_PRIVACY_REQUEST_LIMIT_PER_IP ?? 10) || 10),
   };
 }
 

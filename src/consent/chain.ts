@@ -48,9 +48,11 @@ const BATCH = 1000;
 
 /** Walks a site's whole chain, a batch at a time, and checks the stored banner texts. */
 export async function verifyChain(db: Kysely<RegionDatabase>, siteId: string): Promise<ChainStatus> {
-  let prev = GENESIS;
-  let expected = 1;
-  let after = 0;
+  // Records older than the proof period were pruned (retention): the chain continues from the anchor they left.
+  const anchor = await db.selectFrom('consent_chain_anchors').selectAll().where('site_id', '=', siteId).executeTakeFirst();
+  let prev = anchor?.hash ?? GENESIS;
+  let expected = Number(anchor?.through_seq ?? 0) + 1;
+  let after = Number(anchor?.through_seq ?? 0);
   let count = 0;
   let broken: { seq: number; problem: string } | null = null;
   for (;;) {
@@ -87,4 +89,30 @@ export async function verifyChain(db: Kysely<RegionDatabase>, siteId: string): P
     alteredBanners,
     headHash: count ? prev : null,
   };
+}
+
+/**
+ * Retention: deletes a site's records made before `before`, oldest first, and moves the site's anchor to the
+ * last one deleted (its seq and hash), in one transaction, so the records that remain still verify and a record
+ * removed any other way is still detected. Returns how many were deleted.
+ */
+export async function pruneChain(db: Kysely<RegionDatabase>, siteId: string, before: string, now: string): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    const last = await trx
+      .selectFrom('consent_records')
+      .select(['seq', 'hash'])
+      .where('site_id', '=', siteId)
+      .where('created_at', '<', before)
+      .orderBy('seq', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    if (!last) return 0;
+    const r = await trx.deleteFrom('consent_records').where('site_id', '=', siteId).where('seq', '<=', last.seq).executeTakeFirst();
+    await trx
+      .insertInto('consent_chain_anchors')
+      .values({ site_id: siteId, through_seq: Number(last.seq), hash: last.hash, pruned_at: now })
+      .onConflict((oc) => oc.column('site_id').doUpdateSet({ through_seq: Number(last.seq), hash: last.hash, pruned_at: now }))
+      .execute();
+    return Number(r.numDeletedRows);
+  });
 }

@@ -1,13 +1,14 @@
 // A site's cookie table, generated (never written by hand) from what the site
 // really holds: Atrium's own site cookies from the cookie registry (the form
 // token only with a form; the consent cookies only when there is something to
-// consent to), the cookies of the embed providers the site really embeds
+// consent to; the analytics visitor cookie only when the banner offers
+// analytics, since the visitor's analytics consent is what sets it), the cookies of the embed providers the site really embeds
 // (third-party, on the provider's domain) and the cookies the site's snippets
 // declare (first-party). The preferences page shows it and browser tests
 // compare the cookies really set against it.
 import { COOKIES, type CookieDeclaration } from '../cookies/registry.js';
 import type { ConsentCategory, SiteDocument } from '../site-document/schema.js';
-import { siteConsentItems } from './page-needs.js';
+import { siteCategories, siteConsentItems } from './page-needs.js';
 import { PROVIDERS } from './providers.js';
 import { declaredSiteCookies } from './site-cookies.js';
 import { fill, type ConsentStrings } from './strings.js';
@@ -50,7 +51,10 @@ export function cookieTable(doc: SiteDocument): CookieRow[] {
   const rows: CookieRow[] = [];
   const items = siteConsentItems(doc);
   if (hasForm(doc)) rows.push(registryRow(COOKIES.c_r_id_));
-  if (doc.consent.mode !== 'off' && items.length > 0) rows.push(registryRow(COOKIES.cookie_consent), registryRow(COOKIES.c_id));
+  const asks = doc.consent.mode !== 'off' && items.length > 0;
+  if (asks) rows.push(registryRow(COOKIES.cookie_consent), registryRow(COOKIES.c_id));
+  // Atrium's own visitor analytics counts returning visitors with it once analytics is allowed (src/analytics/collector.ts).
+  if (asks && siteCategories(doc).includes('analytics')) rows.push(registryRow(COOKIES.usr));
 
   for (const c of declaredSiteCookies(doc))
     rows.push({ name: c.name, party: 'first', setBy: 'site', snippet: c.snippet.name, purpose: c.purpose, days: c.days, category: c.category });

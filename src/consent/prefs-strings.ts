@@ -25,8 +25,8 @@ export interface PrefsStrings {
 
 const en: PrefsStrings = {
   categoriesLegend: 'What this site may use',
-  allowed: 'Allowed',
-  refused: 'Refused',
+  allowed: 'allowed',
+  refused: 'refused',
   recordIdLabel: 'Record id',
   recordedAt: 'Saved on',
   choicesLabel: 'Choices',
@@ -42,8 +42,8 @@ const en: PrefsStrings = {
 
 const fr: PrefsStrings = {
   categoriesLegend: 'Ce que ce site peut utiliser',
-  allowed: 'Autorisé',
-  refused: 'Refusé',
+  allowed: 'autorisé',
+  refused: 'refusé',
   recordIdLabel: 'Identifiant',
   recordedAt: 'Enregistré le',
   choicesLabel: 'Choix',
@@ -59,8 +59,8 @@ const fr: PrefsStrings = {
 
 const de: PrefsStrings = {
   categoriesLegend: 'Was diese Website verwenden darf',
-  allowed: 'Erlaubt',
-  refused: 'Abgelehnt',
+  allowed: 'erlaubt',
+  refused: 'abgelehnt',
   recordIdLabel: 'Kennung',
   recordedAt: 'Gespeichert am',
   choicesLabel: 'Auswahl',
@@ -76,8 +76,8 @@ const de: PrefsStrings = {
 
 const es: PrefsStrings = {
   categoriesLegend: 'Lo que este sitio puede usar',
-  allowed: 'Permitido',
-  refused: 'Rechazado',
+  allowed: 'permitido',
+  refused: 'rechazado',
   recordIdLabel: 'Identificador',
   recordedAt: 'Guardado el',
   choicesLabel: 'Elección',
@@ -93,8 +93,8 @@ const es: PrefsStrings = {
 
 const it: PrefsStrings = {
   categoriesLegend: 'Cosa può usare questo sito',
-  allowed: 'Consentito',
-  refused: 'Rifiutato',
+  allowed: 'consentito',
+  refused: 'rifiutato',
   recordIdLabel: 'Identificativo',
   recordedAt: 'Salvato il',
   choicesLabel: 'Scelte',
@@ -110,8 +110,8 @@ const it: PrefsStrings = {
 
 const nl: PrefsStrings = {
   categoriesLegend: 'Wat deze site mag gebruiken',
-  allowed: 'Toegestaan',
-  refused: 'Geweigerd',
+  allowed: 'toegestaan',
+  refused: 'geweigerd',
   recordIdLabel: 'Kenmerk',
   recordedAt: 'Opgeslagen op',
   choicesLabel: 'Keuzes',
@@ -127,8 +127,8 @@ const nl: PrefsStrings = {
 
 const pt: PrefsStrings = {
   categoriesLegend: 'O que este site pode usar',
-  allowed: 'Permitido',
-  refused: 'Recusado',
+  allowed: 'permitido',
+  refused: 'recusado',
   recordIdLabel: 'Identificador',
   recordedAt: 'Guardado em',
   choicesLabel: 'Escolhas',

@@ -1,8 +1,9 @@
 // The cookies a site's own snippets declare (first-party, on the site's
 // domain), with the category of the snippet that sets them, and which of them
-// to delete when the visitor refuses that category.
+// to delete when the visitor refuses that category; likewise Atrium's own
+// non-essential site cookies (the analytics visitor cookie).
 import type { ConsentCategory, SiteDocument } from '../site-document/schema.js';
-import { cookieDeclaration } from '../cookies/registry.js';
+import { COOKIES, cookieDeclaration, type CookieDeclaration, type CookieName } from '../cookies/registry.js';
 import type { ConsentChoices } from './choices.js';
 
 export interface DeclaredSiteCookie {
@@ -48,4 +49,13 @@ export function cookiesToExpire(doc: SiteDocument, choices: ConsentChoices, sent
     for (const n of candidates) if (COOKIE_NAME.test(n) && !cookieDeclaration(n) && !kept.some((k) => matches(k.name, n))) names.add(n);
   }
   return [...names].sort();
+}
+
+/** Atrium's own site cookies of a category the visitor refuses, among those the browser sent: they go too (e.g. usr when analytics is withdrawn). */
+export function atriumCookiesToExpire(choices: ConsentChoices, sent: string[]): CookieName[] {
+  return (Object.keys(COOKIES) as CookieName[]).filter((name) => {
+    const d: CookieDeclaration = COOKIES[name];
+    if (d.scope !== 'site' || !sent.includes(name)) return false;
+    return (d.category === 'functional' || d.category === 'analytics' || d.category === 'marketing') && !choices[d.category];
+  });
 }

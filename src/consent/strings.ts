@@ -4,63 +4,21 @@
 // banner's main strings per language (doc.consent.wording, applied in
 // banner-version.ts); everything else comes from here. `{site}`, `{provider}`,
 // `{categories}` and `{n}` are filled in where the text is shown.
-import type { OptionalCategory } from '../site-document/schema.js';
 import { de } from './languages/de.js';
 import { es } from './languages/es.js';
 import { fr } from './languages/fr.js';
 import { it } from './languages/it.js';
 import { nl } from './languages/nl.js';
 import { pt } from './languages/pt.js';
+import type { ConsentStrings } from './consent-strings.js';
 
-export interface ConsentStrings {
-  /** Banner */
-  title: string;
-  body: string;
-  /** Body of a notice-only banner (mode 'notice'). */
-  noticeBody: string;
-  acceptAll: string;
-  rejectAll: string;
-  choose: string;
-  save: string;
-  ok: string;
-  close: string;
-  /** Shown when Global Privacy Control refused categories without asking; {categories} lists their names. */
-  gpcHonoured: string;
-  categories: Record<'necessary' | OptionalCategory, { name: string; description: string }>;
-  alwaysOn: string;
-  /** Footer link that reopens the choices. */
-  settingsLink: string;
-  /** Embed placeholder: what loading it means ({provider}). */
-  embedNote: string;
-  load: Record<'video' | 'map' | 'calendar' | 'form' | 'audio' | 'content', string>;
-  alwaysAllow: string;
-  openAt: string;
-  providerPolicy: string;
-  /** Preferences page (/_atrium/cookies) */
-  prefsTitle: string;
-  prefsIntro: string;
-  prefsSaved: string;
-  recordId: string;
-  cookieTable: {
-    name: string;
-    provider: string;
-    purpose: string;
-    duration: string;
-    category: string;
-    session: string;
-    day: string;
-    days: string;
-    year: string;
-    years: string;
-  };
-  backToSite: string;
-}
+export type { ConsentStrings };
 
 export const en: ConsentStrings = {
   title: 'Cookies on {site}',
-  body: 'Besides what the site needs to work, we would like to use cookies and similar tools for the purposes listed under "Choose". None of them runs unless you allow it. You can change your choice at any time with "Cookie settings" at the bottom of every page.',
+  body: 'Besides what the site needs to work, we would like to use cookies and similar tools for the purposes listed under “Choose”. None of them runs unless you allow it. You can change your choice at any time with “Cookie settings” at the bottom of every page.',
   noticeBody:
-    'This site uses cookies and similar tools for the purposes listed under "Choose". You can turn any of them off at any time with "Cookie settings" at the bottom of every page.',
+    'This site uses cookies and similar tools for the purposes listed under “Choose”. You can turn any of them off at any time with “Cookie settings” at the bottom of every page.',
   acceptAll: 'Accept all',
   rejectAll: 'Reject all',
   choose: 'Choose',

@@ -41,6 +41,8 @@ function open<T>(url: string | undefined, sqliteFile: string, log: Pick<Logger, 
   database.pragma('foreign_keys = ON');
   database.pragma('synchronous = NORMAL');
   database.pragma('busy_timeout = 5000');
+  // Deleted rows are overwritten, so an erased person's data does not linger in free pages of the file.
+  database.pragma('secure_delete = ON');
   return new Kysely<T>({ dialect: new SqliteDialect({ database: keepStatements(database) }) });
 }
 

@@ -1,5 +1,6 @@
 // One migration set per database kind, written with Kysely's schema builder so
 // the same code creates the same tables on SQLite and PostgreSQL.
+import { createPrivacyRequestTables } from './privacy-request-tables.js';
 import { type Kysely, type Migration, type MigrationProvider, Migrator, PostgresAdapter, sql } from 'kysely';
 
 const control: Record<string, Migration> = {
@@ -444,6 +445,80 @@ region['0005_analytics'] = {
       .addColumn('reason', 'text', (c) => c.notNull())
       .addColumn('count', 'integer', (c) => c.notNull())
       .addPrimaryKeyConstraint('analytics_uncounted_pk', ['site_id', 'day', 'reason'])
+      .execute();
+  },
+};
+
+control['0011_privacy_requests'] = { up: (db: Kysely<any>) => createPrivacyRequestTables(db) };
+region['0006_privacy_requests'] = { up: (db: Kysely<any>) => createPrivacyRequestTables(db) };
+
+control['0012_subscriber_consents'] = {
+  async up(db: Kysely<any>) {
+    // Consents a subscriber gave (product news...), each with the wording they saw; withdrawn ones stay as history.
+    await db.schema
+      .createTable('subscriber_consents')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('subscriber_id', 'text', (c) => c.notNull().references('subscribers.id').onDelete('cascade'))
+      .addColumn('purpose', 'text', (c) => c.notNull())
+      .addColumn('wording', 'text', (c) => c.notNull())
+      .addColumn('granted_at', 'text', (c) => c.notNull())
+      .addColumn('withdrawn_at', 'text')
+      .addColumn('withdrawn_via', 'text')
+      .execute();
+    await db.schema.createIndex('subscriber_consents_subscriber').on('subscriber_consents').columns(['subscriber_id', 'purpose']).execute();
+    // Restriction of processing: set while the subscriber asked that their data be kept but not otherwise used.
+    await db.schema.alterTable('subscribers').addColumn('processing_restricted_at', 'text').execute();
+  },
+};
+
+region['0007_consent_chain_anchors'] = {
+  async up(db: Kysely<any>) {
+    await db.schema
+      .createTable('consent_chain_anchors')
+      .addColumn('site_id', 'text', (c) => c.primaryKey())
+      .addColumn('through_seq', 'integer', (c) => c.notNull())
+      .addColumn('hash', 'text', (c) => c.notNull())
+      .addColumn('pruned_at', 'text', (c) => c.notNull())
+      .execute();
+  },
+};
+
+control['0013_retention_runs'] = {
+  async up(db: Kysely<any>) {
+    await db.schema
+      .createTable('retention_runs')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('rule', 'text', (c) => c.notNull())
+      .addColumn('ran_at', 'text', (c) => c.notNull())
+      .addColumn('removed', 'integer', (c) => c.notNull())
+      .addColumn('error', 'text')
+      .execute();
+    await db.schema.createIndex('retention_runs_rule').on('retention_runs').columns(['rule', 'ran_at']).execute();
+  },
+};
+
+control['0014_policy_versions'] = {
+  async up(db: Kysely<any>) {
+    await db.schema
+      .createTable('policy_versions')
+      .addColumn('kind', 'text', (c) => c.notNull())
+      .addColumn('version', 'integer', (c) => c.notNull())
+      .addColumn('hash', 'text', (c) => c.notNull())
+      .addColumn('body', 'text', (c) => c.notNull())
+      .addColumn('material', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      // A material change takes effect after the notice period; others at once.
+      .addColumn('effective_at', 'text', (c) => c.notNull())
+      .addPrimaryKeyConstraint('policy_versions_pk', ['kind', 'version'])
+      .execute();
+    // The latest version with a material change each subscriber has seen (the dashboard's notice).
+    await db.schema
+      .createTable('policy_seen')
+      .addColumn('subscriber_id', 'text', (c) => c.notNull().references('subscribers.id').onDelete('cascade'))
+      .addColumn('kind', 'text', (c) => c.notNull())
+      .addColumn('version', 'integer', (c) => c.notNull())
+      .addColumn('seen_at', 'text', (c) => c.notNull())
+      .addPrimaryKeyConstraint('policy_seen_pk', ['subscriber_id', 'kind'])
       .execute();
   },
 };

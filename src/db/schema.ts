@@ -2,7 +2,7 @@
 // text and flags are 0/1 integers so one migration set fits SQLite and PostgreSQL.
 import type { Generated } from 'kysely';
 
-export interface ControlDatabase {
+export interface ControlDatabase extends PrivacyRequestTables {
   subscribers: {
     id: string;
     name: string;
@@ -11,6 +11,19 @@ export interface ControlDatabase {
     email_verified_at: string | null;
     created_at: string;
     updated_at: string;
+    /** Set while the subscriber restricts processing: their data is kept, nothing beyond keeping it runs. */
+    processing_restricted_at: string | null;
+  };
+  /** Consents a subscriber gave, with the wording shown; a withdrawal keeps the row as history (src/accounts/consents.ts). */
+  subscriber_consents: {
+    id: string;
+    subscriber_id: string;
+    purpose: string;
+    wording: string;
+    granted_at: string;
+    withdrawn_at: string | null;
+    /** settings | one-click (RFC 8058 unsubscribe) | link */
+    withdrawn_via: string | null;
   };
   workspaces: { id: string; name: string; created_at: string };
   workspace_members: { workspace_id: string; subscriber_id: string; role: string; created_at: string };
@@ -69,6 +82,12 @@ export interface ControlDatabase {
   webhooks: { id: string; site_id: string; url: string; secret: string; created_at: string };
   /** Cross-process domain events (src/events/change-log.ts). */
   change_log: { seq: Generated<number>; origin: string; type: string; payload: string; created_at: string };
+  /** Every version of a generated policy (src/policy/versions.ts). */
+  policy_versions: { kind: string; version: number; hash: string; body: string; material: string; created_at: string; effective_at: string };
+  /** The latest materially changed policy version each subscriber has seen. */
+  policy_seen: { subscriber_id: string; kind: string; version: number; seen_at: string };
+  /** What each retention rule removed in each sweep (src/retention/sweep.ts). */
+  retention_runs: { id: string; rule: string; ran_at: string; removed: number; error: string | null };
   jobs: JobsTable;
   /** Visitor analytics: the random salt of each UTC day (YYYY-MM-DD), deleted 48 hours after it was made. */
   analytics_salts: { day: string; salt: string; created_at: string };
@@ -85,6 +104,56 @@ export interface ControlDatabase {
     created_at: string;
   };
 }
+
+/** Formal privacy requests (src/rights): the platform's in the control database, a site's visitors' in the site's region. */
+export interface PrivacyRequestsTable {
+  id: string;
+  /** The site a visitor's request is about; null for requests to the platform. */
+  site_id: string | null;
+  type: string;
+  email: string;
+  name: string | null;
+  /** Where the requester lives: ISO 3166-1 country and, for the United States, the state. Drives the deadlines. */
+  country: string;
+  subdivision: string | null;
+  regime: string;
+  details: string;
+  /** unverified | open | extended | completed | refused */
+  status: string;
+  /** Hash of the email confirmation link's token; null once used. */
+  verify_token: string | null;
+  verify_expires_at: string;
+  /** The account a platform request was matched to by its verified email, if any. */
+  subscriber_id: string | null;
+  created_at: string;
+  verified_at: string | null;
+  due_at: string | null;
+  acknowledge_by: string | null;
+  acknowledged_at: string | null;
+  extended_at: string | null;
+  closed_at: string | null;
+  reminded_at: string | null;
+  updated_at: string;
+}
+
+/** Every step of a request (who, when, what), with the mails sent, which are part of the record. */
+export interface PrivacyRequestLogTable {
+  id: string;
+  request_id: string;
+  /** 1, 2, 3... in the order the steps happened. */
+  seq: number;
+  at: string;
+  /** requester | subscriber | operator | system */
+  actor: string;
+  actor_id: string | null;
+  action: string;
+  note: string | null;
+  mail_to: string | null;
+  mail_subject: string | null;
+  mail_text: string | null;
+}
+
+export type PrivacyRequestTables = { privacy_requests: PrivacyRequestsTable; privacy_request_log: PrivacyRequestLogTable };
 
 /** One shape for every job queue (control and region databases): see src/jobs. */
 export interface JobsTable {
@@ -149,7 +218,7 @@ export interface AnalyticsMetrics {
   events: number;
 }
 
-export interface RegionDatabase {
+export interface RegionDatabase extends PrivacyRequestTables {
   analytics_events: AnalyticsEventsTable;
   analytics_daily: AnalyticsMetrics & { day: string };
   analytics_hourly: AnalyticsMetrics & { hour: string };
@@ -173,6 +242,8 @@ export interface RegionDatabase {
   };
   /** Each banner a site showed, once per version: the canonical JSON of its text and settings. */
   consent_banners: { site_id: string; version: string; text: string; created_at: string };
+  /** Where a site's consent chain continues after retention pruned its oldest records (src/consent/chain.ts). */
+  consent_chain_anchors: { site_id: string; through_seq: number; hash: string; pruned_at: string };
   /** Visitors' consent choices, append-only and hash-chained per site (src/consent/records.ts). */
   consent_records: {
     id: string;

@@ -15,7 +15,11 @@ export type DomainEvent =
   /** A form submission was stored in its site's region (status: inbox or spam). */
   | { type: 'submission.stored'; siteId: string; region: string; submissionId: string; status: string }
   /** Rows were added to a job queue: runners wake up instead of waiting for their next poll. */
-  | { type: 'jobs.queued'; database: string };
+  | { type: 'jobs.queued'; database: string }
+  /** A privacy request's requester confirmed their address: whoever answers it (operators, or the site's subscribers) is told. */
+  | { type: 'privacy_request.verified'; siteId: string | null; region?: string; requestId: string }
+  /** A generated policy changed materially: subscribers are told before it takes effect. */
+  | { type: 'policy.changed'; kind: 'platform'; version: number };
 
 export type EventType = DomainEvent['type'];
 export type EventOf<T extends EventType> = Extract<DomainEvent, { type: T }>;

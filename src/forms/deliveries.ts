@@ -79,6 +79,9 @@ export function registerDeliveries(runner: JobRunner, ctx: DeliveryDeps): void {
   runner.register('webhook', async (job, jc) => deliverWebhook(ctx, job, await webhook(job.target), (entry) => jc.insert('webhook_deliveries', entry)));
 }
 
+/** The event a webhook body carries: form.submission, or privacy.erasure (src/rights/erase-visitor-data.ts). */
+const eventOf = (payload: string): string => (JSON.parse(payload) as { event?: string }).event ?? 'form.submission';
+
 /** POSTs one submission to one webhook; the attempt goes to the delivery log either way. */
 async function deliverWebhook(
   ctx: DeliveryDeps,
@@ -99,7 +102,7 @@ async function deliverWebhook(
       {
         'content-type': 'application/json',
         'user-agent': 'Atrium-Webhooks/1',
-        'x-atrium-event': 'form.submission',
+        'x-atrium-event': eventOf(job.payload),
         'x-atrium-delivery': job.id,
         'x-atrium-signature': signWebhook(hook.secret, timestamp, job.payload),
       },

@@ -43,6 +43,8 @@ export interface LiveSite {
   document(): Promise<SiteDocument>;
   /** Global Privacy Control also refuses analytics on this site (doc.consent.gpcRefusesAnalytics of the live release). */
   gpcRefusesAnalytics: boolean;
+  /** The site loads the analytics beacon (doc.analytics.beacon of the live release): the beacon endpoint takes its events. */
+  beacon: boolean;
   siteUrl: string;
   /** The forms of the live release, by block id, as the visitor sees them. */
   forms: Map<string, PublishedForm>;
@@ -244,6 +246,7 @@ export class LiveSites {
       region: siteRow.region,
       document,
       gpcRefusesAnalytics: manifest.settings?.gpcRefusesAnalytics ?? false,
+      beacon: manifest.settings?.beacon ?? false,
       siteUrl: release.site_url,
       forms,
       formKey,

@@ -18,6 +18,8 @@ export const FORMS_PREFIX = '/_atrium/forms/';
 /** Cookie choices (POST) and the no-JavaScript cookie settings page with its stylesheet: answered by Fastify (routes/consent.ts). */
 export const CONSENT_PATH = '/_atrium/consent';
 export const COOKIES_PREFIX = '/_atrium/cookies';
+/** A visitor's privacy requests: the request page, filing and confirming (routes/site-privacy-requests.ts). */
+export const PRIVACY_PATH = '/_atrium/privacy';
 /** The analytics beacon endpoint (routes/analytics-beacon.ts). */
 export const BEACON_PATH = '/_atrium/a';
 
@@ -162,6 +164,8 @@ export function createSiteHandler(live: LiveSites, isAppHost: (host: string) => 
     // Form submissions need body parsing and validation: Fastify's job (routes/forms.ts).
     // Consent: stored choices and a page that shows the visitor's own; rendered per request.
     if (req.url?.startsWith('/_atrium/c') && (req.url.startsWith(COOKIES_PREFIX) || (req.method === 'POST' && isPath(req.url, CONSENT_PATH)))) return false;
+    // So do a visitor's privacy requests, page and posts alike.
+    if (req.url?.startsWith(PRIVACY_PATH) && (isPath(req.url, PRIVACY_PATH) || req.url.startsWith(`${PRIVACY_PATH}/`))) return false;
     // So do analytics beacon events (routes/analytics-beacon.ts).
     if (req.method === 'POST' && (req.url?.startsWith(FORMS_PREFIX) || req.url === BEACON_PATH)) return false;
     const cached = live.peek(host);

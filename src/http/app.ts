@@ -21,6 +21,11 @@ import { formRoutes } from './routes/forms.js';
 import { consentRoutes } from './routes/consent.js';
 import { consentApiRoutes } from './routes/consent-api.js';
 import { inboxRoutes } from './routes/inbox.js';
+import { sitePrivacyRequestRoutes } from './routes/site-privacy-requests.js';
+import { accountDataRoutes } from './routes/account-data.js';
+import { accountChoiceRoutes } from './routes/account-choices.js';
+import { policyRoutes } from './routes/policy.js';
+import { privacyRequestRoutes } from './routes/privacy-requests.js';
 import { analyticsRoutes } from './routes/analytics.js';
 import { beaconRoutes } from './routes/analytics-beacon.js';
 import { openApiRoutes } from './routes/openapi.js';
@@ -133,7 +138,14 @@ export async function buildApp(ctx: Context, analytics?: Collector): Promise<Fas
   await app.register(async (scope) => consentRoutes(scope, ctx, live));
   await inboxRoutes(app, ctx);
   await consentApiRoutes(app, ctx);
+  // Its own scope: only these routes accept zip bodies.
+  await app.register(async (scope) => accountDataRoutes(scope, ctx));
   await analyticsRoutes(app, ctx);
+  await privacyRequestRoutes(app, ctx);
+  await policyRoutes(app, ctx);
+  // Its own scope: the one-click unsubscribe accepts the url-encoded body mail clients send.
+  await app.register(async (scope) => accountChoiceRoutes(scope, ctx));
+  await sitePrivacyRequestRoutes(app, ctx, live);
   await app.register(async (scope) => beaconRoutes(scope, ctx, live, analytics));
   await openApiRoutes(app, routes);
   return app;

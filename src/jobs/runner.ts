@@ -12,7 +12,7 @@ import type { Logger } from 'pino';
 import type { Dialect } from '../db/connect.js';
 import type { Clock } from '../lib/clock.js';
 import { claimDueJobs, type JobsDatabase } from './claim.js';
-import { backoffMs, KEEP_FINISHED_MS, MAX_ATTEMPTS, newJob, PermanentError, type JobRow } from './job.js';
+import { backoffMs, MAX_ATTEMPTS, newJob, PermanentError, type JobRow } from './job.js';
 
 /** A row for a table of the job's own database (a delivery log entry), written with the job's outcome. */
 export interface Insert {
@@ -246,17 +246,6 @@ export class JobRunner {
       return outcome({ status: permanent ? 'failed' : 'pending', attempts, last_error: message, next_attempt_at: next });
     }
   }
-}
-
-/** Deletes finished jobs older than KEEP_FINISHED_MS in each database: their payloads hold the data they carried. */
-export async function deleteFinishedJobs(databases: Kysely<JobsDatabase>[], now: Date): Promise<number> {
-  const before = new Date(now.getTime() - KEEP_FINISHED_MS).toISOString();
-  let n = 0;
-  for (const db of databases) {
-    const r = await db.deleteFrom('jobs').where('status', 'in', ['done', 'failed']).where('updated_at', '<', before).executeTakeFirst();
-    n += Number(r.numDeletedRows);
-  }
-  return n;
 }
 
 /**

@@ -12,6 +12,8 @@ export interface Message {
   text: string;
   html?: string;
   replyTo?: string;
+  /** Extra headers, e.g. List-Unsubscribe on product news (RFC 8058). */
+  headers?: Record<string, string>;
 }
 
 export interface Mailer {
@@ -37,12 +39,15 @@ export function outboxName(m: Pick<Message, 'to' | 'subject'>, at: Date): string
     .replace(/^-+|-+$/g, '')
     .slice(0, 60)
     .replace(/-+$/, '');
-  const to = m.to
+  return `${stamp}-${subject || 'message'}-to-${outboxRecipientPart(m.to)}`;
+}
+
+/** The recipient as it appears in outbox file names (to find a person's mail copies). */
+export const outboxRecipientPart = (to: string) =>
+  to
     .toLowerCase()
     .replace(/[^a-z0-9@._+-]+/g, '_')
     .slice(0, 80);
-  return `${stamp}-${subject || 'message'}-to-${to}`;
-}
 
 /**
  * nodemailer quoted-printable-encodes text with a line over 76 characters,

@@ -13,18 +13,21 @@ export interface PersonalColumn {
   purpose: string;
   legalBasis: LegalBasis;
   retention: string;
+  /** The retention rule that ends it (src/retention/rules.ts): a test fails when it names no rule. */
+  rule: string;
   /** How to find a subject's rows: the column holding the subject's id, or a join path. */
   locate: { by: string; via?: string };
 }
 
 type TableMap = { personal: Record<string, PersonalColumn>; notPersonal: string[] };
 
-const account = (category: Category, purpose: string, retention = 'until the account is deleted'): PersonalColumn => ({
+const account = (category: Category, purpose: string, retention = 'until the account is deleted', rule = 'account.erasure'): PersonalColumn => ({
   subject: 'subscriber',
   category,
   purpose,
   legalBasis: 'contract',
   retention,
+  rule,
   locate: { by: 'subscriber_id' },
 });
 
@@ -33,13 +36,15 @@ const endUser = (
   category: Category,
   purpose: string,
   legalBasis: LegalBasis = 'contract',
-  retention = 'until the subscriber deletes it or the site',
+  retention = 'as the site sets it (3, 6, 12 or 24 months, or as long as the site), or until the subscriber deletes it',
+  rule = 'forms.submissions',
 ): PersonalColumn => ({
   subject: 'end_user',
   category,
   purpose,
   legalBasis,
   retention,
+  rule,
   locate: { by: 'submitter_email', via: 'form_submissions.submitter_email (jobs and deliveries by submission_id)' },
 });
 
@@ -54,7 +59,8 @@ const consentProof = (category: Category, purpose: string): PersonalColumn => ({
   category,
   purpose,
   legalBasis: 'legal_obligation',
-  retention: 'as long as the site, to prove consent (append-only, hash-chained)',
+  retention: '5 years after the choice (ATRIUM_CONSENT_PROOF_YEARS), to prove consent (append-only, hash-chained)',
+  rule: 'consent.records',
   locate: { by: 'id', via: 'consent_records.id (the c_id cookie), earlier records by consent_records.replaces' },
 });
 
@@ -69,7 +75,64 @@ const visit = (category: Category, purpose: string, legalBasis: LegalBasis = 'le
   purpose,
   legalBasis,
   retention: '30 days (ATRIUM_ANALYTICS_RAW_DAYS), then only in aggregates',
+  rule: 'analytics.events',
   locate: { by: 'visitor', via: 'none after 48 hours: the daily hash cannot be recomputed once its salt is deleted' },
+});
+
+/**
+ * A formal privacy request (src/rights) and its steps: kept as proof that it was answered as the law
+ * requires. Found by the requester's email. Platform requests are in the control database; a site
+ * visitor's requests in the site's region, next to the data they are about.
+ */
+const requestProof = (subject: Subject, category: Category, purpose: string): PersonalColumn => ({
+  subject,
+  category,
+  purpose,
+  legalBasis: 'legal_obligation',
+  retention: '3 years after the request is closed, as proof of how it was answered (30 days if never confirmed)',
+  rule: subject === 'end_user' ? 'requests.closed' : 'requests.closed.platform',
+  locate: { by: 'email', via: 'privacy_requests.email (steps by request_id)' },
+});
+
+const requestTables = (subject: Subject): Record<string, TableMap> => ({
+  privacy_requests: {
+    personal: {
+      email: requestProof(subject, 'contact', 'answer the requester and confirm their address'),
+      name: requestProof(subject, 'contact', 'address the requester'),
+      country: requestProof(subject, 'usage', 'decide which law and deadline apply'),
+      subdivision: requestProof(subject, 'usage', 'decide which law and deadline apply (US state)'),
+      details: requestProof(subject, 'content', 'what the requester asked for'),
+      subscriber_id: requestProof('subscriber', 'identifier', 'the account a platform request is about'),
+      created_at: requestProof(subject, 'usage', 'when the request was filed'),
+      verified_at: requestProof(subject, 'usage', 'when the request was received (address confirmed)'),
+    },
+    notPersonal: [
+      'id',
+      'site_id',
+      'type',
+      'regime',
+      'status',
+      'verify_token',
+      'verify_expires_at',
+      'due_at',
+      'acknowledge_by',
+      'acknowledged_at',
+      'extended_at',
+      'closed_at',
+      'reminded_at',
+      'updated_at',
+    ],
+  },
+  privacy_request_log: {
+    personal: {
+      note: requestProof(subject, 'content', 'reasons and summaries given to the requester'),
+      mail_to: requestProof(subject, 'contact', 'proof of what was sent to whom'),
+      mail_subject: requestProof(subject, 'content', 'proof of what was sent'),
+      mail_text: requestProof(subject, 'content', 'proof of what was sent'),
+      at: requestProof(subject, 'usage', 'when each step happened'),
+    },
+    notPersonal: ['id', 'request_id', 'seq', 'actor', 'actor_id', 'action'],
+  },
 });
 
 /** Rollup tables hold counts per page, source, country...: no row is about one visitor. */
@@ -101,8 +164,20 @@ export const DATA_MAP: Record<DatabaseKind, Record<string, TableMap>> = {
         email_verified_at: { ...account('usage', 'prove the address is reachable'), locate: { by: 'id' } },
         created_at: { ...account('usage', 'account history'), locate: { by: 'id' } },
         updated_at: { ...account('usage', 'account history'), locate: { by: 'id' } },
+        processing_restricted_at: { ...account('usage', 'honour a restriction of processing the subscriber asked for'), locate: { by: 'id' } },
       },
       notPersonal: [],
+    },
+    subscriber_consents: {
+      personal: {
+        subscriber_id: { ...account('identifier', 'whose consent it is'), legalBasis: 'consent' },
+        purpose: { ...account('usage', 'what the subscriber agreed to'), legalBasis: 'consent' },
+        wording: { ...account('content', 'the exact words agreed to, as proof'), legalBasis: 'consent' },
+        granted_at: { ...account('usage', 'when consent was given'), legalBasis: 'consent' },
+        withdrawn_at: { ...account('usage', 'when consent was withdrawn'), legalBasis: 'consent' },
+        withdrawn_via: { ...account('usage', 'how consent was withdrawn'), legalBasis: 'consent' },
+      },
+      notPersonal: ['id'],
     },
     workspaces: { personal: {}, notPersonal: ['id', 'name', 'created_at'] },
     workspace_members: {
@@ -115,23 +190,23 @@ export const DATA_MAP: Record<DatabaseKind, Record<string, TableMap>> = {
     },
     sessions: {
       personal: {
-        id: account('credential', 'keep the subscriber signed in (hash of the cookie)', 'until sign-out, 30 days unused or 365 days'),
-        subscriber_id: account('identifier', 'keep the subscriber signed in', 'until sign-out, 30 days unused or 365 days'),
-        created_at: account('usage', 'session expiry', 'until sign-out, 30 days unused or 365 days'),
-        last_used_at: account('usage', 'end sessions left unused (idle expiry)', 'until sign-out, 30 days unused or 365 days'),
-        expires_at: account('usage', 'session expiry', 'until sign-out, 30 days unused or 365 days'),
+        id: account('credential', 'keep the subscriber signed in (hash of the cookie)', 'until sign-out, 30 days unused or 365 days', 'sessions.ended'),
+        subscriber_id: account('identifier', 'keep the subscriber signed in', 'until sign-out, 30 days unused or 365 days', 'sessions.ended'),
+        created_at: account('usage', 'session expiry', 'until sign-out, 30 days unused or 365 days', 'sessions.ended'),
+        last_used_at: account('usage', 'end sessions left unused (idle expiry)', 'until sign-out, 30 days unused or 365 days', 'sessions.ended'),
+        expires_at: account('usage', 'session expiry', 'until sign-out, 30 days unused or 365 days', 'sessions.ended'),
       },
       notPersonal: [],
     },
     email_tokens: {
       personal: {
-        id: account('credential', 'one-time link (hash)', '24 hours after use or expiry'),
-        subscriber_id: account('identifier', 'one-time link owner', '24 hours after use or expiry'),
-        purpose: account('usage', 'what the link does', '24 hours after use or expiry'),
-        email: account('contact', 'address the link was sent to', '24 hours after use or expiry'),
-        expires_at: account('usage', 'link expiry', '24 hours after use or expiry'),
-        used_at: account('usage', 'single use', '24 hours after use or expiry'),
-        created_at: account('usage', 'link history', '24 hours after use or expiry'),
+        id: account('credential', 'one-time link (hash)', '24 hours after use or expiry', 'email-tokens.spent'),
+        subscriber_id: account('identifier', 'one-time link owner', '24 hours after use or expiry', 'email-tokens.spent'),
+        purpose: account('usage', 'what the link does', '24 hours after use or expiry', 'email-tokens.spent'),
+        email: account('contact', 'address the link was sent to', '24 hours after use or expiry', 'email-tokens.spent'),
+        expires_at: account('usage', 'link expiry', '24 hours after use or expiry', 'email-tokens.spent'),
+        used_at: account('usage', 'single use', '24 hours after use or expiry', 'email-tokens.spent'),
+        created_at: account('usage', 'link history', '24 hours after use or expiry', 'email-tokens.spent'),
       },
       notPersonal: [],
     },
@@ -155,7 +230,7 @@ export const DATA_MAP: Record<DatabaseKind, Record<string, TableMap>> = {
     },
     releases: {
       personal: {
-        published_by: { ...account('usage', 'who published a release', 'as long as the release'), locate: { by: 'published_by' } },
+        published_by: { ...account('usage', 'who published a release', 'as long as the release', 'site.deletion'), locate: { by: 'published_by' } },
       },
       notPersonal: [
         'id',
@@ -174,7 +249,7 @@ export const DATA_MAP: Record<DatabaseKind, Record<string, TableMap>> = {
     },
     assets: {
       personal: {
-        created_by: { ...account('usage', 'who uploaded an image', 'as long as the image'), locate: { by: 'created_by' } },
+        created_by: { ...account('usage', 'who uploaded an image', 'as long as the image', 'site.deletion'), locate: { by: 'created_by' } },
       },
       // Images are the subscriber's site content; uploads are stripped of EXIF/GPS metadata.
       notPersonal: ['id', 'site_id', 'width', 'height', 'original_type', 'original_bytes', 'created_at'],
@@ -190,14 +265,29 @@ export const DATA_MAP: Record<DatabaseKind, Record<string, TableMap>> = {
     change_log: { personal: {}, notPersonal: ['seq', 'origin', 'type', 'payload', 'created_at'] },
     jobs: {
       personal: {
-        payload: { ...account('content', 'platform work for an account, e.g. a mail to send', 'until done, then 30 days'), locate: { by: 'target' } },
-        target: { ...account('contact', 'who platform work is for', 'until done, then 30 days'), locate: { by: 'target' } },
+        payload: {
+          ...account('content', 'platform work for an account, e.g. a mail to send', 'until done, then 30 days', 'jobs.finished.platform'),
+          locate: { by: 'target' },
+        },
+        target: { ...account('contact', 'who platform work is for', 'until done, then 30 days', 'jobs.finished.platform'), locate: { by: 'target' } },
       },
       notPersonal: JOB_BOOKKEEPING,
     },
     // Random secrets of visitor hashes, one per UTC day, deleted 48 hours after they were made.
     analytics_salts: { personal: {}, notPersonal: ['day', 'salt', 'created_at'] },
     analytics_shares: { personal: {}, notPersonal: ['site_id', 'token', 'created_at'] },
+    // The generated privacy policy's versions: texts about the system, not about people.
+    policy_versions: { personal: {}, notPersonal: ['kind', 'version', 'hash', 'body', 'material', 'created_at', 'effective_at'] },
+    policy_seen: {
+      personal: {
+        subscriber_id: account('identifier', 'stop showing a policy change notice once read'),
+        seen_at: account('usage', 'when the subscriber read the notice of a policy change'),
+      },
+      notPersonal: ['kind', 'version'],
+    },
+    // What each retention rule removed in each sweep: counts only.
+    retention_runs: { personal: {}, notPersonal: ['id', 'rule', 'ran_at', 'removed', 'error'] },
+    ...requestTables('subscriber'),
     kysely_migration: { personal: {}, notPersonal: ['name', 'timestamp'] },
     kysely_migration_lock: { personal: {}, notPersonal: ['id', 'is_locked'] },
   },
@@ -215,8 +305,14 @@ export const DATA_MAP: Record<DatabaseKind, Record<string, TableMap>> = {
     },
     jobs: {
       personal: {
-        payload: endUser('content', 'deliver a submission by email or webhook', 'contract', 'until delivered, then 30 days'),
-        target: endUser('contact', 'where a submission is delivered (subscriber address or webhook)', 'contract', 'until delivered, then 30 days'),
+        payload: endUser('content', 'deliver a submission by email or webhook', 'contract', 'until delivered, then 30 days', 'jobs.finished'),
+        target: endUser(
+          'contact',
+          'where a submission is delivered (subscriber address or webhook)',
+          'contract',
+          'until delivered, then 30 days',
+          'jobs.finished',
+        ),
       },
       notPersonal: JOB_BOOKKEEPING,
     },
@@ -239,6 +335,8 @@ export const DATA_MAP: Record<DatabaseKind, Record<string, TableMap>> = {
       // The chain's bookkeeping and which banner was shown: nothing about the visitor.
       notPersonal: ['site_id', 'seq', 'banner_version', 'prev_hash', 'hash'],
     },
+    // Where a site's consent chain continues after retention pruned its oldest records: a sequence number and a hash.
+    consent_chain_anchors: { personal: {}, notPersonal: ['site_id', 'through_seq', 'hash', 'pruned_at'] },
     // The exact banner texts and settings a site showed, stored once per version.
     consent_banners: { personal: {}, notPersonal: ['site_id', 'version', 'text', 'created_at'] },
     // Random nonces of spent form tokens: nothing about the visitor. Kept until the token would have expired.
@@ -276,6 +374,7 @@ export const DATA_MAP: Record<DatabaseKind, Record<string, TableMap>> = {
     analytics_hourly: { personal: {}, notPersonal: [...ROLLUP_COLUMNS, 'hour'] },
     // Counts of requests not counted (bots, visitors who refused analytics) per site and day.
     analytics_uncounted: { personal: {}, notPersonal: ['site_id', 'day', 'reason', 'count'] },
+    ...requestTables('end_user'),
     kysely_migration: { personal: {}, notPersonal: ['name', 'timestamp'] },
     kysely_migration_lock: { personal: {}, notPersonal: ['id', 'is_locked'] },
   },

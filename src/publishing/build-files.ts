@@ -5,19 +5,11 @@ import type { SiteDocument } from '../site-document/schema.js';
 import { renderFormThanksPage, renderSite } from '../rendering/render-site.js';
 import { formsOf, pageHasForm } from '../forms/definitions.js';
 import { runtimePath, runtimeScript, type RuntimeName } from '../runtime/index.js';
+import { FORM_CSP } from '../consent/csp.js';
 import { placeSnippets } from './page-snippets.js';
+import type { ReleaseFile } from './release-file.js';
 
-export interface ReleaseFile {
-  path: string; // request path, or NOT_FOUND_KEY
-  type: string;
-  body: Buffer;
-  /** A page holding a form: served with the verified-request cookie and the runtime script. */
-  form?: boolean;
-  /** false for files that are compressed already (woff2): stored and served as they are. */
-  compress?: false;
-  /** A page with custom code or embeds: its own Content-Security-Policy (src/consent/csp.ts); others keep the strict one. */
-  csp?: string;
-}
+export type { ReleaseFile };
 
 /** A runtime script, content-hashed so pages can cache it forever. Only pages that need it load it. */
 function runtimeFile(name: RuntimeName): ReleaseFile {
@@ -40,16 +32,26 @@ export function buildFiles(doc: SiteDocument, siteUrl: string, siteName: string,
   // The consent runtime: only on pages with something to consent to (the banner is rendered into those).
   const withConsent = new Set(doc.pages.filter((p) => pageNeedsConsent(doc, p)).map((p) => p.path));
   const consent = withConsent.size ? runtimeFile('consent') : null;
+  // The analytics beacon: on every page when the site turns it on.
+  const beacon = doc.analytics.beacon ? runtimeFile('beacon') : null;
   const files: ReleaseFile[] = rendered.pages.map((p) => {
     const form = runtime !== null && withForm.has(p.path);
-    const scripts = [...(consent && withConsent.has(p.path) ? [consent.path] : []), ...(form && runtime ? [runtime.path] : [])];
+    const scripts = [
+      ...(consent && withConsent.has(p.path) ? [consent.path] : []),
+      ...(form && runtime ? [runtime.path] : []),
+      ...(beacon ? [beacon.path] : []),
+    ];
     const page = scripts.length ? withScripts(p.html, scripts) : p.html;
     return { path: p.path, type: html, body: Buffer.from(page), ...(form ? { form: true } : {}) };
   });
   // Last on the pages' HTML: custom code may hold any text (src/publishing/page-snippets.ts).
   placeSnippets(doc, files);
+  // A page with the beacon runs a same-origin script that sends to its own host: the form pages' policy
+  // (strict, plus script-src and connect-src 'self'), unless the page has its own already (which allows both).
+  if (beacon) for (const f of files) if (f.type === html && !f.csp) f.csp = FORM_CSP;
   if (runtime) files.push(runtime);
   if (consent) files.push(consent);
+  if (beacon) files.push(beacon);
   // The no-JavaScript path: a plain POST lands on the form's thank-you page.
   for (const form of forms.values())
     files.push({ path: `/_atrium/forms/${form.id}/thanks`, type: html, body: Buffer.from(renderFormThanksPage(doc, { siteUrl, siteName }, form.id)) });

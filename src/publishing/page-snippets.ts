@@ -6,7 +6,7 @@ import { pageSnippets } from '../consent/page-needs.js';
 import { originOf, PROVIDERS } from '../consent/providers.js';
 import { renderSnippet, type RenderedSnippet } from '../consent/snippets.js';
 import type { Page, SiteDocument, Snippet } from '../site-document/schema.js';
-import type { ReleaseFile } from './build-files.js';
+import type { ReleaseFile } from './release-file.js';
 
 /** The origins the page's Embed blocks load their frames from. */
 function embedOrigins(page: Page): string[] {

@@ -25,7 +25,7 @@ export interface Manifest {
   /** The forms visitors see in this release, by form id, with the version their submissions are stored under. */
   forms: Record<string, PublishedForm>;
   /** Site settings serving needs without reading the document (absent in releases from before they were recorded). */
-  settings?: { gpcRefusesAnalytics: boolean };
+  settings?: { gpcRefusesAnalytics: boolean; beacon?: boolean };
 }
 
 /** Why a release exists: a person published, or an address change re-rendered the live site. */
@@ -52,7 +52,11 @@ async function release(
   const siteUrl = await primaryUrl(ctx, site);
   const publishedAt = new Date();
   const files = buildFiles(doc, siteUrl, site.name, publishedAt);
-  const manifest: Manifest = { files: {}, forms: Object.fromEntries(formsOf(doc)), settings: { gpcRefusesAnalytics: doc.consent.gpcRefusesAnalytics } };
+  const manifest: Manifest = {
+    files: {},
+    forms: Object.fromEntries(formsOf(doc)),
+    settings: { gpcRefusesAnalytics: doc.consent.gpcRefusesAnalytics, beacon: doc.analytics.beacon },
+  };
   const created: string[] = [];
   let totalBytes = 0;
   await Promise.all(

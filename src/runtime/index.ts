@@ -1,7 +1,8 @@
 // The published sites' runtime scripts: the only JavaScript a published page
 // loads, and only on pages that need it. `forms` enhances form blocks; `consent`
 // runs the consent banner, embeds and snippets (pages with something to consent
-// to). The sources are plain browser JS in this folder. The server build
+// to); `beacon` is the optional analytics beacon (every page of a site that
+// turns it on). The sources are plain browser JS in this folder. The server build
 // (scripts/build-server.mjs) minifies each once and inlines the results as
 // ATRIUM_RUNTIME_SCRIPTS; run from source (tests, tsx), each is minified with
 // esbuild (a dev dependency) once per process.
@@ -12,7 +13,7 @@ import { createRequire } from 'node:module';
 declare const ATRIUM_RUNTIME_SCRIPTS: Record<RuntimeName, string> | undefined;
 
 /** Each script and its source file, relative to this folder. scripts/build-server.mjs reads the same list. */
-export const RUNTIME_SOURCES = { forms: 'forms.js', consent: 'consent.js' } as const;
+export const RUNTIME_SOURCES = { forms: 'forms.js', consent: 'consent.js', beacon: 'beacon.js' } as const;
 export type RuntimeName = keyof typeof RUNTIME_SOURCES;
 
 // The same options as scripts/build-server.mjs.

@@ -227,6 +227,21 @@ export const ConsentSettings = z.object({
   wording: z.record(z.string().regex(/^[a-z]{2,3}(-[A-Z]{2})?$/), BannerWording).default({}),
 });
 
+/** The site's visitor analytics. Pageviews are counted while serving, with no script; the optional beacon adds what only the browser knows. */
+/** How long the site keeps the messages visitors send through its forms: 3, 6, 12 or 24 months, or 0 for as long as the site exists. */
+export const SUBMISSION_RETENTION_MONTHS = [3, 6, 12, 24, 0] as const;
+export const FormSettings = z.object({
+  retentionMonths: z.union([z.literal(3), z.literal(6), z.literal(12), z.literal(24), z.literal(0)]).default(24),
+});
+
+export const AnalyticsSettings = z.object({
+  /**
+   * Load the beacon (src/runtime/beacon.js, a few hundred bytes) on every page: screen size, time on page,
+   * outbound link clicks, file downloads and custom events. No cookie either way.
+   */
+  beacon: z.boolean().default(false),
+});
+
 export const PagePath = z
   .string()
   .regex(/^\/([a-z0-9]+(?:-[a-z0-9]+)*(\/[a-z0-9]+(?:-[a-z0-9]+)*)*)?$/, 'must be / or lowercase words joined by - and /, like /pricing or /blog/launch');
@@ -323,6 +338,8 @@ export const SiteDocument = z
     socialImage: ImageSrc.optional(),
     pages: z.array(Page).min(1).max(500),
     consent: ConsentSettings.default({ mode: 'categories', gpcRefusesAnalytics: false, wording: {} }),
+    analytics: AnalyticsSettings.default({ beacon: false }),
+    forms: FormSettings.default({ retentionMonths: 24 }),
     /** Custom code on every page. */
     snippets: z.array(Snippet).max(20).default([]),
   })
@@ -368,6 +385,7 @@ export type Page = z.infer<typeof Page>;
 export type Block = z.infer<typeof Block>;
 export type BlockType = Block['type'];
 export type Snippet = z.infer<typeof Snippet>;
+export type AnalyticsSettings = z.infer<typeof AnalyticsSettings>;
 export type ConsentSettings = z.infer<typeof ConsentSettings>;
 export type ConsentCategory = z.infer<typeof ConsentCategory>;
 export type OptionalCategory = z.infer<typeof OptionalCategory>;

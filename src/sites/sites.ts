@@ -1,5 +1,6 @@
 // Sites: creation from a template, the draft document with its revision check,
 // renaming and deletion. Publishing lives in ../publishing.
+import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Context } from '../context.js';
 import { DomainError, invalid } from '../lib/errors.js';
@@ -14,6 +15,9 @@ import { siteSubdomainUrl } from '../config/config.js';
 import { documentPreview } from './preview.js';
 import { newSubmissionCounts } from '../forms/inbox.js';
 import { regionDbForSite } from '../db/region-db.js';
+import { SITE_REGION_TABLES } from '../privacy/site-tables.js';
+import { filesOfSites, removeUnusedFiles } from '../publishing/release-files.js';
+import { draftConsentChecks } from '../consent/publish-checks.js';
 import { requireSite, workspaceIdsOf, requireWorkspace, type SiteRow } from '../tenancy/tenancy.js';
 
 const RESERVED_SLUGS = new Set([
@@ -154,6 +158,14 @@ export async function saveDraft(ctx: Context, subscriberId: string, siteId: stri
   const input = parseInput(SaveDraftInput, raw);
   const site = await requireSite(ctx.dbs.control, subscriberId, siteId);
   const document = parseInput(SiteDocument, input.document, 'document');
+  // Custom code publishing would refuse is refused when it is added or changed, with publishing's own sentence; the rest comes back as warnings.
+  const { refused, warnings } = draftConsentChecks(document, JSON.parse(site.draft));
+  if (refused.length) {
+    const more = refused.length - 1;
+    throw new DomainError('invalid_input', `${refused[0]!.message}${more ? ` ${more} more snippet${more === 1 ? ' needs' : 's need'} fixing too.` : ''}`, {
+      issues: refused,
+    });
+  }
   const now = nowIso();
   const r = await ctx.dbs.control
     .updateTable('sites')
@@ -168,7 +180,7 @@ export async function saveDraft(ctx: Context, subscriberId: string, siteId: stri
       document: JSON.parse(current.draft),
     });
   }
-  return { revision: input.revision + 1, savedAt: now };
+  return { revision: input.revision + 1, savedAt: now, warnings };
 }
 
 export async function updateSite(ctx: Context, subscriberId: string, siteId: string, raw: unknown) {
@@ -187,12 +199,28 @@ export async function updateSite(ctx: Context, subscriberId: string, siteId: str
 
 export async function deleteSite(ctx: Context, subscriberId: string, siteId: string) {
   const site = await requireSite(ctx.dbs.control, subscriberId, siteId);
-  // End-user data lives in the region database, outside the control plane's cascades: erase it first.
-  const region = regionDbForSite(ctx.dbs, site);
-  await region.transaction().execute(async (trx) => {
-    for (const table of ['jobs', 'webhook_deliveries', 'form_submissions', 'consent_records', 'consent_banners'] as const)
-      await trx.deleteFrom(table).where('site_id', '=', site.id).execute();
-  });
-  await ctx.dbs.control.deleteFrom('sites').where('id', '=', site.id).execute();
-  await ctx.bus.emit({ type: 'site.deleted', siteId: site.id, region: site.region });
+  await eraseSites(ctx, [site]);
+}
+
+/**
+ * Erases sites with everything they hold: end-user data in their region databases (every site table of the data
+ * map, outside the control plane's cascades: first), their control rows (releases, images, domains, webhooks...
+ * cascade), and the stored files no other site uses.
+ */
+export async function eraseSites(ctx: Context, sites: { id: string; region: string }[]): Promise<void> {
+  const started = new Date();
+  const files = await filesOfSites(
+    ctx,
+    sites.map((s) => s.id),
+  );
+  for (const site of sites) {
+    const region = regionDbForSite(ctx.dbs, site) as unknown as Kysely<Record<string, { site_id: string }>>;
+    await region.transaction().execute(async (trx) => {
+      for (const table of SITE_REGION_TABLES) await trx.deleteFrom(table).where('site_id', '=', site.id).execute();
+    });
+    await ctx.dbs.control.deleteFrom('jobs').where('site_id', '=', site.id).execute();
+    await ctx.dbs.control.deleteFrom('sites').where('id', '=', site.id).execute();
+    await ctx.bus.emit({ type: 'site.deleted', siteId: site.id, region: site.region });
+  }
+  await removeUnusedFiles(ctx, files, started);
 }

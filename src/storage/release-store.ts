@@ -39,7 +39,12 @@ export class ReleaseStore {
   async put(body: Buffer, opts: { compress?: boolean } = {}): Promise<{ hash: string; created: boolean }> {
     const hash = sha256(body);
     const target = this.file(hash);
-    if (await exists(target)) return { hash, created: false };
+    if (await exists(target)) {
+      // Marks the file as in use now, so a clean-up that started earlier leaves it alone (see removeUnused).
+      const now = new Date();
+      await fs.utimes(target, now, now).catch(() => undefined);
+      return { hash, created: false };
+    }
     if (opts.compress === false) {
       await fs.mkdir(path.dirname(target), { recursive: true });
       await writeAtomic(target, body);
@@ -61,7 +66,9 @@ export class ReleaseStore {
   upgradeCompression(hashes: string[], done: () => Promise<void> | void): Promise<void> {
     const run = async () => {
       for (const hash of hashes) {
-        const body = await fs.readFile(this.file(hash));
+        // A file can be gone by now: its site was deleted meanwhile (removeUnused). Nothing to upgrade then.
+        const body = await readIfExists(this.file(hash));
+        if (!body) continue;
         await writeAtomic(this.file(hash, '.br'), await brotliAt(body, BEST_BROTLI));
       }
       if (hashes.length) await done();
@@ -83,6 +90,22 @@ export class ReleaseStore {
 
   async has(hash: string): Promise<boolean> {
     return exists(this.file(hash));
+  }
+
+  /**
+   * Deletes files (and their compressed variants) that nothing refers to any more. `since`: files stored or
+   * reused after this time are kept, as a publish running meanwhile may have just referred to them.
+   */
+  async removeUnused(hashes: Iterable<string>, since: Date): Promise<number> {
+    let n = 0;
+    for (const hash of hashes) {
+      const identity = this.file(hash);
+      const stat = await fs.stat(identity).catch(() => undefined);
+      if (!stat || stat.mtime >= since) continue;
+      await Promise.all(['', '.br', '.gz'].map((suffix) => fs.rm(this.file(hash, suffix), { force: true })));
+      n++;
+    }
+    return n;
   }
 }
 

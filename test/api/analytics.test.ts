@@ -17,6 +17,7 @@ let site: any;
 const logs: string[] = [];
 const host = 'stats.localhost';
 const DAY = 24 * 3600_000;
+const shiftDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
 
 const CHROME = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
 const IPHONE = 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.0 Mobile/15E148 Safari/604.1';
@@ -57,6 +58,7 @@ beforeAll(async () => {
   await signUpVerified(c, t.smtp, 'stats@example.com');
   site = (await c.post('/api/sites', { name: 'Stats', slug: 'stats', template: 'saas', region: 'de-frankfurt' })).json;
   site.document.consent = { ...site.document.consent, gpcRefusesAnalytics: true };
+  site.document.analytics = { beacon: true };
   const form = { type: 'form', props: { id: 'contact', fields: [{ name: 'message', type: 'textarea', label: 'Message', required: true }] } };
   site.document.pages.push({ id: 'talk', path: '/talk', title: 'Talk', description: '', blocks: [form] });
   expect((await c.put(`/api/sites/${site.id}/draft`, { revision: 1, document: site.document })).status).toBe(200);
@@ -101,6 +103,9 @@ describe('visitor analytics', () => {
     expect(o.json.notCounted).toEqual({ bots: 1, refused: 2 });
     expect(o.json.series).toHaveLength(7);
     expect(o.json.series.reduce((n: number, d: any) => n + d.pageviews, 0)).toBe(4);
+    // The week before, day by day, for the comparison line: nothing then.
+    expect(o.json.previousSeries.map((d: any) => d.period)).toEqual(o.json.series.map((d: any) => d.period).map((day: string) => shiftDays(day, -7)));
+    expect(o.json.previousSeries.every((d: any) => d.pageviews === 0)).toBe(true);
     expect(o.json.geoCredit.text).toBe('IP Geolocation by DB-IP');
     expect(await rows('page')).toEqual({ '/': 3, '/pricing': 1 });
     expect(await rows('entry')).toEqual({ '/': 3 });
@@ -119,6 +124,8 @@ describe('visitor analytics', () => {
     // Filtered: the visits from the United Kingdom only (raw events).
     const gb = await api('?period=7d&country=GB');
     expect(gb.json.summary).toMatchObject({ visitors: 1, pageviews: 2, visits: 1, bounceRate: 0, events: 1 });
+    expect(gb.json.series.reduce((n: number, d: any) => n + d.pageviews, 0)).toBe(2);
+    expect(gb.json.previousSeries).toHaveLength(7);
     expect(gb.json.summary.visitDuration).toBeGreaterThanOrEqual(0);
     expect(await rows('page', '&country=GB')).toEqual({ '/': 1, '/pricing': 1 });
     expect(await rows('source', '&source=')).toEqual({ 'Direct / none': 1 });
@@ -135,6 +142,46 @@ describe('visitor analytics', () => {
     expect(csv.headers['content-type']).toContain('text/csv');
     expect(csv.text.split('\n')[0]).toBe('country,visitors,pageviews,visits,bounce rate,visit duration (s),events');
     expect(csv.text).toContain('United Kingdom,1,2,1,0,');
+  });
+
+  it('adds up each site’s daily visitors for the sites list, only for sites the subscriber can see', async () => {
+    const r = await c.get('/api/analytics/sites');
+    expect(r.status, r.text).toBe(200);
+    expect(r.json.days).toHaveLength(7);
+    expect(r.json.days.at(-1)).toBe(clock().now().toISOString().slice(0, 10));
+    expect(r.json.sites).toEqual([{ siteId: site.id, visitors: [0, 0, 0, 0, 0, 0, 3], total: 3, previous: 0 }]);
+    const other = t.client();
+    await signUpVerified(other, t.smtp, 'other-stats@example.com');
+    const theirs = (await other.post('/api/sites', { name: 'Theirs', slug: 'theirs-stats', template: 'saas', region: 'us-oregon' })).json;
+    const seen = (await other.get('/api/analytics/sites')).json.sites;
+    expect(seen).toEqual([{ siteId: theirs.id, visitors: [0, 0, 0, 0, 0, 0, 0], total: 0, previous: 0 }]);
+    expect((await other.get(`/api/sites/${site.id}/analytics?period=7d`)).status).toBe(404);
+    expect((await t.client().get('/api/analytics/sites')).status).toBe(401);
+  });
+
+  it('loads the beacon on every page only when the site turns it on, under a policy that lets it run and send', async () => {
+    const home = await c.get('/', { host }); // no user agent: a bot, not a pageview
+    const src = /<script src="(\/_atrium\/beacon\.[0-9a-f]{12}\.js)" defer><\/script>/.exec(home.text)?.[1];
+    expect(src).toBeDefined();
+    expect(home.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(home.headers['content-security-policy']).toContain("connect-src 'self'");
+    const script = await c.get(src!, { host });
+    expect(script.status).toBe(200);
+    expect(script.headers['content-type']).toContain('text/javascript');
+    expect(script.text).toContain('sendBeacon');
+    // A site that does not use the beacon: no script, the strict policy, and its events are refused.
+    const plain = (await c.post('/api/sites', { name: 'Plain', slug: 'plain-stats', template: 'saas', region: 'de-frankfurt' })).json;
+    expect((await c.post(`/api/sites/${plain.id}/publish`)).status).toBe(201);
+    const plainHome = await c.get('/', { host: 'plain-stats.localhost' });
+    expect(plainHome.text).not.toContain('/_atrium/beacon.');
+    expect(plainHome.headers['content-security-policy']).not.toContain('script-src');
+    const refused = await c.request('POST', '/_atrium/a', undefined, {
+      host: 'plain-stats.localhost',
+      raw: JSON.stringify({ type: 'custom', page: `http://plain-stats.localhost:${t.port}/`, name: 'Signup' }),
+      headers: { 'content-type': 'text/plain;charset=UTF-8', 'user-agent': CHROME },
+    });
+    expect(refused.status).toBe(404);
+    await t.running.analytics!.flush();
   });
 
   it('refuses malformed, oversized and foreign-site beacon events, and stores none of them', async () => {

@@ -84,6 +84,7 @@ describe('the built server', () => {
     const site = (await c.post('/api/sites', { name: 'Built', slug: 'built', template: 'saas', region: 'us-oregon' })).json;
     site.document.pages.push({ id: 'talk', path: '/talk', title: 'Talk to us', description: '', blocks: [FORM] });
     site.document.pages[0].blocks.push({ type: 'embed', props: { id: 'tour', provider: 'youtube', url: 'https://youtu.be/dQw4w9WgXcQ', title: 'Tour' } });
+    site.document.analytics = { beacon: true };
     expect((await c.put(`/api/sites/${site.id}/draft`, { revision: 1, document: site.document })).status).toBe(200);
     expect((await c.post(`/api/sites/${site.id}/publish`)).status).toBe(201);
 
@@ -100,6 +101,11 @@ describe('the built server', () => {
     const consentRuntime = await c.get(consent!, { host });
     expect(consentRuntime.text).toContain('atrium-consent');
     expect(consentRuntime.text.split('\n').length).toBeLessThan(5);
+    // And the analytics beacon, on every page of a site that turns it on.
+    const beacon = /<script src="(\/_atrium\/beacon\.[0-9a-f]{12}\.js)"/.exec(page.text)?.[1];
+    const beaconRuntime = await c.get(beacon!, { host });
+    expect(beaconRuntime.text).toContain('sendBeacon');
+    expect(beaconRuntime.text.split('\n').length).toBeLessThan(5);
     // A submission's notification mail goes out from the job thread (the bundle's job-thread.js).
     const token = (page.headers['set-cookie'] ?? []).find((v) => v.startsWith('c_r_id_='))!.split(';')[0]!;
     await new Promise((r) => setTimeout(r, 2100)); // the minimum fill time

@@ -55,7 +55,7 @@ describe('the no-JavaScript preferences page', () => {
     expect(checkbox(r.text, 'analytics')).not.toContain('checked'); // nothing chosen yet
     const table = r.text.slice(r.text.indexOf('<table'));
     const names = [...table.matchAll(/<th scope="row">([^<]+)<\/th>/g)].map((m) => m[1]);
-    expect(names).toEqual(['c_r_id_', 'cookie_consent', 'c_id', '_st_id', '_st_s_*', 'ad_uid', 'YSC', 'VISITOR_INFO1_LIVE', 'VISITOR_PRIVACY_METADATA']);
+    expect(names).toEqual(['c_r_id_', 'cookie_consent', 'c_id', 'usr', '_st_id', '_st_s_*', 'ad_uid', 'YSC', 'VISITOR_INFO1_LIVE', 'VISITOR_PRIVACY_METADATA']);
     expect(table).toContain('1 day'); // c_r_id_
     expect(table).toContain('1 year'); // cookie_consent
     expect(table).toContain('30 days');
@@ -82,8 +82,8 @@ describe('the no-JavaScript preferences page', () => {
     expect(checkbox(page.text, 'analytics')).toContain('checked=""');
     expect(checkbox(page.text, 'marketing')).not.toContain('checked');
     expect(page.text).toContain(`<code>${id}</code>`);
-    expect(page.text).toMatch(/Analytics: Allowed/);
-    expect(page.text).toMatch(/Marketing: Refused/);
+    expect(page.text).toMatch(/Analytics: allowed/);
+    expect(page.text).toMatch(/Marketing: refused/);
   });
 
   it('sends a plain post back only to a path of the same site', async () => {
@@ -138,6 +138,20 @@ describe('POST /_atrium/consent', () => {
     const r = await postJson({ version, choices: choices(false, false, true) }, { cookie: '_st_s_abc=1; _st_s_def=2; _st_id=3; other=4' });
     const cookies = setCookies(r.headers);
     expect([...cookies.keys()].sort()).toEqual(['_st_id', '_st_s_abc', '_st_s_def', 'c_id', 'cookie_consent']);
+  });
+
+  it('expires Atrium’s own analytics cookie (usr) when analytics is refused, and leaves it when analytics is allowed', async () => {
+    const refused = await postJson({ version, choices: choices(false, false, true) }, { cookie: 'usr=20261203.abcdefgh' });
+    expect(refused.status, refused.text).toBe(200);
+    const gone = setCookies(refused.headers).get('usr');
+    expect(gone).toHaveLength(1);
+    expect(gone![0]).toMatch(/^usr=; /);
+    expect(gone![0]).toMatch(/Expires=Thu, 01 Jan 1970 00:00:00 GMT/);
+    expect(gone![0]).toContain('Path=/');
+    const allowed = await postJson({ version, choices: choices(false, true, false) }, { cookie: 'usr=20261203.abcdefgh' });
+    expect(setCookies(allowed.headers).has('usr')).toBe(false);
+    // Not sent, nothing to expire.
+    expect(setCookies((await postJson({ version, choices: choices(false, false, false) })).headers).has('usr')).toBe(false);
   });
 
   it('links a visitor’s new choice to their previous record', async () => {

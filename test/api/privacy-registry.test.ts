@@ -7,6 +7,7 @@ import { startTestServer, type TestServer } from '../helpers/server.js';
 import { unclassifiedColumns, DATA_MAP } from '../../src/privacy/data-map.js';
 import { enforceCookieRegistry, expireSiteCookies, setCookie } from '../../src/cookies/set-cookie.js';
 import { COOKIES } from '../../src/cookies/registry.js';
+import { RULE_IDS, RULES } from '../../src/retention/rules.js';
 
 let t: TestServer;
 beforeAll(async () => {
@@ -47,6 +48,26 @@ describe('data map', () => {
           expect(['contract', 'consent', 'legitimate_interest', 'legal_obligation']).toContain(col.legalBasis);
           expect(col.locate.by.length).toBeGreaterThan(1);
         }
+  });
+
+  it('ends every personal column with a retention rule that exists', () => {
+    const missing: string[] = [];
+    for (const [kind, tables] of Object.entries(DATA_MAP))
+      for (const [table, map] of Object.entries(tables))
+        for (const [column, c] of Object.entries(map.personal)) if (!RULE_IDS.has(c.rule)) missing.push(`${kind}.${table}.${column} -> ${c.rule}`);
+    expect(missing).toEqual([]);
+    // And every scheduled rule ends something the map names (no rule without a column, except file and row sweeps).
+    const named = new Set(Object.values(DATA_MAP).flatMap((tables) => Object.values(tables).flatMap((m) => Object.values(m.personal).map((c) => c.rule))));
+    const unnamed = RULES.filter((r) => !named.has(r.id)).map((r) => r.id);
+    expect(unnamed.sort()).toEqual([
+      'accounts.subscription-ended',
+      'accounts.unverified',
+      'outbox.mail-copies',
+      'requests.unconfirmed',
+      'requests.unconfirmed.platform',
+      'sites.orphaned-rows',
+      'webhook-deliveries.old',
+    ]);
   });
 
   it('flags a column that nobody classified', () => {

@@ -42,7 +42,11 @@ describe('tenancy', () => {
       headers: { 'content-type': 'application/json' },
     });
     expect(choice.status).toBe(200);
+    // A privacy request to the platform: only operators (ATRIUM_OPERATORS) may see it.
+    const filed = await t.client().post('/api/privacy-requests', { type: 'access', email: 'someone@example.com', country: 'DE', details: 'My data, please.' });
+    expect(filed.status).toBe(202);
     const ids: Record<string, string> = {
+      requestId: filed.json.id,
       siteId: site.id,
       releaseId: release.id,
       domainId: domain.id,
@@ -66,6 +70,8 @@ describe('tenancy', () => {
       'POST /_atrium/forms/:formId',
       'GET /api/shared/:token/analytics',
       'GET /api/shared/:token/analytics/breakdown',
+      // Every version of the platform's privacy policy is public.
+      'GET /privacy/versions/:version',
     ]);
     const routes = t.running.app.routeList.filter((r) => r.url.includes('/:') && !PUBLIC.has(`${r.method} ${r.url}`));
     expect(routes.length).toBeGreaterThanOrEqual(10);

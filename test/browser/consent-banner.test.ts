@@ -5,29 +5,28 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, seriousA11yViolations, settle, watchProblems } from '../helpers/browser.js';
-import { ESSENTIAL_COOKIES, publishConsentSite, standIns, visitor, type StandIns, type Visitor } from '../helpers/consent-visitor.js';
-import { signUpVerified } from '../helpers/http.js';
+import { ESSENTIAL_COOKIES, publishConsentSite, visitor, type Visitor } from '../helpers/consent-visitor.js';
+import { signUpVerified, type HttpClient } from '../helpers/http.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 import { startThirdParty, type ThirdParty } from '../helpers/third-party.js';
 
 let t: TestServer;
 let browser: Browser;
 let tp: ThirdParty;
+let owner: HttpClient;
 let en: Awaited<ReturnType<typeof publishConsentSite>>;
 let fr: Awaited<ReturnType<typeof publishConsentSite>>;
 let strict: Awaited<ReturnType<typeof publishConsentSite>>;
 let embedOnly: Awaited<ReturnType<typeof publishConsentSite>>;
-let stand: StandIns;
 
 beforeAll(async () => {
   [t, browser, tp] = await Promise.all([startTestServer(), launchChromium(), startThirdParty()]);
-  const c = t.client();
+  const c = (owner = t.client());
   await signUpVerified(c, t.smtp, 'banner@example.com');
   en = await publishConsentSite(c, t.port, tp, { slug: 'consent-en' });
   fr = await publishConsentSite(c, t.port, tp, { slug: 'consent-fr', lang: 'fr', mode: 'notice' });
   strict = await publishConsentSite(c, t.port, tp, { slug: 'consent-strict', gpcRefusesAnalytics: true, noEmbed: true });
   embedOnly = await publishConsentSite(c, t.port, tp, { slug: 'consent-embed', noSnippets: true });
-  stand = await standIns(c, en.host);
 });
 afterAll(async () => {
   await browser?.close();
@@ -35,11 +34,21 @@ afterAll(async () => {
   await t?.close();
 });
 
-const open = (site: typeof en, opts: Parameters<typeof visitor>[4] = {}) => visitor(browser, site, tp, stand, opts);
+const open = (site: typeof en, opts: Parameters<typeof visitor>[2] = {}) => visitor(browser, site, opts);
 const banner = (page: Page) => page.locator('#atrium-consent');
 const ran = (page: Page, what: 'analytics' | 'marketing' | 'inline-marketing') =>
   page.evaluate((name) => document.documentElement.getAttribute(`data-${name}${name === 'inline-marketing' ? '' : '-ran'}`), what);
 const consentCookie = async (v: Visitor) => (await v.context.cookies()).find((k) => k.name === 'cookie_consent')?.value;
+/** The cookies that are not essential (the consent cookies and the form token are). */
+const optional = async (v: Visitor) => (await v.cookieNames()).filter((n) => !ESSENTIAL_COOKIES.has(n));
+/** The visitor's consent record as the site owner reads it, by the id in their c_id cookie. */
+const storedRecord = async (v: Visitor, site: typeof en) => {
+  const id = (await v.context.cookies()).find((k) => k.name === 'c_id')?.value;
+  expect(id).toMatch(/^cr_/);
+  const r = await owner.get(`/api/sites/${site.id}/consent/records/${id}`);
+  expect(r.status, r.text).toBe(200);
+  return r.json as { choices: { functional: boolean; analytics: boolean; marketing: boolean; providers: string[] }; gpc: boolean };
+};
 /** axe's serious and critical findings once transitions have ended. */
 const axe = async (page: Page) => {
   await settle(page);
@@ -70,6 +79,14 @@ describe('before any choice', () => {
     expect(await ran(v.page, 'inline-marketing')).toBeNull();
     expect((await v.cookieNames()).filter((n) => !ESSENTIAL_COOKIES.has(n))).toEqual([]);
     expect(await v.layoutShift()).toBe(0);
+    // Nor on the next pages while the visitor has not answered.
+    for (const path of ['/pricing', '/about']) {
+      await arrive(v, path);
+      expect(await ran(v.page, 'analytics')).toBeNull();
+    }
+    expect(v.thirdParty).toEqual([]);
+    expect(tp.requests).toEqual([]);
+    expect(await v.cookieNames()).toEqual([]); // no form on these pages, no choice yet: not even an essential cookie
     expect(problems).toEqual([]);
     await v.context.close();
   });
@@ -139,7 +156,7 @@ describe('choices', () => {
     await v.context.close();
   });
 
-  it('choose offers one switch per category the site uses, saves exactly those switched on, and withdrawing stops them', async () => {
+  it('choose offers one switch per category the site uses; analytics alone loads only the analytics snippet; withdrawing stops it and deletes its cookies', async () => {
     const v = await open(en);
     await arrive(v);
     await banner(v.page).locator('[data-atrium-choose]').click();
@@ -154,12 +171,25 @@ describe('choices', () => {
     await banner(v.page).locator('[data-atrium-save]').click();
     await expect.poll(() => ran(v.page, 'analytics')).toBe('1');
     await expect.poll(() => v.cookieNames()).toContain('_fa_id');
+    await settle(v.page);
+    // Only the analytics snippet: not the marketing one (external or inline), not YouTube.
     expect(await ran(v.page, 'marketing')).toBeNull();
+    expect(await ran(v.page, 'inline-marketing')).toBeNull();
     expect(await v.page.locator('iframe').count()).toBe(0);
-    expect(v.thirdParty.every((u) => u.startsWith(tp.origin('analytics')))).toBe(true);
+    const analyticsJs = `${tp.origin('analytics')}/analytics.js`;
+    expect(v.thirdParty).toEqual([analyticsJs]);
     expect(await consentCookie(v)).toBe('1.f0a1m0');
+    expect(await storedRecord(v, en)).toMatchObject({ choices: { functional: false, analytics: true, marketing: false, providers: [] }, gpc: false });
 
-    // "Cookie settings" reopens the choices as they are; switching analytics off reloads (a running script cannot be stopped) and deletes its cookie.
+    // The next page runs it again, and nothing else; Atrium's own analytics may now tell returning visitors apart (usr).
+    await v.page.goto(`${en.url}/pricing`);
+    await expect.poll(() => ran(v.page, 'analytics')).toBe('1');
+    await settle(v.page);
+    expect(await ran(v.page, 'marketing')).toBeNull();
+    expect(v.thirdParty).toEqual([analyticsJs, analyticsJs]);
+    expect(await optional(v)).toEqual(['_fa_id', 'usr']);
+
+    // "Cookie settings" reopens the choices as they are; switching analytics off reloads (a running script cannot be stopped) and deletes its cookies.
     await v.page.locator('[data-atrium-cookie-settings]').click();
     expect(await banner(v.page).getAttribute('data-view')).toBe('choices');
     expect(await banner(v.page).locator('input[name="analytics"]').isChecked()).toBe(true);
@@ -168,8 +198,14 @@ describe('choices', () => {
     await Promise.all([v.page.waitForEvent('load'), banner(v.page).locator('[data-atrium-save]').click()]);
     expect(await kept(v.page)).toBe(false);
     expect(await consentCookie(v)).toBe('1.f0a0m0');
-    expect(await v.cookieNames()).not.toContain('_fa_id');
+    expect(await optional(v)).toEqual([]);
     expect(await ran(v.page, 'analytics')).toBeNull();
+    // And on the pages after: the snippet stays off and nothing leaves for its origin.
+    await v.page.goto(`${en.url}/`);
+    await settle(v.page);
+    expect(await ran(v.page, 'analytics')).toBeNull();
+    expect(await optional(v)).toEqual([]);
+    expect(v.thirdParty).toEqual([analyticsJs, analyticsJs]);
     await v.context.close();
   });
 
@@ -321,7 +357,7 @@ describe('the banner itself', () => {
 });
 
 describe('Global Privacy Control', () => {
-  it('refuses marketing without asking and says so; accept all then starts analytics only', async () => {
+  it('refuses marketing without asking and says so; accept all then starts analytics only, and marketing never loads on any page', async () => {
     const v = await open(en, { gpc: true });
     await arrive(v);
     expect(await banner(v.page).locator('[data-atrium-gpc]').innerText()).toBe(
@@ -334,11 +370,36 @@ describe('Global Privacy Control', () => {
     await banner(v.page).locator('[data-atrium-accept]').click();
     await expect.poll(() => ran(v.page, 'analytics')).toBe('1');
     await settle(v.page);
-    expect(await ran(v.page, 'marketing')).toBeNull();
-    expect(await v.page.locator('iframe').count()).toBe(0);
-    expect(v.thirdParty.filter((u) => u.startsWith(tp.origin('ads')) || u.includes('youtube'))).toEqual([]);
     expect(v.posts[0]).toMatchObject({ choices: { analytics: true, marketing: false }, gpc: true });
     expect(await consentCookie(v)).toBe('1.f0a1m0');
+    expect(await storedRecord(v, en)).toMatchObject({ choices: { analytics: true, marketing: false }, gpc: true });
+    for (const path of ['/pricing', '/']) {
+      await v.page.goto(`${en.url}${path}`);
+      await expect.poll(() => ran(v.page, 'analytics')).toBe('1');
+      await settle(v.page);
+      expect(await ran(v.page, 'marketing')).toBeNull();
+      expect(await ran(v.page, 'inline-marketing')).toBeNull();
+      expect(await v.page.locator('iframe').count()).toBe(0);
+    }
+    expect(v.thirdParty.filter((u) => !u.startsWith(tp.origin('analytics')))).toEqual([]);
+    expect(await optional(v)).toEqual(['_fa_id', 'usr']);
+    await v.context.close();
+  });
+
+  it('the Sec-GPC header alone is enough: the server stores marketing as refused and the page starts only what was stored', async () => {
+    const v = await open(en, { gpc: 'header' });
+    await arrive(v);
+    // The script sees no signal, so the banner asks as usual and "Accept all" asks for marketing too.
+    expect(await banner(v.page).locator('[data-atrium-gpc]').isVisible()).toBe(false);
+    await banner(v.page).locator('[data-atrium-accept]').click();
+    await expect.poll(() => ran(v.page, 'analytics')).toBe('1');
+    await settle(v.page);
+    expect(v.posts[0]).toMatchObject({ choices: { analytics: true, marketing: true } });
+    expect(await consentCookie(v)).toBe('1.f0a1m0');
+    expect(await storedRecord(v, en)).toMatchObject({ choices: { analytics: true, marketing: false }, gpc: true });
+    expect(await ran(v.page, 'marketing')).toBeNull();
+    expect(await v.page.locator('iframe').count()).toBe(0);
+    expect(v.thirdParty.filter((u) => !u.startsWith(tp.origin('analytics')))).toEqual([]);
     await v.context.close();
   });
 

@@ -221,6 +221,19 @@ describe('consent in the editor and site settings', () => {
       await part(code, 'settings-code-refused', width);
 
       await cookieName.fill('_sx_id*');
+      // Code publishing would refuse is refused as it is added, in publishing's words, under the Code field.
+      const codeBox = form.getByRole('textbox', { name: 'Code' });
+      await codeBox.fill('<script src="https://stats.example.com/tag.js" defer></script>\n<button onclick="track()">Track</button>');
+      await form.getByRole('button', { name: 'Add code' }).click();
+      await expect.poll(() => codeBox.getAttribute('aria-invalid'), { timeout: 15_000 }).toBe('true');
+      const codeError = (await codeBox.getAttribute('aria-describedby'))!.split(' ').find((x) => x.endsWith('-error'));
+      expect(await page.locator(`[id="${codeError}"]`).textContent()).toBe(
+        'The site-wide snippet "Web analytics" cannot be published: line 2: <button onclick="…"> is an inline event handler, which the site\'s security policy blocks; add the listener from a <script> instead.',
+      );
+      expect((await draft(site.id)).snippets).toEqual([]);
+      await check(page, width, 'custom code refused by the publish check');
+      await part(code, 'settings-code-unpublishable', width);
+      await codeBox.fill('<script src="https://stats.example.com/tag.js" defer></script>');
       await form.getByRole('button', { name: 'Add code' }).click();
       const list = code.getByRole('list', { name: 'Custom code on every page' });
       await list.locator('.snippet-name', { hasText: 'Web analytics' }).waitFor({ timeout: 15_000 });

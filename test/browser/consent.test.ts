@@ -95,6 +95,17 @@ describe('the cookie settings page without JavaScript', () => {
     const id = cookies.find((c) => c.name === 'c_id')!;
     expect(id.httpOnly).toBe(true);
     expect(await page.textContent('.prefs-record code')).toBe(id.value);
+    // The record behind it, as the site owner reads it.
+    const record = await owner.get(`/api/sites/${site.id}/consent/records/${id.value}`);
+    expect(record.status, record.text).toBe(200);
+    expect(record.json).toMatchObject({ choices: { functional: false, analytics: true, marketing: false, providers: [] }, gpc: false, replaces: null });
+    // Changing one's mind on the same page: a new record that names the one it replaces.
+    await page.uncheck('#prefs-analytics');
+    await Promise.all([page.waitForURL(siteUrl('/_atrium/cookies?saved=1')), page.click('button[type=submit]')]);
+    const next = (await context.cookies()).find((c) => c.name === 'c_id')!.value;
+    expect(next).not.toBe(id.value);
+    expect((await context.cookies()).find((c) => c.name === 'cookie_consent')?.value).toBe('1.f0a0m0');
+    expect((await owner.get(`/api/sites/${site.id}/consent/records/${next}`)).json).toMatchObject({ choices: { analytics: false }, replaces: id.value });
     await context.close();
   });
 

@@ -26,6 +26,8 @@ export class HttpClient {
     const payload = opts.raw ?? (body === undefined ? undefined : JSON.stringify(body));
     const headers: Record<string, string> = { host: `${opts.host ?? 'localhost'}:${this.port}`, ...opts.headers };
     if (payload !== undefined && !headers['content-type']) headers['content-type'] = 'application/json';
+    // Node sends bodies of DELETE requests without a length unless told; browsers always send one.
+    if (payload !== undefined && !headers['content-length'] && !headers['transfer-encoding']) headers['content-length'] = String(Buffer.byteLength(payload));
     if (this.cookie && !opts.host) headers.cookie = this.cookie;
     if (this.csrf && !opts.host && method !== 'GET') headers['x-csrf-token'] = this.csrf;
     return new Promise((resolve, reject) => {

@@ -3,6 +3,7 @@
 // name and so one origin each, serving the scripts a site's snippets load.
 //   /analytics.js  sets the first-party cookie _fa_id, marks <html data-analytics-ran="1">
 //   /marketing.js  sets the first-party cookie _fm_id, marks <html data-marketing-ran="1">
+//   /functional.js sets the first-party cookie _fw_lang, marks <html data-functional-ran="1">
 // `requests` lists every request that reached any of them, as full URLs.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -17,11 +18,13 @@ export interface ThirdParty {
   close(): Promise<void>;
 }
 
-export type ThirdPartyName = 'analytics' | 'ads';
+export type ThirdPartyName = 'analytics' | 'ads' | 'widgets';
 
 const SCRIPTS: Record<string, string> = {
   '/analytics.js': "document.cookie = '_fa_id=fa1; path=/; max-age=34560000; samesite=lax'; document.documentElement.setAttribute('data-analytics-ran', '1');",
   '/marketing.js': "document.cookie = '_fm_id=fm1; path=/; max-age=7776000; samesite=lax'; document.documentElement.setAttribute('data-marketing-ran', '1');",
+  '/functional.js':
+    "document.cookie = '_fw_lang=en; path=/; max-age=15552000; samesite=lax'; document.documentElement.setAttribute('data-functional-ran', '1');",
 };
 
 function certificate(): { key: Buffer; cert: Buffer } {
@@ -61,7 +64,7 @@ export async function startThirdParty(): Promise<ThirdParty> {
   const requests: string[] = [];
   const origins = new Map<ThirdPartyName, string>();
   const servers: https.Server[] = [];
-  for (const name of ['analytics', 'ads'] as const) {
+  for (const name of ['analytics', 'ads', 'widgets'] as const) {
     const server = https.createServer(tls, (req, res) => {
       const url = `${origins.get(name)}${req.url ?? '/'}`;
       requests.push(url);

@@ -67,6 +67,7 @@ describe('cookie table', () => {
     expect(rows.map((r) => [r.name, r.party, r.setBy, r.category])).toEqual([
       ['cookie_consent', 'first', 'site', 'necessary'],
       ['c_id', 'first', 'site', 'necessary'],
+      ['usr', 'first', 'site', 'analytics'], // Atrium's own analytics, once the visitor allows analytics
       ['_st_*', 'first', 'site', 'analytics'],
       ['loom_anon_comment', 'third', 'Loom', 'analytics'],
       ['px', 'first', 'site', 'marketing'],

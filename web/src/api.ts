@@ -163,3 +163,5 @@ export async function getSession(): Promise<Subscriber | null> {
 export type ConsentStats = Schemas['ConsentStats'];
 export type ConsentChainStatus = Schemas['ConsentChainStatus'];
 export type ConsentRecordDetail = paths['/api/sites/{siteId}/consent/records/{recordId}']['get']['responses'][200]['content']['application/json'];
+/** A site's visitors per day over the last 7 days (the sites list's sparklines). */
+export type SiteVisitors = Schemas['WorkspaceVisitors']['sites'][number];

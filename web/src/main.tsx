@@ -15,6 +15,9 @@ import './styles/index';
 // The visual editor is its own chunk: the dashboard never downloads it until a site is opened.
 const EditorPage = lazy(() => import('./editor/EditorPage'));
 const EDIT_ROUTE = /^\/sites\/([A-Za-z0-9_-]+)\/edit$/;
+// A site's public, read-only figures behind its share link: no account needed, its own chunk.
+const SharedAnalyticsPage = lazy(() => import('./pages/analytics/shared-page'));
+const SHARED_ROUTE = /^\/shared\/([A-Za-z0-9_-]+)$/;
 
 const PUBLIC: Record<string, () => React.JSX.Element> = {
   '/verify-email': VerifyEmailPage,
@@ -76,6 +79,20 @@ function App() {
 
   const Public = PUBLIC[path];
   if (Public) return <Public />;
+  const shared = SHARED_ROUTE.exec(path);
+  if (shared)
+    return (
+      <Suspense
+        fallback={
+          <div className="boot">
+            <Logo withName={false} />
+            <Spinner label="Loading the figures" />
+          </div>
+        }
+      >
+        <SharedAnalyticsPage token={shared[1]!} />
+      </Suspense>
+    );
   const AnonymousOnly = ANONYMOUS_ONLY[path];
   if (AnonymousOnly) return state.status === 'ready' ? <Redirect to="/" /> : <AnonymousOnly />;
   const editing = EDIT_ROUTE.exec(path);

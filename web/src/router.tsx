@@ -28,9 +28,10 @@ export function href(to: string) {
   return BASE + (to === '/' ? '' : to);
 }
 
-export function navigate(to: string, opts: { replace?: boolean } = {}) {
+/** Goes to a dashboard path; `keepScroll` for a change of the same screen's view (a filter, a period). */
+export function navigate(to: string, opts: { replace?: boolean; keepScroll?: boolean } = {}) {
   history[opts.replace ? 'replaceState' : 'pushState'](null, '', href(to));
-  window.scrollTo(0, 0);
+  if (!opts.keepScroll) window.scrollTo(0, 0);
   notify();
 }
 

@@ -1,5 +1,5 @@
 // German, addressing the visitor as "Sie".
-import type { ConsentStrings } from '../strings.js';
+import type { ConsentStrings } from '../consent-strings.js';
 
 export const de: ConsentStrings = {
   title: 'Cookies auf {site}',

@@ -1,5 +1,5 @@
 // Spanish, addressing the visitor as "tú".
-import type { ConsentStrings } from '../strings.js';
+import type { ConsentStrings } from '../consent-strings.js';
 
 export const es: ConsentStrings = {
   title: 'Cookies en {site}',

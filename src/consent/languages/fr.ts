@@ -1,5 +1,5 @@
 // French. Typographic spaces before « » : ; ! ? are non-breaking (\u00a0).
-import type { ConsentStrings } from '../strings.js';
+import type { ConsentStrings } from '../consent-strings.js';
 
 export const fr: ConsentStrings = {
   title: 'Cookies sur {site}',

@@ -1,5 +1,5 @@
 // Italian, addressing the visitor as "tu".
-import type { ConsentStrings } from '../strings.js';
+import type { ConsentStrings } from '../consent-strings.js';
 
 export const it: ConsentStrings = {
   title: 'Cookie su {site}',

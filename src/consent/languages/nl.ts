@@ -1,5 +1,5 @@
 // Dutch, addressing the visitor as "je".
-import type { ConsentStrings } from '../strings.js';
+import type { ConsentStrings } from '../consent-strings.js';
 
 export const nl: ConsentStrings = {
   title: 'Cookies op {site}',

@@ -1,5 +1,5 @@
 // Portuguese, worded to read naturally in Portugal and Brazil alike (pt-BR and pt-PT both use it).
-import type { ConsentStrings } from '../strings.js';
+import type { ConsentStrings } from '../consent-strings.js';
 
 export const pt: ConsentStrings = {
   title: 'Cookies em {site}',

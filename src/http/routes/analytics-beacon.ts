@@ -2,8 +2,10 @@
 // site's own host, a text/plain JSON body from navigator.sendBeacon (see
 // src/analytics/beacon.ts for the events). The host decides the site: an
 // event naming a page of another host, or sent from another origin, is
-// refused; so is anything malformed or too large. Floods are limited per IP
-// address, counted in memory only. Accepted events join the pageview buffer.
+// refused; so is anything malformed or too large, and every event of a site
+// whose live release does not load the beacon (doc.analytics.beacon). Floods
+// are limited per IP address, counted in memory only. Accepted events join
+// the pageview buffer.
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import type { Context } from '../../context.js';
@@ -25,7 +27,7 @@ const DOCS = {
     responses: { 204: null },
     errors: {
       403: 'The event names a page of another site, or comes from another origin',
-      404: 'No published site here, or analytics is off',
+      404: 'No published site here, analytics is off, or the site does not use the beacon',
       413: 'The body is larger than 2 KB',
       429: 'Too many events from this network: wait for the Retry-After header’s seconds',
     },
@@ -40,7 +42,7 @@ export async function beaconRoutes(app: FastifyInstance, ctx: Context, live: Liv
   app.post(BEACON_PATH, { bodyLimit: BEACON_MAX_BYTES, config: DOCS.beacon }, async (req, reply) => {
     const host = normalizeHost(req.headers.host ?? '');
     const site = live.peek(host) ?? (await live.load(host));
-    if (!site || !collector) return refuse(reply, 404, 'not_found', 'no published site with analytics answers here');
+    if (!site || !collector || !site.beacon) return refuse(reply, 404, 'not_found', 'no published site with the analytics beacon answers here');
     const limit = await perIp(req);
     if (!limit.isAllowed && limit.isExceeded) {
       reply.header('retry-after', limit.ttlInSeconds);

@@ -10,6 +10,7 @@ import { GEO_CREDIT } from '../../analytics/geo.js';
 import { breakdown, Filters, notCountedTotals, overview, realtime, type QueryScope } from '../../analytics/query.js';
 import { RangeQuery, resolveRange } from '../../analytics/range.js';
 import { createShare, getShare, revokeShare, sharedScope, siteScope, type Share } from '../../analytics/sites.js';
+import { workspaceVisitors } from '../../analytics/workspace.js';
 import { parseInput } from '../../lib/validate.js';
 import { requireAuth } from '../auth.js';
 import { doc } from '../openapi/route-doc.js';
@@ -50,6 +51,12 @@ const DOCS = {
     responses: { 200: { content: { 'text/csv': z.string() } } },
   }),
   realtime: doc({ summary: 'Visitors in the last five minutes', tag: 'analytics', responses: { 200: A.Realtime } }),
+  workspaceVisitors: doc({
+    summary: 'Visitors per day over the last 7 days of every site you can see (the sites list’s sparklines)',
+    description: 'Read from the daily figures, which are rebuilt every five minutes.',
+    tag: 'analytics',
+    responses: { 200: A.WorkspaceVisitors },
+  }),
   share: doc({ summary: 'The site’s public read-only analytics link, if any', tag: 'analytics', responses: { 200: A.ShareState } }),
   createShare: doc({
     summary: 'Make a public read-only analytics link (replaces the previous one)',
@@ -97,6 +104,7 @@ const shareOut = (ctx: Context, share: Share) => ({ ...share, url: `${ctx.config
 export async function analyticsRoutes(app: FastifyInstance, ctx: Context) {
   const mine = (req: { params: { siteId: string } } & Parameters<typeof requireAuth>[0]) => siteScope(ctx, requireAuth(req).subscriber.id, req.params.siteId);
 
+  app.get('/api/analytics/sites', { config: DOCS.workspaceVisitors }, async (req) => workspaceVisitors(ctx, requireAuth(req).subscriber.id));
   app.get<SiteParams>('/api/sites/:siteId/analytics', { config: DOCS.overview }, async (req) => overviewOf(ctx, (await mine(req)).scope, req.query));
   app.get<SiteParams>('/api/sites/:siteId/analytics/breakdown', { config: DOCS.breakdown }, async (req) => {
     const { dimension, rows } = await breakdownOf((await mine(req)).scope, req.query);

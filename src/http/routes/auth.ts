@@ -5,6 +5,8 @@ import { csrfTokenFor, revokeAllSessions, revokeSession } from '../../accounts/s
 import { clearCookie, setCookie } from '../../cookies/set-cookie.js';
 import type { Context } from '../../context.js';
 import { rateLimited } from '../../lib/errors.js';
+import { parseInput } from '../../lib/validate.js';
+import { eraseAccount } from '../../rights/erase-account.js';
 import { requireAuth } from '../auth.js';
 import { doc } from '../openapi/route-doc.js';
 import { EmailInput, LogInInput, ResetInput, SignUpInput, TokenInput } from '../../accounts/accounts.js';
@@ -43,6 +45,12 @@ const DOCS = {
     body: ChangeEmailInput,
     responses: { 200: R.Account },
     errors: { 409: 'Another account uses this address' },
+  }),
+  deleteAccount: doc({
+    summary: 'Delete your account and everything it holds (sites, their visitors’ data, files); says what is kept and why',
+    tag: 'account',
+    body: R.DeleteAccountInput,
+    responses: { 200: R.AccountDeleted },
   }),
   changePassword: doc({
     summary: 'Change your password; logs out every other session',
@@ -133,6 +141,12 @@ export async function authRoutes(app: FastifyInstance, ctx: Context) {
   app.get('/api/account', { config: DOCS.account }, async (req) => settings.getAccount(ctx, requireAuth(req).subscriber.id));
   app.patch('/api/account', { config: DOCS.renameAccount }, async (req) => settings.updateAccount(ctx, requireAuth(req).subscriber.id, req.body));
   app.post('/api/account/email', { config: DOCS.changeEmail }, async (req) => settings.changeEmail(ctx, requireAuth(req).subscriber.id, req.body));
+  app.delete('/api/account', { config: DOCS.deleteAccount }, async (req, reply) => {
+    const { password } = parseInput(R.DeleteAccountInput, req.body ?? {});
+    const erased = await eraseAccount(ctx, requireAuth(req).subscriber.id, password);
+    clearCookie(req, reply, 'atrium_session');
+    return erased;
+  });
   app.post('/api/account/password', { config: DOCS.changePassword }, async (req, reply) => {
     const r = await settings.changePassword(ctx, requireAuth(req).subscriber.id, req.body);
     setCookie(req, reply, 'atrium_session', r.sessionToken);

@@ -8,8 +8,8 @@ import { z } from 'zod';
 import type { Context } from '../../context.js';
 import { decodeChoices, encodeChoices } from '../../consent/choices.js';
 import { recordChoice, siteAsksConsent, visitorRecord } from '../../consent/records.js';
-import { cookiesToExpire } from '../../consent/site-cookies.js';
-import { setCookie, expireSiteCookies } from '../../cookies/set-cookie.js';
+import { atriumCookiesToExpire, cookiesToExpire } from '../../consent/site-cookies.js';
+import { clearCookie, setCookie, expireSiteCookies } from '../../cookies/set-cookie.js';
 import { DomainError } from '../../lib/errors.js';
 import type { LiveSite, LiveSites } from '../../hosting/live-sites.js';
 import { normalizeHost } from '../../hosting/serve.js';
@@ -166,8 +166,9 @@ export async function consentRoutes(app: FastifyInstance, ctx: Context, live: Li
 
     setCookie(req, reply, 'cookie_consent', encodeChoices(record.choices));
     setCookie(req, reply, 'c_id', record.id);
-    const expire = cookiesToExpire(document, record.choices, Object.keys(req.cookies));
-    expireSiteCookies(req, reply, expire, host);
+    const sent = Object.keys(req.cookies);
+    for (const name of atriumCookiesToExpire(record.choices, sent)) clearCookie(req, reply, name);
+    expireSiteCookies(req, reply, cookiesToExpire(document, record.choices, sent), host);
     reply.header('cache-control', 'no-store');
     if (json) return reply.code(200).send({ id: record.id, choices: record.choices, gpc: record.gpc });
     return reply.code(303).header('location', safeReturn(body.return)).send();

@@ -46,7 +46,8 @@ const DOCS = {
   deleteSite: doc({ summary: 'Delete a site with its releases, messages and consent records', tag: 'sites', responses: { 204: null } }),
   saveDraft: doc({
     summary: 'Save the draft document',
-    description: 'Saves only if `revision` is the draft’s current revision; otherwise answers 409 with the current draft.',
+    description:
+      'Saves only if `revision` is the draft’s current revision; otherwise answers 409 with the current draft. Custom code added or changed in this save that publishing would refuse is refused with a 400 naming its field (e.g. `document.snippets.0.code`) in publishing’s words; what publishing would still refuse otherwise comes back as `warnings`.',
     tag: 'sites',
     body: S.SaveDraftBody,
     responses: { 200: S.DraftSaved },

@@ -23,5 +23,29 @@ export const Account = z
     emailVerified: z.boolean(),
     createdAt: Timestamp,
     activeSessions: z.number().int(),
+    processingRestrictedAt: Timestamp.nullable().meta({ description: 'Set while you restrict processing of your data' }),
   })
   .meta({ id: 'Account' });
+
+export const DeleteAccountInput = z.object({ password: z.string().min(1, 'enter your password to confirm').max(1000) }).meta({ id: 'DeleteAccountInput' });
+export const AccountDeleted = z
+  .object({ sites: z.number().int(), workspaces: z.number().int(), kept: z.array(z.string()) })
+  .meta({ id: 'AccountDeleted', description: 'What was erased, and what is kept and why' });
+
+export const ConsentList = z
+  .object({
+    purposes: z.array(z.object({ purpose: z.string(), name: z.string(), wording: z.string(), active: z.boolean() })),
+    history: z.array(
+      z.object({
+        id: z.string(),
+        purpose: z.string(),
+        name: z.string(),
+        wording: z.string(),
+        grantedAt: Timestamp,
+        withdrawnAt: Timestamp.nullable(),
+        withdrawnVia: z.enum(['settings', 'one-click']).nullable(),
+      }),
+    ),
+  })
+  .meta({ id: 'ConsentList' });
+export const Restriction = z.object({ processingRestrictedAt: Timestamp.nullable() }).meta({ id: 'Restriction' });

@@ -13,6 +13,8 @@ export const Figures = z
   })
   .meta({ id: 'AnalyticsFigures' });
 
+const SeriesPoint = Figures.extend({ period: z.string().meta({ description: 'An hour (2026-05-01T13), a day or a month (2026-05)' }) });
+
 export const Range = z.object({
   from: z.string().meta({ description: 'First day (UTC), like 2026-05-01' }),
   to: z.string().meta({ description: 'Last day (UTC), inclusive' }),
@@ -26,7 +28,11 @@ export const Overview = z
     range: Range,
     summary: Figures,
     previous: Figures.nullable().meta({ description: 'The same figures for the period just before; null when a filtered view cannot reach it' }),
-    series: z.array(Figures.extend({ period: z.string().meta({ description: 'An hour (2026-05-01T13), a day or a month (2026-05)' }) })),
+    series: z.array(SeriesPoint),
+    previousSeries: z
+      .array(SeriesPoint)
+      .nullable()
+      .meta({ description: 'The time series of the period just before, with the same interval, for comparison; null when `previous` is' }),
     realtime: z.number().int().meta({ description: 'Visitors in the last five minutes' }),
     notCounted: z.object({
       bots: z.number().int().meta({ description: 'Requests from bots and crawlers' }),
@@ -53,3 +59,17 @@ export const Share = z
 export const ShareState = z.object({ share: Share.nullable() });
 
 export const SharedOverview = Overview.extend({ site: z.object({ name: z.string() }) }).meta({ id: 'SharedAnalyticsOverview' });
+
+export const WorkspaceVisitors = z
+  .object({
+    days: z.array(z.string()).meta({ description: 'The last 7 days (UTC), oldest first; the last is today' }),
+    sites: z.array(
+      z.object({
+        siteId: z.string(),
+        visitors: z.array(z.number().int()).meta({ description: 'Visitors per day, one number per day of `days`' }),
+        total: z.number().int().meta({ description: 'Visitors of the 7 days (each day’s unique visitors, added up)' }),
+        previous: z.number().int().meta({ description: 'The same for the 7 days before' }),
+      }),
+    ),
+  })
+  .meta({ id: 'WorkspaceVisitors' });

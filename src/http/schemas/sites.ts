@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { REGIONS } from '../../regions/regions.js';
 import { Block, Navigation, Page, SiteDocument as SiteDocumentSchema, Theme as ThemeSchema } from '../../site-document/schema.js';
 import { SaveDraftInput } from '../../sites/sites.js';
-import { ErrorBody, Timestamp } from './common.js';
+import { ErrorBody, FieldIssue, Timestamp } from './common.js';
 
 export const Theme = ThemeSchema.meta({ id: 'Theme' });
 export const SiteDocument = SiteDocumentSchema.meta({ id: 'SiteDocument' });
@@ -45,7 +45,14 @@ export const SiteDetail = SiteSummary.extend({ document: SiteDocument }).meta({ 
 
 /** The request body of PUT /draft as documented; sites.saveDraft validates the document itself. */
 export const SaveDraftBody = SaveDraftInput.extend({ document: SiteDocument });
-export const DraftSaved = z.object({ revision: z.number().int(), savedAt: Timestamp });
+export const DraftSaved = z.object({
+  revision: z.number().int(),
+  savedAt: Timestamp,
+  warnings: z.array(FieldIssue).meta({
+    description:
+      'What publishing would still refuse about embeds, custom code and the cookie banner, with the paths and sentences publishing uses (custom code added or changed in this save is refused with a 400 instead)',
+  }),
+});
 export const DraftConflict = ErrorBody.extend({
   currentRevision: z.number().int(),
   document: SiteDocument.meta({ description: 'The draft as it is now on the server' }),

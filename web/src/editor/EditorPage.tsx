@@ -150,7 +150,7 @@ function PublishPanel() {
           )}
           {publish.settings && (
             <Link to={`/sites/${site.id}/settings#${publish.settings}`} className="ed-btn ed-btn-secondary ed-btn-sm">
-              Open site settings
+              {publish.settings === 'privacy' ? 'Open Privacy & cookies' : 'Open Custom code'}
             </Link>
           )}
           {publish.unverified && (
@@ -338,9 +338,13 @@ function Editor({ initial }: { initial: SiteResponse }) {
   const [generation, setGeneration] = useState(0); // remounts Puck when the document is replaced from outside
   const [status, setStatus] = useState<SiteStatus>(initial.status);
   const [publish, setPublish] = useState<PublishState>({ kind: 'idle' });
-  // What the last refused publish said about custom code on pages, shown in their page settings until the next edit.
+  // What publishing would refuse about custom code on pages (said by the last refused publish, or by the last save), shown in their page settings until the next edit.
   const [publishIssues, setPublishIssues] = useState<readonly FieldIssue[]>(NO_ISSUES);
-  const autosave = useAutosave(initial.id, initial.revision, () => setStatus((s) => (s === 'draft' ? 'draft' : 'live_with_changes')));
+  const autosave = useAutosave(initial.id, initial.revision, (warnings, current) => {
+    setStatus((s) => (s === 'draft' ? 'draft' : 'live_with_changes'));
+    const code = warnings.filter((w) => /^document\.pages\.\d+\.snippets\./.test(w.path));
+    if (current && code.length) setPublishIssues(code);
+  });
   const page = doc.pages.find((p) => p.id === pageId) ?? doc.pages[0]!;
   const pageIdRef = useRef(page.id);
   pageIdRef.current = page.id;

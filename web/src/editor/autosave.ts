@@ -22,7 +22,8 @@ const DELAY = 800;
 const saveDraft = (siteId: string, revision: number, document: Doc) =>
   api.PUT('/api/sites/{siteId}/draft', { params: { path: { siteId } }, body: { revision, document } });
 
-export function useAutosave(siteId: string, initialRevision: number, onSaved: () => void) {
+/** onSaved: after each save, with what publishing would still refuse in the saved draft (`current`: nothing was edited meanwhile, so its paths hold). */
+export function useAutosave(siteId: string, initialRevision: number, onSaved: (warnings: { path: string; message: string }[], current: boolean) => void) {
   const [state, setState] = useState<SaveState>({ kind: 'saved' });
   const revision = useRef(initialRevision);
   const latest = useRef<Doc | null>(null);
@@ -58,7 +59,7 @@ export function useAutosave(siteId: string, initialRevision: number, onSaved: ()
       if (data) {
         issues.current = [];
         revision.current = data.revision;
-        onSavedRef.current();
+        onSavedRef.current(data.warnings ?? [], !dirty.current);
         setState(dirty.current ? { kind: 'pending' } : { kind: 'saved', at: data.savedAt });
       } else if (response.status === 409 && error && 'document' in error) {
         dirty.current = true;

@@ -157,8 +157,8 @@ export function PageSnippets() {
       <p className="ed-hint ed-snippets-hint">
         Code for this page only, like a conversion tag.{' '}
         {siteWide > 0
-          ? `${siteWide === 1 ? 'One snippet' : `${siteWide} snippets`} from site settings also run${siteWide === 1 ? 's' : ''} here.`
-          : 'Code for every page is in site settings.'}
+          ? `${siteWide === 1 ? 'One snippet' : `${siteWide} snippets`} from Site settings → Custom code also run${siteWide === 1 ? 's' : ''} here.`
+          : 'Code for every page is in Site settings → Custom code.'}
       </p>
       {page.snippets.length > 0 && (
         <ul className="ed-snippets" aria-label="Custom code on this page">

@@ -1,6 +1,6 @@
 // The frame of a site's pages (releases, settings): breadcrumb, the site's
 // name, status and address, and the per-site navigation
-// (Editor · Inbox · Consent · Releases · Settings · View live ↗). Loads the site once and hands
+// (Editor · Analytics · Inbox · Consent · Releases · Settings · View live ↗). Loads the site once and hands
 // it to the page, which can replace it after a change.
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { api, ok, ApiError, type SiteDetail } from '../api';
@@ -10,13 +10,14 @@ import { Alert, Button, usePage } from '../ui';
 import { useUnread } from '../unread';
 import { StatusBadge } from './sites';
 
-export type SiteTab = 'edit' | 'inbox' | 'consent' | 'releases' | 'settings';
+export type SiteTab = 'edit' | 'analytics' | 'inbox' | 'consent' | 'releases' | 'settings';
 
 /** The per-site navigation; the editor may show it too. */
 export function SiteNav({ site, current }: { site: { id: string; url: string; status: string }; current: SiteTab }) {
   const unread = useUnread(site.id);
   const tabs: [SiteTab, string][] = [
     ['edit', 'Editor'],
+    ['analytics', 'Analytics'],
     ['inbox', 'Inbox'],
     ['consent', 'Consent'],
     ['releases', 'Releases'],

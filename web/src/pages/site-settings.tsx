@@ -1,7 +1,7 @@
 // Site settings: name and address, the data region (read-only), custom
 // domains with their DNS verification record, webhooks, favicon and social image,
-// privacy and cookies (the consent banner), custom code, and the danger zone
-// (unpublish, delete).
+// analytics (the optional beacon), privacy and cookies (the consent banner),
+// custom code, and the danger zone (unpublish, delete).
 import { lazy, Suspense } from 'react';
 import { SiteFrame, type SiteContext } from './site-frame';
 import { Webhooks } from './webhooks';
@@ -10,6 +10,7 @@ import { Region } from './site-settings/region';
 import { Domains } from './site-settings/domains';
 import { Images } from './site-settings/images';
 import { DangerZone } from './site-settings/danger-zone';
+import { AnalyticsSettings } from './site-settings/analytics-settings';
 
 const ConsentSections = lazy(() => import('./site-settings/consent-sections'));
 
@@ -30,6 +31,7 @@ function Settings(ctx: SiteContext) {
       <Domains site={ctx.site} />
       <Webhooks site={ctx.site} />
       <Images {...ctx} />
+      <AnalyticsSettings {...ctx} />
       <Suspense fallback={<ConsentLoading />}>
         <ConsentSections {...ctx} />
       </Suspense>

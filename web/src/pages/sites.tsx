@@ -1,8 +1,10 @@
-// The sites list: a card per site with a drawn thumbnail, its status, its address and its new messages.
+// The sites list: a card per site with a drawn thumbnail, its status, its address, its visitors of the last
+// 7 days (a sparkline) and its new messages.
 import { useCallback, useEffect, useState } from 'react';
-import { api, ok, ApiError, type SiteStatus, type SiteListItem } from '../api';
+import { api, ok, ApiError, type SiteStatus, type SiteListItem, type SiteVisitors } from '../api';
 import { ago, displayHost } from '../format';
 import { Link } from '../router';
+import { Sparkline } from '../sparkline';
 import { SiteThumb, thumbFromDocument, type ThumbModel } from '../thumb';
 import { Alert, Button, usePage } from '../ui';
 import { setUnreadCounts, useUnread } from '../unread';
@@ -25,7 +27,29 @@ export function StatusBadge({ status }: { status: SiteStatus }) {
   );
 }
 
-function SiteCard({ site, thumb, regionName }: { site: SiteListItem; thumb: ThumbModel | undefined; regionName: string }) {
+const integer = new Intl.NumberFormat('en');
+
+/** The last 7 days' visitors, drawn and counted, with the change from the 7 days before; a link to the Analytics tab. */
+function VisitorStats({ site, stats }: { site: SiteListItem; stats: SiteVisitors }) {
+  const delta = stats.previous ? Math.round(((stats.total - stats.previous) / stats.previous) * 100) : null;
+  return (
+    <Link to={`/sites/${site.id}/analytics?period=7d`} className="site-card-stats">
+      <Sparkline values={stats.visitors} label={`Visitors per day over the last 7 days: ${stats.visitors.join(', ')}`} />
+      <span className="site-card-visitors">
+        <strong>{integer.format(stats.total)}</strong> {stats.total === 1 ? 'visitor' : 'visitors'} in 7 days
+        <span className="visually-hidden"> — open the analytics of {site.name}</span>
+      </span>
+      {delta !== null && delta !== 0 && (
+        <span className={`site-card-delta${delta > 0 ? ' is-up' : ' is-down'}`}>
+          {delta > 0 ? '+' : '−'}
+          {Math.abs(delta)}%<span className="visually-hidden"> on the 7 days before</span>
+        </span>
+      )}
+    </Link>
+  );
+}
+
+function SiteCard({ site, thumb, regionName, stats }: { site: SiteListItem; thumb: ThumbModel | undefined; regionName: string; stats?: SiteVisitors }) {
   const host = displayHost(site.url);
   const live = site.status !== 'draft';
   const unread = useUnread(site.id) ?? site.newSubmissions ?? 0;
@@ -58,6 +82,7 @@ function SiteCard({ site, thumb, regionName }: { site: SiteListItem; thumb: Thum
             </span>
           )}
         </p>
+        {live && stats && <VisitorStats site={site} stats={stats} />}
         <p className="site-meta">
           <span>Edited {ago(site.draftUpdatedAt)}</span>
           <span aria-hidden="true">·</span>
@@ -144,6 +169,7 @@ export function SitesPage() {
   const [sites, setSites] = useState<Load<SiteListItem[]>>({ status: 'loading' });
   const [regions, setRegions] = useState<Record<string, string>>({});
   const [thumbs, setThumbs] = useState<Record<string, ThumbModel>>({});
+  const [visitors, setVisitors] = useState<Record<string, SiteVisitors>>({});
 
   const load = useCallback(async () => {
     setSites({ status: 'loading' });
@@ -158,6 +184,11 @@ export function SitesPage() {
 
   useEffect(() => {
     void load();
+    // Every site's visitors in one call (one query per data region), drawn as each card's sparkline.
+    ok(api.GET('/api/analytics/sites')).then(
+      (r) => setVisitors(Object.fromEntries(r.sites.map((s) => [s.siteId, s]))),
+      () => undefined,
+    );
     ok(api.GET('/api/regions')).then(
       (rs) => setRegions(Object.fromEntries(rs.map((r) => [r.id, r.name]))),
       () => undefined,
@@ -217,7 +248,13 @@ export function SitesPage() {
       {sites.status === 'ready' && count > 0 && (
         <ul className="site-grid" aria-label="Your sites">
           {sites.data.map((s) => (
-            <SiteCard key={s.id} site={s} thumb={s.preview ? thumbFromDocument(s.preview, s.name) : thumbs[s.id]} regionName={regions[s.region] ?? s.region} />
+            <SiteCard
+              key={s.id}
+              site={s}
+              thumb={s.preview ? thumbFromDocument(s.preview, s.name) : thumbs[s.id]}
+              regionName={regions[s.region] ?? s.region}
+              stats={visitors[s.id]}
+            />
           ))}
         </ul>
       )}

@@ -5,7 +5,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { ApiError } from '../../api';
 import { ConfirmDialog } from '../../dialog';
-import { forgetPublishIssues, publishIssues } from '../../publish-issues';
+import { forgetPublishIssues, publishIssues, rememberPublishIssues } from '../../publish-issues';
 import { pageName } from '../../format';
 import { Link } from '../../router';
 import { toast } from '../../toast';
@@ -85,9 +85,12 @@ export function CustomCode(ctx: SiteContext) {
   useEffect(() => {
     if (location.hash === '#custom-code') sectionRef.current?.scrollIntoView({ block: 'start' });
   }, []);
-  const changedCode = () => {
+  /** Once the code changed, the old messages may no longer hold; what the save says publishing would still refuse about it replaces them. */
+  const changedCode = (warnings: { path: string; message: string }[]) => {
+    const code = warnings.filter((w) => w.path.startsWith('document.snippets.'));
     forgetPublishIssues(site.id);
-    setRefused([]);
+    rememberPublishIssues(site.id, code);
+    setRefused(code);
   };
 
   const save = async () => {
@@ -101,7 +104,7 @@ export function CustomCode(ctx: SiteContext) {
     let index = -1;
     setBusy(true);
     try {
-      await saveDraft(ctx, (doc) => {
+      const { warnings } = await saveDraft(ctx, (doc) => {
         const list = [...doc.snippets];
         index = list.findIndex((s) => s.id === snippet.id);
         if (index < 0) index = list.push(snippet) - 1;
@@ -109,7 +112,7 @@ export function CustomCode(ctx: SiteContext) {
         return { ...doc, snippets: list };
       });
       setEditing(null);
-      changedCode();
+      changedCode(warnings);
       toast(editing.id ? `“${snippet.name}” saved to the draft. Publish to put it live.` : `“${snippet.name}” added to the draft. Publish to put it live.`);
       requestAnimationFrame(() => addRef.current?.focus());
     } catch (e) {
@@ -127,8 +130,8 @@ export function CustomCode(ctx: SiteContext) {
     setBusy(true);
     setRemoveError(null);
     try {
-      await saveDraft(ctx, (doc) => ({ ...doc, snippets: doc.snippets.filter((s) => s.id !== removing.id) }));
-      changedCode();
+      const { warnings } = await saveDraft(ctx, (doc) => ({ ...doc, snippets: doc.snippets.filter((s) => s.id !== removing.id) }));
+      changedCode(warnings);
       toast(`“${removing.name}” removed from the draft. Publish to take it off the live site.`);
       setRemoving(null);
       requestAnimationFrame(() => addRef.current?.focus());

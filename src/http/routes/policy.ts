@@ -1,0 +1,81 @@
+// The platform's privacy policy at /privacy, generated from the running system
+// (src/policy), with every earlier version at /privacy/versions/<n>.
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { z } from 'zod';
+import type { Context } from '../../context.js';
+import { notFound } from '../../lib/errors.js';
+import { platformPolicy } from '../../policy/platform-policy.js';
+import { markPolicySeen, policyNotice } from '../../policy/notice.js';
+import { policyInEffect, policyVersion, policyVersions, recordVersion, type StoredPolicy } from '../../policy/versions.js';
+import { parseInput } from '../../lib/validate.js';
+import { requireAuth } from '../auth.js';
+import { renderPolicyPage } from '../../policy/policy-page.js';
+import { doc } from '../openapi/route-doc.js';
+
+const HTML = { content: { 'text/html': z.string() } };
+const Notice = z.object({
+  notice: z.object({ version: z.number().int(), effectiveAt: z.string(), changes: z.array(z.string()), url: z.string() }).nullable(),
+});
+const SeenInput = z.object({ version: z.number().int().positive() });
+
+const DOCS = {
+  notice: doc({
+    summary: 'A material change to the privacy policy you have not read yet, if any (for the dashboard’s notice)',
+    tag: 'policies',
+    responses: { 200: Notice },
+  }),
+  seen: doc({ summary: 'Mark a policy change as read: its notice goes away', tag: 'policies', body: SeenInput, responses: { 200: Notice } }),
+  current: doc({ summary: 'The platform’s privacy policy, generated from the running system (HTML)', tag: 'policies', public: true, responses: { 200: HTML } }),
+  version: doc({
+    summary: 'An earlier version of the privacy policy (HTML)',
+    tag: 'policies',
+    public: true,
+    params: z.object({ version: z.string().regex(/^\d{1,6}$/) }),
+    responses: { 200: HTML },
+  }),
+};
+
+export async function policyRoutes(app: FastifyInstance, ctx: Context) {
+  const page = async (reply: FastifyReply, shown: StoredPolicy) => {
+    const { current, upcoming } = await policyInEffect(ctx, 'platform');
+    return reply
+      .type('text/html; charset=utf-8')
+      .header('cache-control', 'no-cache')
+      .send(
+        renderPolicyPage({
+          document: shown.document,
+          version: shown.version,
+          createdAt: shown.createdAt,
+          effectiveAt: shown.effectiveAt,
+          current: current?.version ?? shown.version,
+          upcoming: upcoming && { version: upcoming.version, effectiveAt: upcoming.effectiveAt },
+          versions: await policyVersions(ctx, 'platform'),
+        }),
+      );
+  };
+
+  /** The system may have changed since the last look (configuration, registries): a change becomes a version. */
+  const refresh = () => recordVersion(ctx, 'platform', platformPolicy(ctx.config));
+
+  app.get('/privacy', { config: DOCS.current }, async (_req, reply) => {
+    const latest = await refresh();
+    const { current } = await policyInEffect(ctx, 'platform');
+    return page(reply, current ?? latest);
+  });
+
+  app.get<{ Params: { version: string } }>('/privacy/versions/:version', { config: DOCS.version }, async (req, reply) => {
+    await refresh();
+    const shown = /^\d{1,6}$/.test(req.params.version) ? await policyVersion(ctx, 'platform', Number(req.params.version)) : undefined;
+    if (!shown) throw notFound('policy version');
+    return page(reply, shown);
+  });
+
+  app.get('/api/account/policy-notice', { config: DOCS.notice }, async (req) => ({ notice: await policyNotice(ctx, requireAuth(req).subscriber.id) }));
+
+  app.post('/api/account/policy-notice', { config: DOCS.seen }, async (req) => {
+    const id = requireAuth(req).subscriber.id;
+    const { version } = parseInput(SeenInput, req.body);
+    await markPolicySeen(ctx, id, version);
+    return { notice: await policyNotice(ctx, id) };
+  });
+}

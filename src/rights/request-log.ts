@@ -1,0 +1,45 @@
+// The request's own record: every step (who, when, what) and every mail sent
+// to the requester, stored with the request so it can be shown as proof.
+import type { Context } from '../context.js';
+import { newId } from '../lib/ids.js';
+import type { Message } from '../mail/mailer.js';
+import type { Actor, RequestStore } from './store.js';
+
+export interface Step {
+  requestId: string;
+  at: Date;
+  actor: Actor;
+  action: string;
+  note?: string;
+  mail?: Message;
+}
+
+export async function logStep(store: RequestStore, step: Step): Promise<void> {
+  const last = await store.db
+    .selectFrom('privacy_request_log')
+    .select((eb) => eb.fn.max('seq').as('seq'))
+    .where('request_id', '=', step.requestId)
+    .executeTakeFirst();
+  await store.db
+    .insertInto('privacy_request_log')
+    .values({
+      id: newId('rqlog'),
+      request_id: step.requestId,
+      seq: Number(last?.seq ?? 0) + 1,
+      at: step.at.toISOString(),
+      actor: step.actor.kind,
+      actor_id: step.actor.id ?? null,
+      action: step.action,
+      note: step.note ?? null,
+      mail_to: step.mail?.to ?? null,
+      mail_subject: step.mail?.subject ?? null,
+      mail_text: step.mail?.text ?? null,
+    })
+    .execute();
+}
+
+/** Sends a mail to the requester and records it as a step. The mail goes first: a step is logged only once it was sent. */
+export async function mailAndLog(ctx: Context, store: RequestStore, step: Step & { mail: Message }): Promise<void> {
+  await ctx.mailer.send(step.mail);
+  await logStep(store, step);
+}
