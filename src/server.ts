@@ -83,7 +83,8 @@ export async function startServer(config: Config = loadConfig(), logging: Logger
     retryBaseMs: config.retryBaseMs,
     concurrency: config.jobConcurrency,
   });
-  if (!thread) registerDeliveries(runner, ctx);
+  // Mails queued in the control database (platform notices) run here, a site's deliveries where its region's jobs do.
+  registerDeliveries(runner, ctx);
   const jobs = allJobs(runner, thread);
   runner.every('change-log.prune', 15 * 60_000, (now) => changeLog.prune(now));
   runner.every('domains.expire-claims', 3600_000, (now) => expirePendingClaims(ctx, now));

@@ -2,7 +2,8 @@
 // the region databases (notification mails, webhooks) run in a thread of their
 // own with its own database connections, so they use another core and never
 // wait behind form intake on the process's connection. The control database's
-// jobs (periodic work) stay in the process, beside the modules they call.
+// jobs (periodic work, platform mails) stay in the process, beside the modules
+// they call.
 // The process tells the thread when jobs are queued, shares its clock (tests
 // move it), receives its log lines, stops it cleanly on shutdown and starts it
 // again if it dies.
