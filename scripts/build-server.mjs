@@ -32,7 +32,7 @@ export async function buildServer() {
   const result = await esbuild.build({
     absWorkingDir: root,
     // The job thread's entry (src/jobs/thread.ts starts it from beside main.js).
-    entryPoints: { main: 'src/main.ts', 'job-thread': 'src/jobs/thread-main.ts' },
+    entryPoints: { main: 'src/main.ts', 'job-thread': 'src/job-thread.ts' },
     outdir: 'dist/server',
     bundle: true,
     platform: 'node',

@@ -39,12 +39,12 @@ export interface Jobs {
 
 const RESTART_AFTER_MS = 1000;
 
-/** The thread's entry: the bundle's job-thread.js when built, the TypeScript source through tsx otherwise. */
+/** The thread's entry (src/job-thread.ts): the bundle's job-thread.js when built, the source through tsx otherwise. */
 function entry(): { url: URL; execArgv?: string[] } {
   if (!import.meta.url.endsWith('.ts')) return { url: new URL('./job-thread.js', import.meta.url) };
   // Node 20 does not apply a parent's --import tsx to a worker's entry: the bootstrap registers tsx itself.
   const execArgv = process.execArgv.filter((a, i, all) => !(a === 'tsx' && all[i - 1] === '--import') && !(a === '--import' && all[i + 1] === 'tsx'));
-  return { url: new URL('./thread-dev.mjs', import.meta.url), execArgv };
+  return { url: new URL('../job-thread-dev.mjs', import.meta.url), execArgv };
 }
 
 export class JobThread implements Jobs {

@@ -4,4 +4,4 @@
 import { register } from 'tsx/esm/api';
 
 register();
-await import('./thread-main.ts');
+await import('./job-thread.ts');

@@ -1,13 +1,14 @@
-// The job thread's entry (see thread.ts): opens its own connections to the
-// region databases, runs their jobs (deliveries) and answers the process.
+// The job thread's entry (see src/jobs/thread.ts): opens its own connections
+// to the region databases, runs their jobs (deliveries) and answers the
+// process. Wiring, like server.ts: it is where jobs meet the delivery handlers.
 import { parentPort, workerData } from 'node:worker_threads';
-import { openDatabases } from '../db/connect.js';
-import { registerDeliveries } from '../forms/deliveries.js';
-import { MovableClock } from '../lib/clock.js';
-import { createLogger } from '../logging/logger.js';
-import { createMailer } from '../mail/mailer.js';
-import { JobRunner } from './runner.js';
-import type { FromThread, JobThreadData, ToThread } from './thread.js';
+import { openDatabases } from './db/connect.js';
+import { registerDeliveries } from './forms/deliveries.js';
+import { MovableClock } from './lib/clock.js';
+import { createLogger } from './logging/logger.js';
+import { createMailer } from './mail/mailer.js';
+import { JobRunner } from './jobs/runner.js';
+import type { FromThread, JobThreadData, ToThread } from './jobs/thread.js';
 
 const port = parentPort!;
 const { config, clock } = workerData as JobThreadData;
