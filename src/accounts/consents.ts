@@ -5,15 +5,9 @@
 import type { Context } from '../context.js';
 import { DomainError } from '../lib/errors.js';
 import { newId } from '../lib/ids.js';
+import { CONSENT_PURPOSES, type ConsentPurpose } from './consent-purposes.js';
 
-export const CONSENT_PURPOSES = {
-  product_news: {
-    name: 'Product news by mail',
-    wording: 'Send me occasional news about Atrium by email: new features and tips, at most twice a month. I can stop them at any time.',
-  },
-} as const;
-export type ConsentPurpose = keyof typeof CONSENT_PURPOSES;
-export const PURPOSE_IDS = Object.keys(CONSENT_PURPOSES) as [ConsentPurpose, ...ConsentPurpose[]];
+export { CONSENT_PURPOSES, PURPOSE_IDS, type ConsentPurpose } from './consent-purposes.js';
 
 export type WithdrawnVia = 'settings' | 'one-click';
 

@@ -10,9 +10,11 @@ export interface FooterProps {
    * the runtime it leads to the preferences page, which works without JavaScript.
    */
   cookieSettings?: string;
+  /** The words of the link to the site's privacy request page (/_atrium/privacy), which every published site has. */
+  privacyRequests?: string;
 }
 
-export function Footer({ footer, brand, cookieSettings }: FooterProps) {
+export function Footer({ footer, brand, cookieSettings, privacyRequests }: FooterProps) {
   return (
     <footer className="site-footer tone-surface">
       <div className="container">
@@ -40,12 +42,15 @@ export function Footer({ footer, brand, cookieSettings }: FooterProps) {
             </div>
           )}
         </div>
-        {cookieSettings ? (
+        {cookieSettings || privacyRequests ? (
           <div className="footer-bottom">
             {footer.legal && <p className="footer-legal">{footer.legal}</p>}
-            <a className="footer-cookies" href="/_atrium/cookies" data-atrium-cookie-settings="">
-              {cookieSettings}
-            </a>
+            {cookieSettings && (
+              <a className="footer-cookies" href="/_atrium/cookies" data-atrium-cookie-settings="">
+                {cookieSettings}
+              </a>
+            )}
+            {privacyRequests && <a href="/_atrium/privacy">{privacyRequests}</a>}
           </div>
         ) : (
           footer.legal && <p className="footer-legal">{footer.legal}</p>

@@ -11,6 +11,7 @@ import { Hero } from './hero.js';
 import { ImageBlock } from './image.js';
 import { Logos } from './logos.js';
 import { Pricing } from './pricing.js';
+import { PrivacyPolicy } from './privacy-policy.js';
 import { RichText } from './richtext.js';
 import { Testimonials } from './testimonials.js';
 import type { BlockComponent, BlockContext } from './types.js';
@@ -33,6 +34,7 @@ export const BLOCKS: { [T in BlockType]: BlockComponent<T> } = {
   image: ImageBlock,
   form: Form,
   embed: Embed,
+  privacy: PrivacyPolicy,
 };
 
 /** Whether the block renders its own section heading (which becomes the h1 when it is first). */
@@ -40,6 +42,7 @@ export function blockHasHeading(block: Block): boolean {
   switch (block.type) {
     case 'hero':
     case 'cta':
+    case 'privacy':
       return true;
     case 'richtext':
     case 'image':

@@ -1,4 +1,5 @@
 import type { ReactElement } from 'react';
+import type { PolicyDocument } from '../lib/policy-document.js';
 import type { BlockProps, BlockType } from '../site-document/schema.js';
 
 /** Where a block sits on its page. Everything else a block needs comes from its own props. */
@@ -7,6 +8,8 @@ export interface BlockContext {
   first?: boolean;
   /** The page's language: words a block adds itself (an embed's placeholder) come out in it. */
   lang?: string;
+  /** The site's generated privacy notice, for the Privacy notice block (absent in the editor). */
+  sitePolicy?: PolicyDocument;
 }
 
 export type BlockComponent<T extends BlockType> = (props: BlockProps<T> & BlockContext) => ReactElement | null;

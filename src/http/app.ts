@@ -22,6 +22,7 @@ import { consentRoutes } from './routes/consent.js';
 import { consentApiRoutes } from './routes/consent-api.js';
 import { inboxRoutes } from './routes/inbox.js';
 import { sitePrivacyRequestRoutes } from './routes/site-privacy-requests.js';
+import { sitePrivacyPageRoutes } from './routes/site-privacy-page.js';
 import { accountDataRoutes } from './routes/account-data.js';
 import { accountChoiceRoutes } from './routes/account-choices.js';
 import { policyRoutes } from './routes/policy.js';
@@ -145,7 +146,9 @@ export async function buildApp(ctx: Context, analytics?: Collector): Promise<Fas
   await policyRoutes(app, ctx);
   // Its own scope: the one-click unsubscribe accepts the url-encoded body mail clients send.
   await app.register(async (scope) => accountChoiceRoutes(scope, ctx));
-  await sitePrivacyRequestRoutes(app, ctx, live);
+  await sitePrivacyRequestRoutes(app, ctx);
+  // Scoped: its form parser and page error handler stay with the request page.
+  await app.register(async (scope) => sitePrivacyPageRoutes(scope, ctx, live));
   await app.register(async (scope) => beaconRoutes(scope, ctx, live, analytics));
   await openApiRoutes(app, routes);
   return app;

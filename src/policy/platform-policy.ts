@@ -12,7 +12,7 @@ import { REGION_INFO, REGIONS } from '../regions/regions.js';
 import { RULES } from '../retention/rules.js';
 import { describePeriod } from '../rights/deadlines.js';
 import { RULES as REGIMES } from '../rights/regimes.js';
-import { p, table, type PolicyDocument } from './document.js';
+import { p, table, type PolicyDocument } from '../lib/policy-document.js';
 
 const BASIS: Record<PersonalColumn['legalBasis'], string> = {
   contract: 'to provide the service you asked for (contract)',

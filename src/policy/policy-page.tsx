@@ -2,7 +2,7 @@
 // table of contents, sections with tables that reflow on phones, and links to
 // every earlier version. Server-rendered, no script.
 import { renderToStaticMarkup } from 'react-dom/server';
-import type { Block, PolicyDocument } from './document.js';
+import type { Block, PolicyDocument } from '../lib/policy-document.js';
 
 export interface PolicyPageInput {
   document: PolicyDocument;

@@ -5,7 +5,7 @@
 import type { Context } from '../context.js';
 import { canonicalJson } from '../lib/canonical-json.js';
 import { sha256 } from '../lib/ids.js';
-import type { PolicyDocument, PolicyFacts } from './document.js';
+import type { PolicyDocument, PolicyFacts } from '../lib/policy-document.js';
 
 export type PolicyKind = 'platform';
 

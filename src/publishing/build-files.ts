@@ -2,7 +2,7 @@
 // the stylesheet and its web fonts, the per-site 404 page, sitemap.xml and robots.txt.
 import { pageNeedsConsent } from '../consent/page-needs.js';
 import type { SiteDocument } from '../site-document/schema.js';
-import { renderFormThanksPage, renderSite } from '../rendering/render-site.js';
+import { renderFormThanksPage, renderSite, type RenderContext } from '../rendering/render-site.js';
 import { formsOf, pageHasForm } from '../forms/definitions.js';
 import { runtimePath, runtimeScript, type RuntimeName } from '../runtime/index.js';
 import { FORM_CSP } from '../consent/csp.js';
@@ -23,8 +23,8 @@ export const NOT_FOUND_KEY = ':404';
 
 const escapeXml = (s: string) => s.replace(/[<>&'"]/g, (c) => `&#${c.charCodeAt(0)};`);
 
-export function buildFiles(doc: SiteDocument, siteUrl: string, siteName: string, publishedAt: Date): ReleaseFile[] {
-  const rendered = renderSite(doc, { siteUrl, siteName });
+export function buildFiles(doc: SiteDocument, siteUrl: string, siteName: string, publishedAt: Date, facts?: RenderContext['facts']): ReleaseFile[] {
+  const rendered = renderSite(doc, { siteUrl, siteName, facts });
   const html = 'text/html; charset=utf-8';
   const forms = formsOf(doc);
   const runtime = forms.size ? runtimeFile('forms') : null;

@@ -51,7 +51,8 @@ async function release(
 ) {
   const siteUrl = await primaryUrl(ctx, site);
   const publishedAt = new Date();
-  const files = buildFiles(doc, siteUrl, site.name, publishedAt);
+  const webhooks = await ctx.dbs.control.selectFrom('webhooks').select('id').where('site_id', '=', site.id).execute();
+  const files = buildFiles(doc, siteUrl, site.name, publishedAt, { region: site.region, analytics: ctx.config.analytics, webhooks: webhooks.length });
   const manifest: Manifest = {
     files: {},
     forms: Object.fromEntries(formsOf(doc)),

@@ -169,6 +169,7 @@ a:hover{text-decoration-thickness:2px}
 .prose h4{margin-top:1.5em;font-size:1.125rem}
 .prose h2+*,.prose h3+*,.prose h4+*{margin-top:.75em}
 .prose>:first-child{margin-top:0}
+.policy section>*+*{margin-top:1em}.policy-table{overflow-x:auto}.policy-table table{width:100%;border-collapse:collapse;font-size:.9375rem;line-height:1.5}.policy-table th,.policy-table td{text-align:left;vertical-align:top;padding:.5rem .625rem;border-bottom:1px solid var(--border)}.policy-table th{font-weight:600}
 .prose ul,.prose ol{padding-left:1.375em}
 .prose li+li{margin-top:.5em}
 .prose li::marker{color:var(--accent)}
@@ -257,6 +258,11 @@ a:hover{text-decoration-thickness:2px}
 .footer-column a{color:var(--muted);text-decoration:none}
 .footer-column a:hover{color:var(--heading);text-decoration:underline}
 .footer-legal{margin-top:3rem;padding-top:1.5rem;border-top:1px solid var(--border);color:var(--muted);font-size:.875rem}
+/* The legal line, then "Cookie settings" (sites that ask for consent) and "Privacy requests" (every site). */
+.footer-bottom{display:flex;flex-wrap:wrap;align-items:center;gap:.75rem 1.75rem;margin-top:3rem;padding-top:1.5rem;border-top:1px solid var(--border);font-size:.875rem}
+.footer-bottom .footer-legal{margin:0 auto 0 0;padding:0;border:0}
+.footer-bottom a{color:var(--muted)}
+.footer-bottom a:hover{color:var(--heading)}
 
 /* Not found page */
 .not-found{text-align:center}

@@ -59,10 +59,5 @@ export const CONSENT_CSS = /* css */ `
 .embed-caption{margin-top:1rem;color:var(--muted);font-size:.9375rem;text-align:center}
 @media (max-width:30rem){.embed-actions{align-self:stretch;flex-direction:column}.embed-note{font-size:.875rem}}
 
-/* Footer: the legal line and "Cookie settings". */
-.footer-bottom{display:flex;flex-wrap:wrap;align-items:center;justify-content:space-between;gap:.75rem 2rem;margin-top:3rem;padding-top:1.5rem;border-top:1px solid var(--border);font-size:.875rem}
-.footer-bottom .footer-legal{margin:0;padding:0;border:0}
-.footer-cookies{color:var(--muted)}
-.footer-cookies:hover{color:var(--heading)}
 @media (prefers-reduced-motion:reduce){.consent{animation:none}}
 `;

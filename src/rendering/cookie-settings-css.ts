@@ -27,6 +27,7 @@ const CSS = `
 .prefs-badge{padding:.0625rem .5rem;border:1px solid var(--border);border-radius:999px;color:var(--muted);font-size:.75rem;font-weight:600;letter-spacing:.01em}
 .prefs-actions{display:flex;flex-wrap:wrap;gap:.75rem;align-items:center}
 .prefs-block{margin-bottom:3rem}
+.prefs-rights{margin-bottom:1rem}
 .prefs-h2{margin-bottom:1rem;font-size:clamp(1.25rem,1.1rem + .6vw,1.5rem)}
 .prefs-record{display:grid;grid-template-columns:max-content minmax(0,1fr);gap:.5rem 1.5rem;margin:0;padding:1.125rem 1.25rem;border:1px solid var(--border);border-radius:var(--r-lg);background:var(--card)}
 .prefs-record dt{color:var(--muted);font-size:.9375rem}

@@ -14,12 +14,11 @@ import { PROVIDERS } from '../consent/providers.js';
 import type { ConsentRecord } from '../consent/record-view.js';
 import { consentStrings, fill } from '../consent/strings.js';
 import type { OptionalCategory, SiteDocument } from '../site-document/schema.js';
-import { cssPath } from './css-path.js';
-import { buildCss } from './css.js';
 import { COOKIE_SETTINGS_CSS } from './cookie-settings-css.js';
 import { HtmlDocument } from './document.js';
-import { themeFontFiles } from './font-files.js';
+import { privacyPageStrings } from './privacy/strings.js';
 import type { RenderContext } from './render-site.js';
+import { siteSheet } from './site-sheet.js';
 
 export interface CookieSettingsInput {
   /** The visitor's choices from their cookie_consent cookie; null before any choice. */
@@ -32,22 +31,11 @@ export interface CookieSettingsInput {
   error?: 'outdated' | 'tooMany';
 }
 
-/** The site's stylesheet path and font files as published (the same inputs as render-site), once per document. */
-const sheets = new WeakMap<SiteDocument, { css: string; fonts: string[] }>();
-function siteSheet(doc: SiteDocument) {
-  let s = sheets.get(doc);
-  if (!s) {
-    const fonts = themeFontFiles(doc.theme);
-    s = { css: cssPath(buildCss(doc, Object.fromEntries(fonts.map((f) => [f.stack, f.path])))), fonts: fonts.map((f) => f.path) };
-    sheets.set(doc, s);
-  }
-  return s;
-}
-
 export function renderCookieSettingsPage(doc: SiteDocument, ctx: RenderContext, input: CookieSettingsInput): string {
   const lang = doc.defaultLanguage;
   const s = consentStrings(lang);
   const p = prefsStrings(lang);
+  const rights = privacyPageStrings(lang);
   const banner = bannerVersion(doc, lang);
   const words = banner.text.strings;
   const categories = siteCategories(doc);
@@ -228,6 +216,15 @@ export function renderCookieSettingsPage(doc: SiteDocument, ctx: RenderContext, 
             ) : (
               <p className="prefs-desc">{p.noCookies}</p>
             )}
+          </section>
+          <section className="prefs-block prefs-block-narrow" aria-labelledby="prefs-rights-title">
+            <h2 className="prefs-h2" id="prefs-rights-title">
+              {rights.cookiePageHeading}
+            </h2>
+            <p className="prefs-desc prefs-rights">{rights.cookiePageNote}</p>
+            <a className="btn btn-secondary" href="/_atrium/privacy">
+              {rights.link}
+            </a>
           </section>
           {!asks && (
             <a className="btn btn-secondary" href="/">

@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { Footer, Navbar } from '../blocks/index.js';
 import type { SiteDocument } from '../site-document/schema.js';
 import { cookieSettingsLabel, siteAsksConsent } from './consent-banner.js';
+import { privacyPageStrings } from './privacy/strings.js';
 
 export interface HeadMeta {
   title: string;
@@ -60,7 +61,12 @@ export function HtmlDocument({ doc, siteName, cssHref, fontHrefs = [], path, met
         <main id="main" tabIndex={-1}>
           {children}
         </main>
-        <Footer footer={doc.footer} brand={brand} cookieSettings={siteAsksConsent(doc) ? cookieSettingsLabel(doc) : undefined} />
+        <Footer
+          footer={doc.footer}
+          brand={brand}
+          cookieSettings={siteAsksConsent(doc) ? cookieSettingsLabel(doc) : undefined}
+          privacyRequests={privacyPageStrings(doc.defaultLanguage).link}
+        />
       </body>
     </html>
   );

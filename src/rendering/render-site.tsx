@@ -5,6 +5,8 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { blockHasHeading, renderBlock } from '../blocks/index.js';
 import type { BlockProps, Page, SiteDocument } from '../site-document/schema.js';
 import { pageNeedsConsent } from '../consent/page-needs.js';
+import { sitePolicy, type SiteFacts } from '../consent/site-policy.js';
+import type { PolicyDocument } from '../lib/policy-document.js';
 import { ConsentBanner } from './consent-banner.js';
 import { buildCss } from './css.js';
 import { cssPath } from './css-path.js';
@@ -22,6 +24,8 @@ export interface RenderedSite {
 export interface RenderContext {
   siteUrl: string; // e.g. 'http://acme.localhost:3000', no trailing slash
   siteName: string;
+  /** What the site's privacy notice states beyond the document (publishing knows them); defaults say nothing more. */
+  facts?: Omit<SiteFacts, 'siteName'>;
 }
 
 /** Social crawlers need absolute http(s) URLs; data: URLs are useless to them. */
@@ -31,13 +35,13 @@ function absoluteImage(src: string | undefined, siteUrl: string): string | undef
   return /^https?:\/\//i.test(src) ? src : undefined;
 }
 
-export function PageBody({ page, lang }: { page: Page; lang?: string }) {
+export function PageBody({ page, lang, sitePolicy }: { page: Page; lang?: string; sitePolicy?: PolicyDocument }) {
   const [first] = page.blocks;
   return (
     <>
       {/* Every page gets exactly one h1: the first block's heading, or the page title for screen readers. */}
       {!(first && blockHasHeading(first)) && <h1 className="sr-only">{page.title}</h1>}
-      {page.blocks.map((block, i) => renderBlock(block, { first: i === 0, lang }))}
+      {page.blocks.map((block, i) => renderBlock(block, { first: i === 0, lang, sitePolicy }))}
     </>
   );
 }
@@ -74,6 +78,15 @@ export function renderSite(doc: SiteDocument, ctx: RenderContext): RenderedSite 
   const fontHrefs = fonts.map((f) => f.path);
   const defaultImage = absoluteImage(doc.socialImage, siteUrl);
   const banner = <ConsentBanner doc={doc} siteName={doc.navigation.brand || ctx.siteName} />;
+  // The site's privacy notice, generated once per publish for the pages that show it.
+  const notice = doc.pages.flatMap((p) => p.blocks).find((b) => b.type === 'privacy');
+  const policy = notice
+    ? sitePolicy(
+        doc,
+        { siteName: doc.navigation.brand || ctx.siteName, region: '', analytics: false, webhooks: 0, ...ctx.facts },
+        (notice.props as { contact?: string }).contact,
+      )
+    : undefined;
 
   const pages = doc.pages.map((page) => {
     const html = renderToStaticMarkup(
@@ -92,7 +105,7 @@ export function renderSite(doc: SiteDocument, ctx: RenderContext): RenderedSite 
           noindex: page.noindex,
         }}
       >
-        <PageBody page={page} lang={doc.defaultLanguage} />
+        <PageBody page={page} lang={doc.defaultLanguage} sitePolicy={policy} />
       </HtmlDocument>,
     );
     return { path: page.path, html: '<!doctype html>' + html };

@@ -4,24 +4,18 @@
 // of this store is told through a domain event.
 import type { Context } from '../context.js';
 import { DomainError } from '../lib/errors.js';
-import { sha256 } from '../lib/ids.js';
 import { deadlinesFor } from './deadlines.js';
+import { pendingRequest } from './pending-request.js';
 import type { Regime } from './regimes.js';
 import { acknowledgementMail } from './request-mails.js';
 import { logStep, mailAndLog } from './request-log.js';
 import { mailRequest, type RequestRow } from './request-row.js';
-import { inScope, type Controller, type RequestStore } from './store.js';
+import type { Controller, RequestStore } from './store.js';
 
 export async function verifyRequest(ctx: Context, store: RequestStore, controller: Controller, token: string, region?: string): Promise<RequestRow> {
   const now = ctx.clock.now();
-  const pending = await store.db
-    .selectFrom('privacy_requests')
-    .selectAll()
-    .where(inScope(store))
-    .where('verify_token', '=', sha256(token))
-    .where('status', '=', 'unverified')
-    .executeTakeFirst();
-  if (!pending || pending.verify_expires_at <= now.toISOString())
+  const pending = await pendingRequest(ctx, store, token);
+  if (!pending)
     throw new DomainError('invalid_input', 'this confirmation link is invalid, already used or expired; file the request again', {
       issues: [{ path: 'token', message: 'invalid, used or expired' }],
     });

@@ -285,6 +285,15 @@ export const FormBlock = block('form', {
   tone: Tone,
 });
 
+/** The site's privacy notice, generated at each publish from what the site really does (src/consent/site-policy.ts). */
+export const PrivacyPolicyBlock = block('privacy', {
+  heading: text(120).min(1),
+  intro: text(600).optional(),
+  /** Where visitors write about their data; without it, the notice points to the site's privacy request page. */
+  contact: z.string().trim().max(254).email('must be an email address').optional(),
+  tone: Tone,
+});
+
 export const Block = z.discriminatedUnion('type', [
   HeroBlock,
   FeaturesBlock,
@@ -297,6 +306,7 @@ export const Block = z.discriminatedUnion('type', [
   ImageBlock,
   FormBlock,
   EmbedBlock,
+  PrivacyPolicyBlock,
 ]);
 export const BLOCK_TYPES = Block.options.map((o) => o.shape.type.value);
 

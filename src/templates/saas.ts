@@ -351,10 +351,11 @@ export function saasDocument(name: string): SiteDocument {
             },
           },
           {
-            type: 'richtext',
+            type: 'privacy',
             props: {
-              id: 'privacy-text',
-              html: `<p>This website does not use advertising or tracking cookies. We count visits without identifying you.</p><p>If you write to us, we use your message only to reply, and we delete it when it is no longer needed. To ask what we hold about you, or to have it deleted, email <a href="mailto:privacy@example.com">privacy@example.com</a>.</p>`,
+              id: 'privacy-notice',
+              heading: 'How this website handles your data',
+              intro: 'Written from what this site really does, and updated every time it changes.',
             },
           },
         ],

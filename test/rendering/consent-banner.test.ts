@@ -98,13 +98,15 @@ describe('the consent banner in rendered pages', () => {
     expect(html).toMatch(/<button type="button" class="btn consent-choose consent-in-main" data-atrium-choose="">Choose<\/button>/);
   });
 
-  it('is absent, with no footer link, when the banner is off or nothing needs consent', () => {
+  it('is absent, with no cookie settings link, when the banner is off or nothing needs consent', () => {
     const off = renderSite(site({ consent: { mode: 'off', gpcRefusesAnalytics: false, wording: {} } } as Partial<SiteDocumentInput>), ctx);
     const nothing = renderSite(site({}, [hero('Acme')]), ctx);
     for (const html of [...off.pages, ...nothing.pages].map((p) => p.html)) {
       expect(html).not.toContain('atrium-consent');
       expect(html).not.toContain('data-atrium-cookie-settings');
-      expect(html).not.toContain('footer-bottom');
+      expect(html).not.toContain('/_atrium/cookies');
+      // The privacy request page stays linked: every published site has one.
+      expect(html).toContain('<a href="/_atrium/privacy">Privacy requests</a>');
     }
     // Nor their styles.
     expect(nothing.css.body).not.toContain('.consent');

@@ -2947,7 +2947,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/_atrium/cookies.063d791fd9a5.css': {
+  '/_atrium/cookies.bb8c8936bc7f.css': {
     parameters: {
       query?: never;
       header?: never;
@@ -6306,166 +6306,6 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/_atrium/privacy': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** A visitor files a privacy request about a published site (on the site’s own host); a confirmation link is mailed */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': components['schemas']['NewPrivacyRequest'];
-        };
-      };
-      responses: {
-        /** @description Accepted */
-        202: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              id: string;
-              message: string;
-            };
-          };
-        };
-        /** @description Invalid input: `issues` names each bad field */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-        /** @description No published site at this host */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-        /** @description Too many requests from this network */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-        /** @description Any other error, in the same shape */
-        default: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-      };
-    };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/_atrium/privacy/confirm': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** A visitor confirms their request with the token from its mail (on the site’s own host): the deadline starts */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': components['schemas']['ConfirmPrivacyRequest'];
-        };
-      };
-      responses: {
-        /** @description OK */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              id: string;
-              type: string;
-              status: string;
-              dueAt: string | null;
-            };
-          };
-        };
-        /** @description Invalid input: `issues` names each bad field */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-        /** @description No published site at this host */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-        /** @description Already confirmed */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-        /** @description Any other error, in the same shape */
-        default: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-      };
-    };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
   '/api/sites/{siteId}/privacy-requests': {
     parameters: {
       query?: never;
@@ -7062,6 +6902,327 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/_atrium/privacy/styles.7f3736d81e1a.css': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The stylesheet of the privacy request pages */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/css': string;
+          };
+        };
+        /** @description Any other error, in the same shape */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/_atrium/privacy': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The privacy request page of a published site, without JavaScript (on the site’s own host)
+     * @description What each kind of request means and a form that posts to the same address, in the site’s language and theme.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The page */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/html': string;
+          };
+        };
+        /** @description No published site here */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/html': string;
+          };
+        };
+        /** @description Any other error, in the same shape */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * A visitor files a privacy request about a published site (on the site’s own host); a confirmation link is mailed
+     * @description API clients post JSON and get JSON. The request page posts a form and gets a page: “check your email”, the form again with each field’s error (400), or 429.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['NewPrivacyRequest'];
+          'application/x-www-form-urlencoded': {
+            type?: string;
+            email?: string;
+            name?: string;
+            country?: string;
+            /** @description Used only when country is US */
+            subdivision?: string;
+            details?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Filed; nothing happens until the mailed link is opened */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              message: string;
+            };
+            'text/html': string;
+          };
+        };
+        /** @description A field is missing or wrong (issues name each) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+            'text/html': string;
+          };
+        };
+        /** @description No published site at this host */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+            'text/html': string;
+          };
+        };
+        /** @description Too many requests from this network: wait for the Retry-After header’s seconds */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+            'text/html': string;
+          };
+        };
+        /** @description Any other error, in the same shape */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/_atrium/privacy/confirm': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The page of a request’s confirmation link: what is being confirmed, and a button that posts (opening the link changes nothing) */
+    get: {
+      parameters: {
+        query?: {
+          token?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The request the link names, with a “Confirm my request” button */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/html': string;
+          };
+        };
+        /** @description Invalid input: `issues` names each bad field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No published site here, or the link was used, expired or is wrong */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/html': string;
+          };
+        };
+        /** @description Any other error, in the same shape */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * A visitor confirms their request with the token from its mail (on the site’s own host): the deadline starts
+     * @description JSON answers JSON; the confirmation page’s form gets a page with the due date in words.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['ConfirmPrivacyRequest'];
+          'application/x-www-form-urlencoded': {
+            token: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Confirmed */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              type: string;
+              status: string;
+              dueAt: string | null;
+            };
+            'text/html': string;
+          };
+        };
+        /** @description The link was used, expired or is wrong */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+            'text/html': string;
+          };
+        };
+        /** @description No published site at this host */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+            'text/html': string;
+          };
+        };
+        /** @description Already confirmed */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+            'text/html': string;
+          };
+        };
+        /** @description Any other error, in the same shape */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/_atrium/a': {
     parameters: {
       query?: never;
@@ -7591,6 +7752,22 @@ export interface components {
                 tone: 'default' | 'surface' | 'primary' | 'dark';
               };
             }
+          | {
+              /** @constant */
+              type: 'privacy';
+              props: {
+                id: string;
+                heading: string;
+                intro?: string;
+                /** Format: email */
+                contact?: string;
+                /**
+                 * @default default
+                 * @enum {string}
+                 */
+                tone: 'default' | 'surface' | 'primary' | 'dark';
+              };
+            }
         )[];
         /** @default [] */
         snippets: {
@@ -8072,6 +8249,22 @@ export interface components {
                  */
                 aspect: '16:9' | '4:3' | '1:1' | '3:4' | 'tall';
                 caption?: string;
+                /**
+                 * @default default
+                 * @enum {string}
+                 */
+                tone: 'default' | 'surface' | 'primary' | 'dark';
+              };
+            }
+          | {
+              /** @constant */
+              type: 'privacy';
+              props: {
+                id: string;
+                heading: string;
+                intro?: string;
+                /** Format: email */
+                contact?: string;
                 /**
                  * @default default
                  * @enum {string}
@@ -8981,6 +9174,22 @@ export interface components {
                  */
                 aspect: '16:9' | '4:3' | '1:1' | '3:4' | 'tall';
                 caption?: string;
+                /**
+                 * @default default
+                 * @enum {string}
+                 */
+                tone: 'default' | 'surface' | 'primary' | 'dark';
+              };
+            }
+          | {
+              /** @constant */
+              type: 'privacy';
+              props: {
+                id: string;
+                heading: string;
+                intro?: string;
+                /** Format: email */
+                contact?: string;
                 /**
                  * @default default
                  * @enum {string}

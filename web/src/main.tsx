@@ -5,6 +5,7 @@ import { AccountPage } from './pages/account';
 import { NewSitePage } from './pages/new-site';
 import { sitePageFor } from './pages/site-routes';
 import { SitesPage } from './pages/sites';
+import { UnsubscribePage } from './pages/unsubscribe';
 import { Link, navigate, useLocation } from './router';
 import { isReturning, useSession, SessionProvider } from './session';
 import { Shell } from './shell';
@@ -22,6 +23,7 @@ const SHARED_ROUTE = /^\/shared\/([A-Za-z0-9_-]+)$/;
 const PUBLIC: Record<string, () => React.JSX.Element> = {
   '/verify-email': VerifyEmailPage,
   '/reset-password': ResetPasswordPage,
+  '/unsubscribe': UnsubscribePage,
 };
 const ANONYMOUS_ONLY: Record<string, () => React.JSX.Element> = {
   '/login': LogInPage,

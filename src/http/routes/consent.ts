@@ -13,11 +13,11 @@ import { clearCookie, setCookie, expireSiteCookies } from '../../cookies/set-coo
 import { DomainError } from '../../lib/errors.js';
 import type { LiveSite, LiveSites } from '../../hosting/live-sites.js';
 import { normalizeHost } from '../../hosting/serve.js';
-import { CSP, SECURITY_HEADERS } from '../../hosting/site-headers.js';
 import { COOKIE_SETTINGS_CSS } from '../../rendering/cookie-settings-css.js';
 import { renderCookieSettingsPage, type CookieSettingsInput } from '../../rendering/cookie-settings-page.js';
 import { doc } from '../openapi/route-doc.js';
 import { ErrorBody } from '../schemas/common.js';
+import { isJsonBody, NO_SITE_PAGE, siteAtHost, sitePageHeaders } from '../site-page.js';
 import { ConsentForm, ConsentSaved } from '../schemas/consent.js';
 import { parseUrlEncoded } from './forms.js';
 
@@ -68,14 +68,6 @@ const DOCS = {
   }),
 };
 
-/** Response headers of every site page: the strict CSP and the hardening headers (HSTS is added for HTTPS by the app). */
-function sitePageHeaders(reply: FastifyReply) {
-  reply.header('content-security-policy', CSP);
-  for (const [k, v] of Object.entries(SECURITY_HEADERS)) reply.header(k, v);
-}
-
-const isJson = (req: FastifyRequest) => /application\/json/.test(String(req.headers['content-type'] ?? ''));
-
 /** Only paths of this site: /something, never //host or /\host. */
 const safeReturn = (v: unknown) => (typeof v === 'string' && /^\/(?![/\\])[^\s\\]*$/.test(v) && v.length < 500 ? v : '/_atrium/cookies?saved=1');
 
@@ -98,10 +90,7 @@ export async function consentRoutes(app: FastifyInstance, ctx: Context, live: Li
   // Per visitor network: a person chooses a few times, a script thousands. The IP is kept in memory for the window only.
   const perIp = app.createRateLimit({ max: ctx.config.consentLimitPerIp, timeWindow: 60_000, keyGenerator: (req) => `consent-ip:${req.ip}` });
 
-  const siteOf = async (req: FastifyRequest): Promise<[LiveSite | null, string]> => {
-    const host = normalizeHost(req.headers.host ?? '');
-    return [live.peek(host) ?? (await live.load(host)), host];
-  };
+  const siteOf = (req: FastifyRequest) => siteAtHost(live, req);
 
   const page = async (req: FastifyRequest, reply: FastifyReply, site: LiveSite, input: Partial<CookieSettingsInput>, status = 200) => {
     const document = await site.document();
@@ -126,7 +115,7 @@ export async function consentRoutes(app: FastifyInstance, ctx: Context, live: Li
   };
 
   app.post('/_atrium/consent', { bodyLimit: BODY_LIMIT, config: DOCS.save }, async (req, reply) => {
-    const json = isJson(req);
+    const json = isJsonBody(req);
     const [site, host] = await siteOf(req);
     const document = await site?.document();
     const fail = (status: number, error: string, message: string, extra: Record<string, unknown> = {}) => {
@@ -177,11 +166,7 @@ export async function consentRoutes(app: FastifyInstance, ctx: Context, live: Li
   app.get<{ Querystring: { saved?: string } }>('/_atrium/cookies', { config: DOCS.page }, async (req, reply) => {
     const [site] = await siteOf(req);
     sitePageHeaders(reply);
-    if (!site)
-      return reply
-        .code(404)
-        .type('text/html; charset=utf-8')
-        .send('<!doctype html><title>Site not found</title><p>No published site answers at this address.</p>');
+    if (!site) return reply.code(404).type('text/html; charset=utf-8').send(NO_SITE_PAGE);
     const record = await visitorRecord(ctx, { id: site.siteId, region: site.region }, req.cookies.c_id);
     return page(req, reply, site, { record, saved: req.query.saved === '1' });
   });

@@ -1,25 +1,21 @@
-// Privacy requests of a site's visitors. On the site's own host a visitor files
-// a request and confirms it (JSON here; the site's request page posts to the
-// same paths). In the dashboard the site's subscribers list and answer them,
-// and find, export, correct or erase what the site holds about the requester.
+// Privacy requests of a site's visitors, in the dashboard: the site's
+// subscribers list and answer them, and find, export, correct or erase what
+// the site holds about the requester. Visitors file and confirm them on the
+// site's own host (site-privacy-page.ts).
 // Thin: tenancy (a foreign site or request answers 404), then src/rights.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Context } from '../../context.js';
 import { regionDbForSite } from '../../db/region-db.js';
-import type { LiveSites } from '../../hosting/live-sites.js';
-import { normalizeHost } from '../../hosting/serve.js';
-import { DomainError, notFound, rateLimited } from '../../lib/errors.js';
+import { DomainError, notFound } from '../../lib/errors.js';
 import { parseInput } from '../../lib/validate.js';
 import { closeRequest } from '../../rights/close-request.js';
 import { eraseVisitorData } from '../../rights/erase-visitor-data.js';
 import { extendRequest } from '../../rights/extend-request.js';
-import { fileRequest } from '../../rights/file-request.js';
 import { logStep } from '../../rights/request-log.js';
 import { isActive, listRequests, requestById, requestLog } from '../../rights/request-row.js';
 import { requestView, stepView } from '../../rights/request-view.js';
 import { rectifySubmission } from '../../rights/rectify-visitor-data.js';
-import { siteConfirmLink, siteController, siteRequests } from '../../rights/site-requests.js';
-import { verifyRequest } from '../../rights/verify-request.js';
+import { siteController, siteRequests } from '../../rights/site-requests.js';
 import { findVisitorData } from '../../rights/visitor-data.js';
 import { requireSite } from '../../tenancy/tenancy.js';
 import { requireAuth } from '../auth.js';
@@ -30,22 +26,6 @@ type SiteParams = { Params: { siteId: string } };
 type RequestParams = { Params: { siteId: string; requestId: string } };
 
 const DOCS = {
-  file: doc({
-    summary: 'A visitor files a privacy request about a published site (on the site’s own host); a confirmation link is mailed',
-    tag: 'published sites',
-    public: true,
-    body: P.NewPrivacyRequest,
-    responses: { 202: P.PrivacyRequestFiled },
-    errors: { 404: 'No published site at this host', 429: 'Too many requests from this network' },
-  }),
-  confirm: doc({
-    summary: 'A visitor confirms their request with the token from its mail (on the site’s own host): the deadline starts',
-    tag: 'published sites',
-    public: true,
-    body: P.ConfirmPrivacyRequest,
-    responses: { 200: P.PrivacyRequestConfirmed },
-    errors: { 404: 'No published site at this host', 409: 'Already confirmed' },
-  }),
   list: doc({
     summary: 'Privacy requests of the site’s visitors, open ones first by due date',
     tag: 'privacy requests',
@@ -88,14 +68,7 @@ const DOCS = {
   }),
 };
 
-export async function sitePrivacyRequestRoutes(app: FastifyInstance, ctx: Context, live: LiveSites) {
-  const perIp = app.createRateLimit({ max: ctx.config.privacyRequestLimitPerIp, timeWindow: 3600_000, keyGenerator: (req) => `site-rq-ip:${req.ip}` });
-  const liveSite = async (req: FastifyRequest) => {
-    const host = normalizeHost(req.headers.host ?? '');
-    const site = live.peek(host) ?? (await live.load(host));
-    if (!site) throw notFound('published site');
-    return { id: site.siteId, name: site.siteName, region: site.region, url: site.siteUrl };
-  };
+export async function sitePrivacyRequestRoutes(app: FastifyInstance, ctx: Context) {
   const mine = async (req: FastifyRequest<SiteParams>) => {
     const auth = requireAuth(req);
     const site = await requireSite(ctx.dbs.control, auth.subscriber.id, req.params.siteId);
@@ -107,22 +80,6 @@ export async function sitePrivacyRequestRoutes(app: FastifyInstance, ctx: Contex
     if (row.status === 'unverified') throw notFound('privacy request');
     return { ...m, row };
   };
-
-  app.post('/_atrium/privacy', { config: DOCS.file }, async (req, reply) => {
-    const site = await liveSite(req);
-    const limit = await perIp(req);
-    if (!limit.isAllowed && limit.isExceeded) throw rateLimited('too many requests from your network; try again later', limit.ttlInSeconds);
-    const input = parseInput(P.NewPrivacyRequest, req.body);
-    const { id } = await fileRequest(ctx, siteRequests(ctx, site), await siteController(ctx, site), input, siteConfirmLink(site.url));
-    return reply.code(202).send({ id, message: `We sent a confirmation link to ${input.email}. Your request starts when you open it.` });
-  });
-
-  app.post('/_atrium/privacy/confirm', { config: DOCS.confirm }, async (req) => {
-    const site = await liveSite(req);
-    const { token } = parseInput(P.ConfirmPrivacyRequest, req.body);
-    const row = await verifyRequest(ctx, siteRequests(ctx, site), await siteController(ctx, site), token, site.region);
-    return { id: row.id, type: row.type, status: row.status, dueAt: row.due_at };
-  });
 
   app.get<SiteParams>('/api/sites/:siteId/privacy-requests', { config: DOCS.list }, async (req) => {
     const { store } = await mine(req);

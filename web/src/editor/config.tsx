@@ -5,6 +5,7 @@ import type { ReactNode } from 'react';
 import { BLOCKS, Footer, ICON_NAMES, Navbar } from '../../../src/blocks/index';
 import { siteConsentItems } from '../../../src/consent/page-needs';
 import { consentStrings } from '../../../src/consent/strings';
+import { privacyPageStrings } from '../../../src/rendering/privacy/strings';
 import { embedDefaults, embedFields, EmbedPending, embedResolveData, embedResolveFields } from './embed-config';
 import { checkEmbed } from './embed-defaults';
 import { useEditorEnv } from './env';
@@ -41,6 +42,7 @@ export const BLOCK_LABELS: Record<BlockType, string> = {
   image: 'Image',
   form: 'Form',
   embed: 'Embed',
+  privacy: 'Privacy notice',
 };
 
 export const BLOCK_HINTS: Record<BlockType, string> = {
@@ -55,6 +57,7 @@ export const BLOCK_HINTS: Record<BlockType, string> = {
   image: 'One picture with a caption',
   form: 'Contact or signup form',
   embed: 'Video, map or calendar, loaded with consent',
+  privacy: 'Written for you from what the site does',
 };
 
 /** Text props edited in place on the canvas (plain strings rendered as children by the blocks). */
@@ -69,6 +72,7 @@ const INLINE: Partial<Record<BlockType, string[]>> = {
   image: ['caption'],
   form: ['heading', 'subheading'],
   embed: ['caption'],
+  privacy: ['heading', 'intro'],
 };
 
 const blank = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
@@ -104,14 +108,14 @@ function BlockView({ type, props }: { type: BlockType; props: Record<string, unk
 /** The site around the page: the same header and footer the publisher renders. */
 function SiteChrome({ children }: { children: ReactNode }) {
   const { doc, siteName, page } = useEditorEnv();
-  // Like the publisher: the footer links to the cookie settings while the site asks for consent.
+  // Like the publisher: the footer links to the cookie settings while the site asks for consent, and always to privacy requests.
   const asks = doc.consent.mode !== 'off' && siteConsentItems(doc).length > 0;
   const cookieLink: Record<string, string> = asks ? { cookieSettings: consentStrings(doc.defaultLanguage).settingsLink } : {};
   return (
     <>
       <Navbar navigation={doc.navigation} siteName={siteName} currentPath={page.path} />
       <main id="main">{children}</main>
-      <Footer footer={doc.footer} brand={doc.navigation.brand || siteName} {...cookieLink} />
+      <Footer footer={doc.footer} brand={doc.navigation.brand || siteName} {...cookieLink} privacyRequests={privacyPageStrings(doc.defaultLanguage).link} />
     </>
   );
 }
@@ -195,7 +199,7 @@ const yesNo = (label: string) =>
 export const puckConfig: Config = {
   categories: {
     sections: { title: 'Sections', components: ['hero', 'features', 'pricing', 'testimonials', 'logos', 'faq', 'cta'], defaultExpanded: true },
-    content: { title: 'Content', components: ['richtext', 'image', 'form', 'embed'], defaultExpanded: true },
+    content: { title: 'Content', components: ['richtext', 'image', 'form', 'embed', 'privacy'], defaultExpanded: true },
   },
   root: {
     fields: {},
@@ -477,5 +481,10 @@ export const puckConfig: Config = {
       resolveFields: embedResolveFields,
       resolveData: embedResolveData,
     },
+    privacy: component(
+      'privacy',
+      { heading: text('Heading', true), intro: area('Introduction', true), contact: text('Contact email for privacy questions'), tone: TONE },
+      { heading: 'Privacy notice', intro: 'How this website handles personal data.', tone: 'default' },
+    ),
   },
 };

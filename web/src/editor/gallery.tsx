@@ -125,6 +125,13 @@ const ART: Record<BlockType, ReactElement> = {
       <rect x="38" y="35" width="12" height="4" rx="1.5" className="g-accent-fill" />
     </>
   ),
+  privacy: (
+    <>
+      <path d="M40 6 52 10v9c0 8-5 13-12 16-7-3-12-8-12-16v-9z" className="g-accent-fill" />
+      {bar(16, 38, 48, 2.5)}
+      {bar(22, 43, 36, 2.5)}
+    </>
+  ),
 };
 
 /**

@@ -145,6 +145,10 @@ export function cleanBlock(type: string, raw: Props): Block {
       if (blank(p.buttonLabel)) p.buttonLabel = 'Send';
       if (blank(p.successMessage)) delete p.successMessage;
       break;
+    case 'privacy':
+      optionalText(p, 'intro', 'contact');
+      if (blank(p.heading)) p.heading = 'Privacy notice';
+      break;
     case 'embed':
       optionalText(p, 'url', 'caption');
       if (typeof p.url === 'string') p.url = p.url.trim();

@@ -2,6 +2,7 @@
 // (signs out other sessions) and logging out everywhere.
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { api, ok, ApiError, forgetCsrf, type Account } from '../api';
+import { AccountChoices } from './account-choices';
 import { ConfirmDialog } from '../dialog';
 import { formatDate } from '../format';
 import { Link, navigate } from '../router';
@@ -326,6 +327,7 @@ export function AccountPage() {
           <Email account={state.account} onSaved={saved} />
           <Password email={state.account.email} onChanged={() => void load()} />
           <Sessions account={state.account} />
+          <AccountChoices account={state.account} />
         </div>
       )}
     </div>

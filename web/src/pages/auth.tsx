@@ -5,8 +5,9 @@ import { Link, navigate, useLocation } from '../router';
 import { useSession } from '../session';
 import { toast } from '../toast';
 import { Alert, Button, Field, Logo, PasswordInput, Spinner, usePage, useSubmit } from '../ui';
+import { CONSENT_PURPOSES } from '../../../src/accounts/consent-purposes';
 
-function AuthLayout({
+export function AuthLayout({
   title,
   subtitle,
   children,
@@ -52,12 +53,13 @@ export function SignUpPage() {
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
+  const [productNews, setProductNews] = useState(false);
   const form = useSubmit(['name', 'email', 'password']);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
     void form.run(async () => {
-      await ok(api.POST('/api/auth/signup', { body: { name, email, password } }));
+      await ok(api.POST('/api/auth/signup', { body: { name, email, password, productNews } }));
       await refresh();
       toast(`Welcome to Atrium! We sent a confirmation link to ${email.trim()}.`);
       navigate('/', { replace: true });
@@ -96,6 +98,11 @@ export function SignUpPage() {
         <Field label="Password" hint="At least 10 characters. A few words you'll remember work well." error={form.errors.password}>
           {(p) => <PasswordInput {...p} value={password} onChange={setPassword} autoComplete="new-password" />}
         </Field>
+        {/* A consent: unticked, optional, in the words stored with it (src/accounts/consent-purposes.ts). */}
+        <label className="check-row">
+          <input type="checkbox" className="checkbox" checked={productNews} onChange={(e) => setProductNews(e.target.checked)} />
+          <span>{CONSENT_PURPOSES.product_news.wording}</span>
+        </label>
         <Button type="submit" busy={form.busy} className="btn-block">
           Create account
         </Button>

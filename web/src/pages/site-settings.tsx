@@ -11,6 +11,7 @@ import { Domains } from './site-settings/domains';
 import { Images } from './site-settings/images';
 import { DangerZone } from './site-settings/danger-zone';
 import { AnalyticsSettings } from './site-settings/analytics-settings';
+import { FormRetention } from './site-settings/form-retention';
 
 const ConsentSections = lazy(() => import('./site-settings/consent-sections'));
 
@@ -32,6 +33,7 @@ function Settings(ctx: SiteContext) {
       <Webhooks site={ctx.site} />
       <Images {...ctx} />
       <AnalyticsSettings {...ctx} />
+      <FormRetention {...ctx} />
       <Suspense fallback={<ConsentLoading />}>
         <ConsentSections {...ctx} />
       </Suspense>

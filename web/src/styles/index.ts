@@ -9,3 +9,4 @@ import './inbox.css'; // Unread counts, the inbox and the message reader.
 import './webhooks.css'; // Webhooks, and the inbox and webhooks on small screens.
 import './consent.css'; // Consent: chain check, choices per category, record lookup and exports.
 import './privacy.css'; // Privacy and cookies, and custom code, in site settings (also the snippet form in the editor).
+import './account-choices.css'; // Account settings: mail & privacy choices; the sign-up's consent box; the unsubscribe page.

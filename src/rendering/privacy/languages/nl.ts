@@ -1,0 +1,90 @@
+// Dutch, formal address (u), as the consent strings use.
+import type { PrivacyPageStrings } from '../strings-shape.js';
+
+export const nl: PrivacyPageStrings = {
+  link: 'Privacyverzoeken',
+  cookiePageHeading: 'Uw andere rechten',
+  cookiePageNote: 'U kunt deze site ook vragen om een kopie van de persoonsgegevens die zij over u heeft, of ze laten corrigeren of wissen.',
+  title: 'Een verzoek over uw persoonsgegevens',
+  intro: 'Vraag {site} om een kopie van de persoonsgegevens die zij over u heeft, laat ze corrigeren of wissen, of laat een gebruik ervan stoppen.',
+  typesLegend: 'Wat wilt u vragen?',
+  types: {
+    access: {
+      name: 'Mijn gegevens inzien',
+      description: 'Een kopie van de persoonsgegevens die de site over u heeft, waarvoor ze worden gebruikt en met wie ze zijn gedeeld.',
+    },
+    rectification: { name: 'Mijn gegevens corrigeren', description: 'Iets over u klopt niet of is onvolledig. Schrijf hieronder wat er moet veranderen.' },
+    erasure: {
+      name: 'Mijn gegevens wissen',
+      description: 'Uw persoonsgegevens worden verwijderd. Moet de site een deel wettelijk bewaren, dan vertelt zij u welk deel en waarom.',
+    },
+    restriction: {
+      name: 'Gebruik van mijn gegevens stopzetten',
+      description: 'De site bewaart uw gegevens maar gebruikt ze niet meer, bijvoorbeeld zolang een correctie wordt nagekeken.',
+    },
+    portability: {
+      name: 'Mijn gegevens meenemen',
+      description: 'De gegevens die u de site hebt gegeven, in een gangbaar machineleesbaar formaat, om ze naar een andere dienst over te zetten.',
+    },
+    objection: {
+      name: 'Bezwaar maken tegen een gebruik',
+      description: 'De site stopt met het gebruik van uw gegevens voor het doel dat u noemt, zoals marketing.',
+    },
+    withdraw_consent: {
+      name: 'Mijn toestemming intrekken',
+      description: 'Trek een toestemming in die u gaf, bijvoorbeeld voor een nieuwsbrief. Dat geldt voor wat komt, niet voor wat al gebeurde.',
+    },
+    minor_removal: {
+      name: 'Verwijderen wat ik als minderjarige plaatste',
+      description: 'Voor inwoners van Californië onder de 18: inhoud die u op de site hebt geplaatst, wordt verwijderd.',
+    },
+  },
+  email: 'Uw e-mailadres',
+  emailHint: 'We sturen een link naar dit adres om te controleren dat het van u is. Er gebeurt niets tot u die opent.',
+  name: 'Uw naam',
+  optional: 'Optioneel',
+  country: 'Land waar u woont',
+  countryHint: 'Daarvan hangt af hoeveel tijd de site heeft om te antwoorden.',
+  countryChoose: 'Kies een land',
+  state: 'Staat',
+  stateOnlyUs: 'Alleen voor de Verenigde Staten',
+  stateNone: 'Niet in de Verenigde Staten',
+  details: 'Uw verzoek',
+  detailsHint: 'Over welke gegevens gaat het? Schrijf bij een correctie wat er moet veranderen. Stuur nooit wachtwoorden of kaartnummers.',
+  submit: 'Verzoek versturen',
+  stepsTitle: 'Wat er daarna gebeurt',
+  steps: [
+    'We mailen u een link. Open die binnen 7 dagen om te bevestigen dat het verzoek van u komt.',
+    'Vanaf dan heeft {site} de tijd die de wet van uw woonplaats geeft: een maand in de EER (de EU, IJsland, Liechtenstein en Noorwegen) en het Verenigd Koninkrijk, 30 dagen in Canada, elders 45 dagen.',
+    'Het antwoord komt per e-mail. Heeft de site meer tijd nodig, dan moet zij u vóór de termijn vertellen waarom.',
+  ],
+  who: 'Uw verzoek gaat naar de mensen achter {site}. Zij beslissen erover en antwoorden u zelf.',
+  errorTitle: 'Fout: {title}',
+  errorSummary: 'Controleer het volgende',
+  errors: {
+    type: 'Kies wat u wilt vragen.',
+    email: 'Vul uw e-mailadres in, zoals naam@voorbeeld.nl.',
+    name: 'Uw naam mag hoogstens 120 tekens lang zijn.',
+    country: 'Kies het land waar u woont.',
+    subdivision: 'Kies een staat uit de lijst.',
+    details: 'Schrijf waar uw verzoek over gaat.',
+    detailsLong: 'Uw verzoek mag hoogstens 5.000 tekens lang zijn.',
+  },
+  sentTitle: 'Kijk in uw mailbox',
+  sentBody: 'We hebben een link gestuurd naar {email}. Open die om uw verzoek aan {site} te bevestigen.',
+  sentNote:
+    'De link werkt 7 dagen en er gebeurt niets tot u hem opent. Na een paar minuten nog geen e-mail? Kijk in uw spammap of verstuur het formulier opnieuw.',
+  confirmTitle: 'Bevestig uw verzoek',
+  confirmBody: 'U vraagt {site} om het volgende: {type}.',
+  confirmNote: 'Zodra u bevestigt, wordt het verzoek verstuurd en begint de termijn om te antwoorden.',
+  confirmButton: 'Mijn verzoek bevestigen',
+  confirmedTitle: 'Uw verzoek is bevestigd',
+  confirmedBody: '{site} heeft uw verzoek ontvangen en moet uiterlijk op {date} antwoorden.',
+  confirmedNote:
+    'We hebben een ontvangstbevestiging gestuurd naar {email}. Heeft de site meer tijd nodig, dan moet zij u vóór die datum schrijven en zeggen waarom.',
+  invalidTitle: 'Deze link werkt niet',
+  invalidBody: 'Hij is al gebruikt of ouder dan 7 dagen. Hebt u uw verzoek nog niet bevestigd, verstuur het dan opnieuw.',
+  fileAgain: 'Een nieuw verzoek doen',
+  tooManyTitle: 'Te veel verzoeken',
+  tooManyBody: 'Het afgelopen uur kwamen er te veel verzoeken van uw netwerk. Probeer het over {minutes} minuten opnieuw.',
+};
