@@ -1,5 +1,6 @@
-// Bundles the server (src/main.ts -> dist/server/main.js, and its analytics
-// worker thread -> dist/server/analytics-worker.js) with esbuild, only when
+// Bundles the server (src/main.ts -> dist/server/main.js, its analytics worker
+// thread -> dist/server/analytics-worker.js and the job thread's
+// dist/server/job-thread.js) with esbuild, only when
 // one of its sources changed (dist/server/.inputs.json, see build-stamp.mjs).
 // Every npm package stays external and loads from node_modules at run time
 // (native modules such as better-sqlite3 and sharp cannot be bundled), so a
@@ -31,8 +32,9 @@ export async function buildServer() {
   fs.rmSync(outDir, { recursive: true, force: true });
   const result = await esbuild.build({
     absWorkingDir: root,
-    // The analytics worker thread is a second bundle beside the server (src/analytics/collector.ts starts it).
-    entryPoints: { main: 'src/main.ts', 'analytics-worker': 'src/analytics/worker.ts' },
+    // The worker threads are bundles of their own beside the server: the analytics worker (src/analytics/collector.ts
+    // starts it) and the job thread (src/jobs/thread.ts starts it).
+    entryPoints: { main: 'src/main.ts', 'analytics-worker': 'src/analytics/worker.ts', 'job-thread': 'src/job-thread.ts' },
     outdir: 'dist/server',
     bundle: true,
     platform: 'node',

@@ -21,6 +21,7 @@ import { registerDeliveries } from './forms/deliveries.js';
 import { expireTokenUses } from './forms/submissions.js';
 import { buildApp } from './http/app.js';
 import { JobRunner } from './jobs/runner.js';
+import { allJobs, JobThread, type Jobs } from './jobs/thread.js';
 import { MovableClock } from './lib/clock.js';
 import { createLogger, type LoggerSettings } from './logging/logger.js';
 import { createMailer } from './mail/mailer.js';
@@ -37,7 +38,8 @@ import { ReleaseStore } from './storage/release-store.js';
 export interface Running {
   app: FastifyInstance;
   ctx: Context;
-  jobs: JobRunner;
+  /** Background jobs: the process's runner and, by default, the job thread that runs deliveries. */
+  jobs: Jobs;
   /** The pageview collector; undefined when analytics is off. */
   analytics: Collector | undefined;
   url: string;
@@ -48,6 +50,9 @@ export interface Running {
 export async function startServer(config: Config = loadConfig(), logging: LoggerSettings = {}): Promise<Running> {
   const log = createLogger(config, logging);
   const dbs = await openDatabases(config, log);
+  const clock = new MovableClock();
+  // Deliveries (the region databases' jobs) run in a thread of their own; it opens its connections meanwhile.
+  const thread = config.jobThread ? new JobThread(config, Object.keys(dbs.regions), clock, log) : undefined;
   const ctx: Context = {
     config,
     dbs,
@@ -55,7 +60,7 @@ export async function startServer(config: Config = loadConfig(), logging: Logger
     releases: new ReleaseStore(path.join(config.dataDir, 'releases')),
     bus: new EventBus(log),
     log,
-    clock: new MovableClock(),
+    clock,
   };
 
   // Other processes hear of cross-process events through the change log, polled as a safety net and woken at
@@ -69,33 +74,35 @@ export async function startServer(config: Config = loadConfig(), logging: Logger
   ctx.bus.connect(changeLog);
   const stopFollowing = await changeLog.follow(ctx.bus, config.changePollMs);
 
-  const jobs = new JobRunner({
-    databases: { control: dbs.control, ...dbs.regions },
+  const runner = new JobRunner({
+    databases: thread ? { control: dbs.control } : { control: dbs.control, ...dbs.regions },
     dialect: dbs.dialect,
     log,
     clock: ctx.clock,
     retryBaseMs: config.retryBaseMs,
     concurrency: config.jobConcurrency,
   });
-  registerDeliveries(jobs, ctx);
-  jobs.every('change-log.prune', 15 * 60_000, (now) => changeLog.prune(now));
-  jobs.every('domains.expire-claims', 3600_000, (now) => expirePendingClaims(ctx, now));
-  jobs.every('forms.expire-token-uses', 3600_000, (now) => expireTokenUses(ctx, now));
+  // Mails queued in the control database (platform notices) run here, a site's deliveries where its region's jobs do.
+  registerDeliveries(runner, ctx);
+  const jobs = allJobs(runner, thread);
+  runner.every('change-log.prune', 15 * 60_000, (now) => changeLog.prune(now));
+  runner.every('domains.expire-claims', 3600_000, (now) => expirePendingClaims(ctx, now));
+  runner.every('forms.expire-token-uses', 3600_000, (now) => expireTokenUses(ctx, now));
   // Retention: every rule of src/retention (the data map names one for each personal column), hourly.
-  jobs.every('retention.sweep', 3600_000, (now) => sweep(ctx, now));
+  runner.every('retention.sweep', 3600_000, (now) => sweep(ctx, now));
   ctx.bus.on('jobs.queued', (e) => jobs.wake(e.database));
   // Privacy requests: staff hear of each confirmed one to the platform, a site's owner of their visitors' ones;
   // and both of those due soon or overdue.
   ctx.bus.on('privacy_request.verified', (e) => (e.siteId === null ? notifyOperatorsOfNew(ctx, e.requestId) : notifySiteOwner(ctx, e.siteId, e.requestId)));
-  jobs.every('privacy-requests.remind', 3600_000, async () => (await remindOperators(ctx)) + (await remindSiteOwners(ctx)));
+  runner.every('privacy-requests.remind', 3600_000, async () => (await remindOperators(ctx)) + (await remindSiteOwners(ctx)));
   followAddressChanges(ctx);
 
   // Visitor analytics: counted while serving, processed in batches off the request path, rolled up and swept.
   const analytics = config.analytics ? new Collector({ control: dbs.control, regions: dbs.regions, config, clock: ctx.clock, log }) : undefined;
   if (analytics) recordFormGoals(ctx, analytics);
   // In the analytics worker thread once it runs (off the serving thread).
-  jobs.every('analytics.roll-up', 5 * 60_000, (now) => (analytics ? analytics.rollUp(now) : rollUpRecent(dbs.control, dbs.regions, now)));
-  jobs.every('analytics.delete-salts', 3600_000, async (now) => {
+  runner.every('analytics.roll-up', 5 * 60_000, (now) => (analytics ? analytics.rollUp(now) : rollUpRecent(dbs.control, dbs.regions, now)));
+  runner.every('analytics.delete-salts', 3600_000, async (now) => {
     const n = await deleteExpiredSalts(dbs.control, now);
     analytics?.forgetSaltsBefore(new Date(now.getTime() - 24 * 3600_000).toISOString().slice(0, 10));
     return n;
@@ -117,7 +124,8 @@ export async function startServer(config: Config = loadConfig(), logging: Logger
     app.log.level = level;
   }
   // Jobs queued before a restart (or by another process) run from here too.
-  await jobs.start();
+  await runner.start();
+  await thread?.start();
   const port = (app.server.address() as { port: number }).port;
   const url = new URL(config.publicUrl.href);
   if (config.port === 0) url.port = String(port);

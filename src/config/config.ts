@@ -41,6 +41,8 @@ export interface Config {
   sessionIdleDays: number;
   /** Background jobs (deliveries) run at once per database in each process. */
   jobConcurrency: number;
+  /** Deliveries run in a worker thread of each process, with its own database connections (ATRIUM_JOB_THREAD). */
+  jobThread: boolean;
   /** Visitor analytics: counting in the serving path and the beacon endpoint (off: neither). */
   analytics: boolean;
   /** Raw analytics events are kept this many days; the rollups this many months. */
@@ -104,6 +106,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     workers: Math.max(1, Math.min(64, Number(env.ATRIUM_WORKERS ?? 1) || 1)),
     redisUrl: env.ATRIUM_REDIS_URL || undefined,
     jobConcurrency: Math.max(1, Math.min(1000, Number(env.ATRIUM_JOB_CONCURRENCY ?? 32) || 32)),
+    jobThread: onOff(env.ATRIUM_JOB_THREAD, true),
     sessionIdleDays: Math.max(1, Number(env.ATRIUM_SESSION_IDLE_DAYS ?? 30) || 30),
     changePollMs: Math.max(50, Number(env.ATRIUM_CHANGE_POLL_MS ?? 1000) || 1000),
     analytics: !['off', 'false', '0'].includes((env.ATRIUM_ANALYTICS ?? 'on').toLowerCase()),
@@ -126,6 +129,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     outboxDays: Math.max(1, Math.min(3650, Number(env.ATRIUM_OUTBOX_DAYS ?? 30) || 30)),
     privacyRequestLimitPerIp: Math.max(1, Number(env.ATRIUM_PRIVACY_REQUEST_LIMIT_PER_IP ?? 10) || 10),
   };
+}
+
+function onOff(v: string | undefined, d: boolean): boolean {
+  if (v === undefined || v.trim() === '') return d;
+  return !['off', 'false', '0', 'no'].includes(v.trim().toLowerCase());
 }
 
 function intOr(v: string | undefined, d: number, name: string): number {

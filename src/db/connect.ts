@@ -58,19 +58,63 @@ export function locations(config: Pick<Config, 'databaseUrl' | 'regionUrls' | 'd
   };
 }
 
-function open<T>(at: Location, log: Pick<Logger, 'warn'>): Kysely<T> {
-  if (at.url) return new Kysely<T>({ dialect: new PostgresDialect({ pool: openPool(at.url, log) }) });
-  return new Kysely<T>({ dialect: new SqliteDialect({ database: openSqlite(at.file) }) });
+export interface OpenOptions {
+  /** Migrate and check the databases (default); a second opener in the same process (the job thread) skips it. */
+  migrate?: boolean;
+  /** PostgreSQL connections per database at most. */
+  poolMax?: number;
+}
+
+function open<T>(at: Location, log: Pick<Logger, 'warn'>, poolMax = 10): Kysely<T> {
+  if (at.url) return new Kysely<T>({ dialect: new PostgresDialect({ pool: openPool(at.url, log, poolMax) }) });
+  return new Kysely<T>({ dialect: new SqliteDialect({ database: keepStatements(openSqlite(at.file)) }) });
+}
+
+/**
+ * Kysely prepares every query anew; preparing costs about as much as running a small statement. The same
+ * SQL text reuses its prepared statement (SQLite re-prepares it by itself after a schema change). Bounded:
+ * queries whose text varies (IN lists of any length) fall out first.
+ */
+function keepStatements(database: SQLite.Database, max = 500) {
+  const kept = new Map<string, SQLite.Statement>();
+  return {
+    close: () => void database.close(),
+    prepare(sql: string) {
+      let statement = kept.get(sql);
+      if (statement) {
+        kept.delete(sql); // most recently used last
+      } else {
+        statement = database.prepare(sql);
+        if (kept.size >= max) kept.delete(kept.keys().next().value!);
+      }
+      kept.set(sql, statement);
+      return statement;
+    },
+  };
 }
 
 /** Opens and migrates every database. Refuses to start if a region database belongs to another region. */
-export async function openDatabases(config: Config, log: Pick<Logger, 'warn'>): Promise<Databases> {
+export async function openDatabases(
+  config: Pick<Config, 'databaseUrl' | 'regionUrls' | 'dataDir'>,
+  log: Pick<Logger, 'warn'>,
+  opts: OpenOptions = {},
+): Promise<Databases> {
   const at = locations(config);
-  const control = open<ControlDatabase>(at.control, log);
-  await migrate(control, 'control');
+  const control = open<ControlDatabase>(at.control, log, opts.poolMax);
   const regions = {} as Record<Region, Kysely<RegionDatabase>>;
+  for (const r of REGIONS) regions[r] = open<RegionDatabase>(at.regions[r], log, opts.poolMax);
+  const dbs: Databases = {
+    control,
+    dialect: config.databaseUrl ? 'postgres' : 'sqlite',
+    regions,
+    async close() {
+      await Promise.all([control.destroy(), ...Object.values(regions).map((d) => d.destroy())]);
+    },
+  };
+  if (opts.migrate === false) return dbs;
+  await migrate(control, 'control');
   for (const r of REGIONS) {
-    const db = open<RegionDatabase>(at.regions[r], log);
+    const db = regions[r];
     await migrate(db, 'region');
     const row = await db.selectFrom('region_info').select('region').where('id', '=', 1).executeTakeFirst();
     if (!row)
@@ -79,14 +123,6 @@ export async function openDatabases(config: Config, log: Pick<Logger, 'warn'>): 
         .values({ id: 1, region: r, created_at: nowIso() } as never)
         .execute();
     else if (row.region !== r) throw new Error(`the database configured for region ${r} belongs to region ${row.region}`);
-    regions[r] = db;
   }
-  return {
-    control,
-    dialect: config.databaseUrl ? 'postgres' : 'sqlite',
-    regions,
-    async close() {
-      await Promise.all([control.destroy(), ...Object.values(regions).map((d) => d.destroy())]);
-    },
-  };
+  return dbs;
 }

@@ -4,12 +4,13 @@
 // lost to a crash or restart; the job runner (src/jobs) retries failures with
 // exponential backoff.
 import { createHmac } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import type { Insertable } from 'kysely';
 import type { Context } from '../context.js';
 import type { RegionDatabase } from '../db/schema.js';
 import { newJob, PermanentError, type JobRow } from '../jobs/job.js';
 import type { JobRunner } from '../jobs/runner.js';
 import { newId, nowIso } from '../lib/ids.js';
+import { postWebhook } from './webhook-post.js';
 import { assertPublicTarget } from './webhook-target.js';
 
 export interface EmailPayload {
@@ -42,20 +43,52 @@ export function signWebhook(secret: string, timestamp: number, body: string): st
   return `t=${timestamp},v1=${createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`;
 }
 
-export function registerDeliveries(runner: JobRunner, ctx: Context): void {
+/** What deliveries need: they run in the job thread (src/jobs/thread.ts) or in the process. */
+export interface DeliveryDeps {
+  config: Pick<Context['config'], 'webhooksAllowPrivate'>;
+  dbs: Pick<Context['dbs'], 'control'>;
+  mailer: Context['mailer'];
+}
+
+type Webhook = { id: string; url: string; secret: string };
+
+/**
+ * Looks webhooks up once a second at most: a busy form's deliveries all go to its one or two webhooks. A removed
+ * webhook gets no new delivery attempt a second later.
+ */
+function webhookLookup(ctx: DeliveryDeps): (id: string) => Promise<Webhook | undefined> {
+  const recent = new Map<string, { at: number; hook: Promise<Webhook | undefined> }>();
+  return (id) => {
+    const now = Date.now();
+    const hit = recent.get(id);
+    if (hit && now - hit.at < 1000) return hit.hook;
+    if (recent.size > 1000) recent.clear();
+    const hook = ctx.dbs.control.selectFrom('webhooks').select(['id', 'url', 'secret']).where('id', '=', id).executeTakeFirst();
+    recent.set(id, { at: now, hook });
+    hook.catch(() => recent.delete(id));
+    return hook;
+  };
+}
+
+export function registerDeliveries(runner: JobRunner, ctx: DeliveryDeps): void {
+  const webhook = webhookLookup(ctx);
   runner.register('email', async (job) => {
     const p = JSON.parse(job.payload) as EmailPayload;
     await ctx.mailer.send({ to: job.target, subject: p.subject, text: p.text, replyTo: p.replyTo });
   });
-  runner.register('webhook', (job, jc) => deliverWebhook(ctx, job, (write) => jc.defer((db) => write(db as unknown as Kysely<RegionDatabase>))));
+  runner.register('webhook', async (job, jc) => deliverWebhook(ctx, job, await webhook(job.target), (entry) => jc.insert('webhook_deliveries', entry)));
 }
 
 /** The event a webhook body carries: form.submission, or privacy.erasure (src/rights/erase-visitor-data.ts). */
 const eventOf = (payload: string): string => (JSON.parse(payload) as { event?: string }).event ?? 'form.submission';
 
 /** POSTs one submission to one webhook; the attempt goes to the delivery log either way. */
-async function deliverWebhook(ctx: Context, job: JobRow, log: (write: (db: Kysely<RegionDatabase>) => Promise<unknown>) => void): Promise<void> {
-  const hook = await ctx.dbs.control.selectFrom('webhooks').select(['id', 'url', 'secret']).where('id', '=', job.target).executeTakeFirst();
+async function deliverWebhook(
+  ctx: DeliveryDeps,
+  job: JobRow,
+  hook: Webhook | undefined,
+  log: (entry: Insertable<RegionDatabase['webhook_deliveries']>) => void,
+): Promise<void> {
   if (!hook) throw new PermanentError('the webhook was removed');
   const started = Date.now();
   let statusCode: number | null = null;
@@ -63,22 +96,19 @@ async function deliverWebhook(ctx: Context, job: JobRow, log: (write: (db: Kysel
   try {
     await assertPublicTarget(hook.url, ctx.config.webhooksAllowPrivate);
     const timestamp = Math.floor(Date.now() / 1000);
-    const res = await fetch(hook.url, {
-      method: 'POST',
-      body: job.payload,
-      redirect: 'manual',
-      signal: AbortSignal.timeout(10_000),
-      headers: {
+    statusCode = await postWebhook(
+      hook.url,
+      job.payload,
+      {
         'content-type': 'application/json',
         'user-agent': 'Atrium-Webhooks/1',
         'x-atrium-event': eventOf(job.payload),
         'x-atrium-delivery': job.id,
         'x-atrium-signature': signWebhook(hook.secret, timestamp, job.payload),
       },
-    });
-    statusCode = res.status;
-    await res.body?.cancel();
-    if (res.status < 200 || res.status >= 300) error = `the receiver answered ${res.status}`;
+      10_000,
+    );
+    if (statusCode < 200 || statusCode >= 300) error = `the receiver answered ${statusCode}`;
   } catch (e) {
     error = e instanceof Error ? e.message : String(e);
   }
@@ -94,6 +124,6 @@ async function deliverWebhook(ctx: Context, job: JobRow, log: (write: (db: Kysel
     duration_ms: Date.now() - started,
     created_at: nowIso(),
   };
-  log((db) => db.insertInto('webhook_deliveries').values(entry).execute());
+  log(entry);
   if (error) throw new Error(error);
 }

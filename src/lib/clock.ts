@@ -5,14 +5,21 @@ export interface Clock {
 }
 
 export class MovableClock implements Clock {
-  private offsetMs = 0;
+  /** The offset in milliseconds, in memory a worker thread can share (see src/jobs/thread.ts): both read one time. */
+  readonly shared: SharedArrayBuffer;
+  private readonly offsetMs: BigInt64Array;
+
+  constructor(shared = new SharedArrayBuffer(8)) {
+    this.shared = shared;
+    this.offsetMs = new BigInt64Array(shared);
+  }
 
   now(): Date {
-    return new Date(Date.now() + this.offsetMs);
+    return new Date(Date.now() + Number(Atomics.load(this.offsetMs, 0)));
   }
 
   /** Moves this clock (never the system's) forward; for tests and the CLI's dry runs. */
   advance(ms: number): void {
-    this.offsetMs += ms;
+    Atomics.add(this.offsetMs, 0, BigInt(Math.round(ms)));
   }
 }

@@ -1,6 +1,7 @@
 // Outgoing mail through nodemailer: SMTP when configured, otherwise .eml files
 // in an outbox folder so the embedded default needs no mail server.
-import fs from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { Config } from '../config/config.js';
@@ -66,23 +67,35 @@ function readable(eml: Buffer, m: Message): Buffer {
 /** The next free suffix per file name, so a burst of alike messages (same second, subject and address) costs one write each. */
 const nextSuffix = new Map<string, number>();
 
-/** Writes a new file, adding "-2", "-3"... when two messages share a name. */
-async function writeNew(dir: string, base: string, body: Buffer): Promise<string> {
+/**
+ * Writes a new file, adding "-2", "-3"... when two messages share a name. Each number is taken before the
+ * write, so messages sent at once never try the same name (a burst of alike mails would otherwise retry each
+ * other's names, quadratically). A message is a few kilobytes: one synchronous write costs less than the three
+ * trips through the thread pool of an asynchronous one (open, write, close).
+ */
+function writeNew(dir: string, base: string, body: Buffer): string {
   if (nextSuffix.size > 1000) nextSuffix.clear(); // names carry the second: old ones never come back
-  for (let n = nextSuffix.get(base) ?? 1, tries = 0; ; n++, tries++) {
+  for (let tries = 0; ; tries++) {
+    const n = nextSuffix.get(base) ?? 1;
+    nextSuffix.set(base, n + 1);
     const file = path.join(dir, `${base}${n > 1 ? `-${n}` : ''}.eml`);
     try {
-      await fs.writeFile(file, body, { flag: 'wx' });
-      nextSuffix.set(base, n + 1);
+      fs.writeFileSync(file, body, { flag: 'wx' });
       return file;
     } catch (e) {
-      // Another process may be writing alike messages into the same folder: take the next number.
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST' || tries >= 10_000) throw e;
+      const code = (e as NodeJS.ErrnoException).code;
+      if (tries >= 10_000 || (code !== 'EEXIST' && code !== 'ENOENT')) throw e;
+      // The folder is missing (first message, or removed meanwhile): make it. EEXIST: another process may be
+      // writing alike messages into the same folder; take the next number.
+      if (code === 'ENOENT') {
+        fs.mkdirSync(dir, { recursive: true });
+        nextSuffix.set(base, n);
+      }
     }
   }
 }
 
-export function createMailer(config: Config, log: MailLog = () => {}): Mailer {
+export function createMailer(config: Pick<Config, 'smtpUrl' | 'dataDir' | 'mailFrom'>, log: MailLog = () => {}): Mailer {
   if (config.smtpUrl) {
     const transport: Transporter = nodemailer.createTransport(config.smtpUrl);
     const target = new URL(config.smtpUrl);
@@ -95,11 +108,12 @@ export function createMailer(config: Config, log: MailLog = () => {}): Mailer {
   }
   const outbox = path.join(config.dataDir, 'outbox');
   const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+  // nodemailer would draw five random numbers per message for its id; one UUID does (notifications come in bursts).
+  const domain = /@([^\s>]+)>?\s*$/.exec(config.mailFrom)?.[1] ?? 'localhost';
   return {
     async send(m) {
-      const info = await transport.sendMail({ from: config.mailFrom, ...m });
-      await fs.mkdir(outbox, { recursive: true });
-      const file = await writeNew(outbox, outboxName(m, new Date()), readable(info.message as Buffer, m));
+      const info = await transport.sendMail({ from: config.mailFrom, messageId: `<${randomUUID()}@${domain}>`, ...m });
+      const file = writeNew(outbox, outboxName(m, new Date()), readable(info.message as Buffer, m));
       log(`mail to ${m.to} ("${m.subject}") written to ${file}`);
     },
     describe: () => `outbox folder ${outbox}`,

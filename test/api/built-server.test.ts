@@ -1,8 +1,9 @@
 // The production entry point: the bundled server (dist/server/main.js, built by
 // scripts/build-server.mjs) run by plain node, as `npm start` and `npm run serve`
 // run it. Its start-up output names the public URL once, even with several
-// workers, its analytics worker thread stores pageviews, and its logs never
-// hold IP addresses or cookies.
+// workers, its analytics worker thread stores pageviews, deliveries run in each
+// worker's job thread (both started from the bundle), and its logs never hold
+// IP addresses or cookies.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -115,6 +116,16 @@ describe('the built server', () => {
     const beaconRuntime = await c.get(beacon!, { host });
     expect(beaconRuntime.text).toContain('sendBeacon');
     expect(beaconRuntime.text.split('\n').length).toBeLessThan(5);
+    // A submission's notification mail goes out from the job thread (the bundle's job-thread.js).
+    const token = (page.headers['set-cookie'] ?? []).find((v) => v.startsWith('c_r_id_='))!.split(';')[0]!;
+    await new Promise((r) => setTimeout(r, 2100)); // the minimum fill time
+    const sent = await c.request('POST', '/_atrium/forms/contact', undefined, {
+      host,
+      raw: new URLSearchParams({ email: 'visitor@example.com' }).toString(),
+      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json', cookie: token },
+    });
+    expect(sent.status).toBe(201);
+    expect(await smtp.waitFor('owner@example.com', /visitor@example\.com/)).toBe('visitor@example.com');
     // Behind a trusted proxy the client address is the forwarded one: a leak would show it.
     await c.get('/api/sites', { headers: { cookie: 'probe=cookie-value-not-for-logs', 'x-forwarded-for': '203.0.113.77' } });
 
