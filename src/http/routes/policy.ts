@@ -4,9 +4,8 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import type { Context } from '../../context.js';
 import { notFound } from '../../lib/errors.js';
-import { platformPolicy } from '../../policy/platform-policy.js';
 import { markPolicySeen, policyNotice } from '../../policy/notice.js';
-import { policyInEffect, policyVersion, policyVersions, recordVersion, type StoredPolicy } from '../../policy/versions.js';
+import { policyInEffect, policyVersion, policyVersions, type StoredPolicy } from '../../policy/versions.js';
 import { parseInput } from '../../lib/validate.js';
 import { requireAuth } from '../auth.js';
 import { renderPolicyPage } from '../../policy/policy-page.js';
@@ -54,17 +53,16 @@ export async function policyRoutes(app: FastifyInstance, ctx: Context) {
       );
   };
 
-  /** The system may have changed since the last look (configuration, registries): a change becomes a version. */
-  const refresh = () => recordVersion(ctx, 'platform', platformPolicy(ctx.config));
-
+  // The policy is generated once, at start-up (src/server.ts): configuration and registries only change with a
+  // restart, so requests only read the stored versions.
   app.get('/privacy', { config: DOCS.current }, async (_req, reply) => {
-    const latest = await refresh();
-    const { current } = await policyInEffect(ctx, 'platform');
-    return page(reply, current ?? latest);
+    const { current, upcoming } = await policyInEffect(ctx, 'platform');
+    const shown = current ?? upcoming;
+    if (!shown) throw notFound('privacy policy');
+    return page(reply, shown);
   });
 
   app.get<{ Params: { version: string } }>('/privacy/versions/:version', { config: DOCS.version }, async (req, reply) => {
-    await refresh();
     const shown = /^\d{1,6}$/.test(req.params.version) ? await policyVersion(ctx, 'platform', Number(req.params.version)) : undefined;
     if (!shown) throw notFound('policy version');
     return page(reply, shown);
