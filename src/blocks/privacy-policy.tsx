@@ -32,7 +32,9 @@ function Part({ block }: { block: PolicyBlock }) {
           {block.rows.map((r, i) => (
             <tr key={i}>
               {r.map((c, j) => (
-                <td key={j}>{c}</td>
+                <td key={j} data-label={block.head[j]}>
+                  {c}
+                </td>
               ))}
             </tr>
           ))}

@@ -169,7 +169,7 @@ a:hover{text-decoration-thickness:2px}
 .prose h4{margin-top:1.5em;font-size:1.125rem}
 .prose h2+*,.prose h3+*,.prose h4+*{margin-top:.75em}
 .prose>:first-child{margin-top:0}
-.policy section>*+*{margin-top:1em}.policy-table{overflow-x:auto}.policy-table table{width:100%;border-collapse:collapse;font-size:.9375rem;line-height:1.5}.policy-table th,.policy-table td{text-align:left;vertical-align:top;padding:.5rem .625rem;border-bottom:1px solid var(--border)}.policy-table th{font-weight:600}
+.policy section>*+*{margin-top:1em}.policy-table{overflow-x:auto}.policy-table table{width:100%;border-collapse:collapse;font-size:.9375rem;line-height:1.5}.policy-table th,.policy-table td{text-align:left;vertical-align:top;padding:.5rem .625rem;border-bottom:1px solid var(--border)}.policy-table th{font-weight:600}@media (max-width:40rem){.policy-table thead{position:absolute;left:-9999px}.policy-table tr,.policy-table td{display:block}.policy-table tr{padding:.5rem 0;border-bottom:1px solid var(--border)}.policy-table td{border:0;padding:.2rem 0}.policy-table td::before{content:attr(data-label);display:block;font-size:.8125rem;font-weight:600}}
 .prose ul,.prose ol{padding-left:1.375em}
 .prose li+li{margin-top:.5em}
 .prose li::marker{color:var(--accent)}
