@@ -52,6 +52,8 @@ export interface Config {
   analyticsBeaconPerIp: number;
   /** Counted hits wait at most this long (ms) before the analytics worker thread gets them. */
   analyticsBatchMs: number;
+  /** The analytics worker thread's nice value (ATRIUM_ANALYTICS_NICE, 0-19; 0 runs it at the server's priority). */
+  analyticsNice: number;
   /** Platform staff who answer privacy requests to the platform (ATRIUM_OPERATORS: account emails, comma-separated). */
   operatorEmails: string[];
   /** Who runs this installation, as the privacy policy names them (ATRIUM_OPERATOR_NAME, _ADDRESS). */
@@ -115,6 +117,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     analyticsRollupMonths: Math.max(1, Math.min(1200, Number(env.ATRIUM_ANALYTICS_ROLLUP_MONTHS ?? 24) || 24)),
     analyticsBeaconPerIp: Math.max(1, Number(env.ATRIUM_ANALYTICS_BEACON_PER_IP ?? 120) || 120),
     analyticsBatchMs: Math.max(10, Math.min(600_000, Number(env.ATRIUM_ANALYTICS_BATCH_MS ?? 200) || 200)),
+    analyticsNice: Math.max(0, Math.min(19, Math.trunc(Number(env.ATRIUM_ANALYTICS_NICE ?? 19)) || 0)),
     operatorEmails: (env.ATRIUM_OPERATORS ?? '')
       .split(',')
       .map((s) => s.trim().toLowerCase())

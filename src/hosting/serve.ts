@@ -20,7 +20,7 @@ export const CONSENT_PATH = '/_atrium/consent';
 export const COOKIES_PREFIX = '/_atrium/cookies';
 /** A visitor's privacy requests: the request page, filing and confirming (routes/site-privacy-requests.ts). */
 export const PRIVACY_PATH = '/_atrium/privacy';
-/** The analytics beacon endpoint (routes/analytics-beacon.ts). */
+/** The analytics beacon endpoint (hosting/beacon.ts). */
 export const BEACON_PATH = '/_atrium/a';
 
 /** Counts pageviews (src/analytics/collector.ts); may return a Set-Cookie value to add to the page. */
@@ -152,7 +152,13 @@ export function servePublished(req: IncomingMessage, res: ServerResponse, site: 
 const isPath = (url: string, path: string) => url === path || (url.startsWith(path) && url[path.length] === '?');
 
 /** Serves the request if its host is a published site; returns false for the app's own hosts. */
-export function createSiteHandler(live: LiveSites, isAppHost: (host: string) => boolean, trust: TrustFn = NO_PROXY, counter?: PageCounter) {
+export function createSiteHandler(
+  live: LiveSites,
+  isAppHost: (host: string) => boolean,
+  trust: TrustFn = NO_PROXY,
+  counter?: PageCounter,
+  beacon?: (req: IncomingMessage, res: ServerResponse, host: string) => void,
+) {
   // Host header -> the site host it names, or '' for the app's own hosts.
   const siteHost = memo((raw) => {
     const host = normalizeHost(raw);
@@ -166,8 +172,14 @@ export function createSiteHandler(live: LiveSites, isAppHost: (host: string) => 
     if (req.url?.startsWith('/_atrium/c') && (req.url.startsWith(COOKIES_PREFIX) || (req.method === 'POST' && isPath(req.url, CONSENT_PATH)))) return false;
     // So do a visitor's privacy requests, page and posts alike.
     if (req.url?.startsWith(PRIVACY_PATH) && (isPath(req.url, PRIVACY_PATH) || req.url.startsWith(`${PRIVACY_PATH}/`))) return false;
-    // So do analytics beacon events (routes/analytics-beacon.ts).
-    if (req.method === 'POST' && (req.url?.startsWith(FORMS_PREFIX) || req.url === BEACON_PATH)) return false;
+    if (req.method === 'POST') {
+      // Analytics beacon events: answered here too, as often as pages (hosting/beacon.ts).
+      if (req.url === BEACON_PATH && beacon) {
+        beacon(req, res, host);
+        return true;
+      }
+      if (req.url?.startsWith(FORMS_PREFIX) || req.url === BEACON_PATH) return false;
+    }
     const cached = live.peek(host);
     if (cached !== undefined) servePublished(req, res, cached, trust, counter);
     else
