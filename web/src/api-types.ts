@@ -7386,6 +7386,15 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
+        /** @description The body is neither text/plain nor application/json */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
         /** @description Too many events from this network: wait for the Retry-After header’s seconds */
         429: {
           headers: {
