@@ -56,6 +56,8 @@ export interface LiveSite {
   usedAt: number;
   files: Map<string, ServedFile>;
   notFound: ServedFile;
+  /** Old paths answered with a permanent redirect (the site's redirects), by path. */
+  redirects: Map<string, string>;
 }
 
 function cacheControl(path: string): string {
@@ -254,6 +256,7 @@ export class LiveSites {
       usedAt: Date.now(),
       files,
       notFound,
+      redirects: new Map(Object.entries(manifest.redirects ?? {})),
     };
   }
 

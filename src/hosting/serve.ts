@@ -112,6 +112,22 @@ function etagMatches(header: string, etag: string) {
   return header === etag || header === '*' || header.split(',').some((t) => t.trim().replace(/^W\//, '') === etag);
 }
 
+/** Answers a path the site's redirects name with a 301 (the query string carries over to a path); false if none does. */
+function redirect(req: IncomingMessage, res: ServerResponse, site: LiveSite, trust: TrustFn, url: string, q: number): boolean {
+  let path = q === -1 ? url : url.slice(0, q);
+  try {
+    path = decodeURIComponent(path);
+  } catch {
+    return false;
+  }
+  const to = site.redirects.get(path.length > 1 ? path.replace(/\/+$/, '') : path);
+  if (to === undefined) return false;
+  const location = to.startsWith('/') && q !== -1 && !to.includes('?') ? to + url.slice(q) : to;
+  res.writeHead(301, siteHeaders(isSecure(req, trust), { location, 'cache-control': 'public, max-age=3600' }));
+  res.end();
+  return true;
+}
+
 export function servePublished(req: IncomingMessage, res: ServerResponse, site: LiveSite | null, trust: TrustFn = NO_PROXY, counter?: PageCounter) {
   if (!site) {
     res.writeHead(404, siteHeaders(isSecure(req, trust), { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }));
@@ -145,6 +161,7 @@ export function servePublished(req: IncomingMessage, res: ServerResponse, site: 
     }
   }
   if (file) send(req, res, file, 200, site, trust, path, counter);
+  else if (site.redirects.size && redirect(req, res, site, trust, url, q)) return;
   else send(req, res, site.notFound, 404, site, trust, path, counter);
 }
 

@@ -26,6 +26,8 @@ export interface Manifest {
   forms: Record<string, PublishedForm>;
   /** Site settings serving needs without reading the document (absent in releases from before they were recorded). */
   settings?: { gpcRefusesAnalytics: boolean; beacon?: boolean };
+  /** Old paths answered with a 301: path -> where to (absent in releases from before redirects). */
+  redirects?: Record<string, string>;
 }
 
 /** Why a release exists: a person published, or an address change re-rendered the live site. */
@@ -57,6 +59,9 @@ async function release(
     files: {},
     forms: Object.fromEntries(formsOf(doc)),
     settings: { gpcRefusesAnalytics: doc.consent.gpcRefusesAnalytics, beacon: doc.analytics.beacon },
+    ...(doc.redirects.length
+      ? { redirects: Object.fromEntries(doc.redirects.map((r) => [r.from.length > 1 ? r.from.replace(/\/+$/, '') : r.from, r.to])) }
+      : {}),
   };
   const created: string[] = [];
   let totalBytes = 0;

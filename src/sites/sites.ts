@@ -12,6 +12,7 @@ import { TEMPLATES } from '../templates/index.js';
 import { fitToSchema } from '../site-document/fit.js';
 import { THEMES } from '../themes/index.js';
 import { siteSubdomainUrl } from '../config/config.js';
+import { followMovedPages } from './moved-pages.js';
 import { documentPreview } from './preview.js';
 import { newSubmissionCounts } from '../forms/inbox.js';
 import { regionDbForSite } from '../db/region-db.js';
@@ -157,7 +158,7 @@ export async function getSite(ctx: Context, subscriberId: string, siteId: string
 export async function saveDraft(ctx: Context, subscriberId: string, siteId: string, raw: unknown) {
   const input = parseInput(SaveDraftInput, raw);
   const site = await requireSite(ctx.dbs.control, subscriberId, siteId);
-  const document = parseInput(SiteDocument, input.document, 'document');
+  const document = parseInput(SiteDocument, followMovedPages(JSON.parse(site.draft), input.document), 'document');
   // Custom code publishing would refuse is refused when it is added or changed, with publishing's own sentence; the rest comes back as warnings.
   const { refused, warnings } = draftConsentChecks(document, JSON.parse(site.draft));
   if (refused.length) {

@@ -7913,6 +7913,23 @@ export interface components {
         /** @default 24 */
         retentionMonths: 3 | 6 | 12 | 24 | 0;
       };
+      /**
+       * @default {
+       *       "sameAs": []
+       *     }
+       */
+      organization: {
+        name?: string;
+        /** Format: email */
+        email?: string;
+        /** @default [] */
+        sameAs: string[];
+      };
+      /** @default [] */
+      redirects: {
+        from: string;
+        to: string;
+      }[];
       /** @default [] */
       snippets: {
         id: string;
@@ -9352,6 +9369,23 @@ export interface components {
         /** @default 24 */
         retentionMonths: 3 | 6 | 12 | 24 | 0;
       };
+      /**
+       * @default {
+       *       "sameAs": []
+       *     }
+       */
+      organization: {
+        name?: string;
+        /** Format: email */
+        email?: string;
+        /** @default [] */
+        sameAs: string[];
+      };
+      /** @default [] */
+      redirects: {
+        from: string;
+        to: string;
+      }[];
       /** @default [] */
       snippets: {
         id: string;

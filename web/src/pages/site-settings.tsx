@@ -1,5 +1,6 @@
 // Site settings: name and address, the data region (read-only), custom
 // domains with their DNS verification record, webhooks, favicon and social image,
+// search engines (the organisation behind the site) and redirects,
 // analytics (the optional beacon), privacy and cookies (the consent banner),
 // custom code, the site archive, and the danger zone (unpublish, delete).
 import { lazy, Suspense } from 'react';
@@ -13,6 +14,8 @@ import { DangerZone } from './site-settings/danger-zone';
 import { AnalyticsSettings } from './site-settings/analytics-settings';
 import { SiteArchive } from './site-settings/archive';
 import { FormRetention } from './site-settings/form-retention';
+import { SearchEngines } from './site-settings/search-engines';
+import { Redirects } from './site-settings/redirects';
 
 const ConsentSections = lazy(() => import('./site-settings/consent-sections'));
 
@@ -33,6 +36,8 @@ function Settings(ctx: SiteContext) {
       <Domains site={ctx.site} />
       <Webhooks site={ctx.site} />
       <Images {...ctx} />
+      <SearchEngines {...ctx} />
+      <Redirects {...ctx} />
       <AnalyticsSettings {...ctx} />
       <FormRetention {...ctx} />
       <Suspense fallback={<ConsentLoading />}>
