@@ -36,7 +36,7 @@ export interface CollectorOptions {
   control: Kysely<ControlDatabase>;
   regions: Record<string, Kysely<RegionDatabase>>;
   /** Where the databases are, for the worker's own connections. */
-  config: Pick<Config, 'databaseUrl' | 'regionUrls' | 'dataDir' | 'trustProxy' | 'workers' | 'analyticsBatchMs'>;
+  config: Pick<Config, 'databaseUrl' | 'regions' | 'dataDir' | 'trustProxy' | 'workers' | 'analyticsBatchMs'>;
   clock: Clock;
   log: Logger;
 }
