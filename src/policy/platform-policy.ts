@@ -31,6 +31,7 @@ const TABLE_WORDS: Record<string, string> = {
   releases: 'Who published each version of a site',
   assets: 'Who uploaded each image',
   jobs: 'Work waiting to be done, such as a mail to send',
+  policy_seen: 'That you read the notice of a change to this policy',
   privacy_requests: 'Privacy requests: who asked, what, where they live, and our answer',
   privacy_request_log: 'Each step of a privacy request and the mails we sent about it',
   form_submissions: 'Messages visitors send through a site’s forms, and the consent wording they agreed to',
@@ -48,19 +49,20 @@ function describeSeconds(s: number): string {
   return `${Math.round(s / 3600)} hours`;
 }
 
+/** The same table name holds something else in a region database. */
+const REGION_TABLE_WORDS: Record<string, string> = {
+  jobs: 'Form messages waiting to be delivered by mail or webhook',
+};
+
 function dataRows(subject: Subject): string[][] {
   const rows: string[][] = [];
-  for (const tables of Object.values(DATA_MAP))
+  for (const [kind, tables] of Object.entries(DATA_MAP))
     for (const [name, map] of Object.entries(tables)) {
       const columns = Object.values(map.personal).filter((c) => c.subject === subject);
       if (!columns.length) continue;
-      if (rows.some((r) => r[0] === (TABLE_WORDS[name] ?? human(name)))) continue; // same table in several databases
-      rows.push([
-        TABLE_WORDS[name] ?? human(name),
-        map.purpose,
-        unique(columns.map((c) => BASIS[c.legalBasis])).join('; '),
-        unique(columns.map((c) => c.retention)).join('; '),
-      ]);
+      const words = (kind === 'region' ? REGION_TABLE_WORDS[name] : undefined) ?? TABLE_WORDS[name] ?? human(name);
+      if (rows.some((r) => r[0] === words)) continue; // same table in several databases
+      rows.push([words, map.purpose, unique(columns.map((c) => BASIS[c.legalBasis])).join('; '), unique(columns.map((c) => c.retention)).join('; ')]);
     }
   return rows;
 }

@@ -76,7 +76,7 @@ describe('configured data regions', () => {
     // The site's own notice names its region and where it is, as configured.
     expect((await c.post(`/api/sites/${site.json.id}/publish`)).status).toBe(201);
     const notice = text((await c.get('/privacy', { host: 'zurich-co.localhost' })).text);
-    expect(notice).toContain('stores it in its Switzerland (Zurich) data region (Zurich, Switzerland).');
+    expect(notice).toContain('stores it in its Switzerland (Zurich) data region, in Zurich, Switzerland.');
   });
 
   it('refuses to import a site archive whose region this installation does not offer', async () => {

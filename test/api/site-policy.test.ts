@@ -90,7 +90,7 @@ describe('the generated privacy notice of a site', () => {
     for (const title of [fr.who.title, fr.forms.title, fr.analytics.title, fr.services.title, fr.cookies.title, fr.rights.title])
       expect(notice).toContain(text(title).trim());
     expect(notice).toContain('Atelier est responsable des données personnelles que ce site traite.');
-    expect(notice).toContain('région de données EU (Frankfurt)');
+    expect(notice).toContain('région de données « EU (Frankfurt) »');
     expect(notice).toContain('Nous conservons les messages pendant 24 mois');
     expect(notice).toContain('Écrivez-nous / Votre e-mail, Votre question');
     expect(notice).toMatch(/c_r_id_ Ce site Vérifie qu'un formulaire a bien été envoyé/);

@@ -23,7 +23,7 @@ export const en: NoticeStrings = {
       '{site} is responsible for the personal data this website handles. Use this site’s privacy request page ({page}) for any question about it.',
     hosted: 'The site is built and hosted with Atrium, which handles visitors’ data only on our behalf and stores it in its {region} data region.',
     hostedAt:
-      'The site is built and hosted with Atrium, which handles visitors’ data only on our behalf and stores it in its {region} data region ({location}).',
+      'The site is built and hosted with Atrium, which handles visitors’ data only on our behalf and stores it in its {region} data region, in {location}.',
   },
   forms: {
     title: 'Messages you send us',

@@ -9,9 +9,9 @@ export const de: NoticeStrings = {
     responsiblePage:
       '{site} ist verantwortlich für die personenbezogenen Daten, die diese Website verarbeitet. Bei Fragen dazu nutzen Sie die Seite „Datenschutzanfragen“ dieser Website ({page}).',
     hosted:
-      'Die Website wird mit Atrium erstellt und betrieben. Atrium verarbeitet die Daten der Besucher nur in unserem Auftrag und speichert sie in seiner Datenregion {region}.',
+      'Die Website wird mit Atrium erstellt und betrieben. Atrium verarbeitet die Daten der Besucher nur in unserem Auftrag und speichert sie in seiner Datenregion „{region}“.',
     hostedAt:
-      'Die Website wird mit Atrium erstellt und betrieben. Atrium verarbeitet die Daten der Besucher nur in unserem Auftrag und speichert sie in seiner Datenregion {region} ({location}).',
+      'Die Website wird mit Atrium erstellt und betrieben. Atrium verarbeitet die Daten der Besucher nur in unserem Auftrag und speichert sie in seiner Datenregion „{region}“ (Speicherort: {location}).',
   },
   forms: {
     title: 'Nachrichten, die Sie uns senden',

@@ -9,9 +9,9 @@ export const es: NoticeStrings = {
     responsiblePage:
       '{site} es responsable de los datos personales que trata este sitio web. Para cualquier pregunta al respecto, use la página «Solicitudes sobre sus datos» de este sitio ({page}).',
     hosted:
-      'El sitio está creado y alojado con Atrium, que trata los datos de los visitantes solo por cuenta nuestra y los guarda en su región de datos {region}.',
+      'El sitio está creado y alojado con Atrium, que trata los datos de los visitantes solo por cuenta nuestra y los guarda en su región de datos «{region}».',
     hostedAt:
-      'El sitio está creado y alojado con Atrium, que trata los datos de los visitantes solo por cuenta nuestra y los guarda en su región de datos {region} ({location}).',
+      'El sitio está creado y alojado con Atrium, que trata los datos de los visitantes solo por cuenta nuestra y los guarda en su región de datos «{region}» (lugar de almacenamiento: {location}).',
   },
   forms: {
     title: 'Los mensajes que nos envía',

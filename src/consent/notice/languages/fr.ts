@@ -9,9 +9,9 @@ export const fr: NoticeStrings = {
     responsiblePage:
       '{site} est responsable des données personnelles que ce site traite. Pour toute question à ce sujet, utilisez la page «\u00a0Vos droits sur vos données\u00a0» de ce site ({page}).',
     hosted:
-      'Le site est créé et hébergé avec Atrium, qui traite les données des visiteurs uniquement pour notre compte et les conserve dans sa région de données {region}.',
+      'Le site est créé et hébergé avec Atrium, qui traite les données des visiteurs uniquement pour notre compte et les conserve dans sa région de données «\u00a0{region}\u00a0».',
     hostedAt:
-      'Le site est créé et hébergé avec Atrium, qui traite les données des visiteurs uniquement pour notre compte et les conserve dans sa région de données {region} ({location}).',
+      'Le site est créé et hébergé avec Atrium, qui traite les données des visiteurs uniquement pour notre compte et les conserve dans sa région de données «\u00a0{region}\u00a0» (lieu de stockage\u00a0: {location}).',
   },
   forms: {
     title: 'Les messages que vous nous envoyez',

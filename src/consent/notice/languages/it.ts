@@ -9,9 +9,9 @@ export const it: NoticeStrings = {
     responsiblePage:
       '{site} è responsabile dei dati personali trattati da questo sito. Per qualsiasi domanda in merito, usa la pagina «Richieste sui tuoi dati» di questo sito ({page}).',
     hosted:
-      'Il sito è realizzato e ospitato con Atrium, che tratta i dati dei visitatori solo per nostro conto e li conserva nella sua regione di dati {region}.',
+      'Il sito è realizzato e ospitato con Atrium, che tratta i dati dei visitatori solo per nostro conto e li conserva nella sua regione di dati «{region}».',
     hostedAt:
-      'Il sito è realizzato e ospitato con Atrium, che tratta i dati dei visitatori solo per nostro conto e li conserva nella sua regione di dati {region} ({location}).',
+      'Il sito è realizzato e ospitato con Atrium, che tratta i dati dei visitatori solo per nostro conto e li conserva nella sua regione di dati «{region}» (luogo di conservazione: {location}).',
   },
   forms: {
     title: 'I messaggi che ci invii',

@@ -9,9 +9,9 @@ export const nl: NoticeStrings = {
     responsiblePage:
       '{site} is verantwoordelijk voor de persoonsgegevens die deze website verwerkt. Gebruik voor elke vraag daarover de pagina ‘Privacyverzoeken’ van deze site ({page}).',
     hosted:
-      'De site is gebouwd en wordt gehost met Atrium, dat de gegevens van bezoekers alleen in onze opdracht verwerkt en ze opslaat in zijn dataregio {region}.',
+      'De site is gebouwd en wordt gehost met Atrium, dat de gegevens van bezoekers alleen in onze opdracht verwerkt en ze opslaat in zijn dataregio ‘{region}’.',
     hostedAt:
-      'De site is gebouwd en wordt gehost met Atrium, dat de gegevens van bezoekers alleen in onze opdracht verwerkt en ze opslaat in zijn dataregio {region} ({location}).',
+      'De site is gebouwd en wordt gehost met Atrium, dat de gegevens van bezoekers alleen in onze opdracht verwerkt en ze opslaat in zijn dataregio ‘{region}’ (opslaglocatie: {location}).',
   },
   forms: {
     title: 'Berichten die u ons stuurt',

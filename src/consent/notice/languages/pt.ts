@@ -8,9 +8,9 @@ export const pt: NoticeStrings = {
     responsibleEmail: '{site} é responsável pelos dados pessoais que este site trata. Para qualquer questão sobre eles, escreva para {email}.',
     responsiblePage:
       '{site} é responsável pelos dados pessoais que este site trata. Para qualquer questão sobre eles, use a página “Pedidos sobre os seus dados” deste site ({page}).',
-    hosted: 'O site é criado e alojado com o Atrium, que trata os dados dos visitantes apenas por nossa conta e os guarda na sua região de dados {region}.',
+    hosted: 'O site é criado e alojado com o Atrium, que trata os dados dos visitantes apenas por nossa conta e os guarda na sua região de dados “{region}”.',
     hostedAt:
-      'O site é criado e alojado com o Atrium, que trata os dados dos visitantes apenas por nossa conta e os guarda na sua região de dados {region} ({location}).',
+      'O site é criado e alojado com o Atrium, que trata os dados dos visitantes apenas por nossa conta e os guarda na sua região de dados “{region}” (local de armazenamento: {location}).',
   },
   forms: {
     title: 'As mensagens que nos envia',
