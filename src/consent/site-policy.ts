@@ -33,6 +33,9 @@ const REQUEST_PAGE = '/_atrium/privacy';
 const isAtriumCookie = (r: CookieRow): r is CookieRow & { name: SiteCookieName } =>
   r.setBy === 'site' && !r.snippet && r.name in COOKIES && COOKIES[r.name as keyof typeof COOKIES].scope === 'site';
 
+/** The embed provider that sets a third-party cookie, by the name the cookie table gives it. */
+const providerId = (r: CookieRow) => (r.party === 'third' ? Object.values(PROVIDERS).find((p) => p.name === r.setBy)?.id : undefined);
+
 export function sitePolicy(doc: SiteDocument, facts: SiteFacts, contact?: string): PolicyDocument {
   const lang = doc.defaultLanguage;
   const s = noticeStrings(lang);
@@ -126,7 +129,7 @@ export function sitePolicy(doc: SiteDocument, facts: SiteFacts, contact?: string
                 cookies.map((c) => [
                   c.name,
                   c.party === 'first' ? prefs.thisSite : c.setBy,
-                  isAtriumCookie(c) ? s.cookies.purposes[c.name] : c.purpose,
+                  isAtriumCookie(c) ? s.cookies.purposes[c.name] : (s.cookies.providers[`${providerId(c)}.${c.name}`] ?? c.purpose),
                   durationInWords(c.days, consent.cookieTable, lang),
                 ]),
               ),

@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { COOKIES } from '../../src/cookies/registry.js';
 import { NOTICE_LANGUAGES, en, noticeStrings } from '../../src/consent/notice/strings.js';
+import { PROVIDERS } from '../../src/consent/providers.js';
 import { buildFiles } from '../../src/publishing/build-files.js';
 import type { SiteDocumentInput } from '../../src/site-document/schema.js';
 import { docWith } from './helpers.js';
@@ -13,7 +14,7 @@ const leaves = (t: Tree, prefix = ''): [string, string][] =>
   Object.entries(t).flatMap(([k, v]) => (typeof v === 'string' ? [[`${prefix}${k}`, v] as [string, string]] : leaves(v, `${prefix}${k}.`)));
 const placeholders = (t: string) => (t.match(/\{\w+\}/g) ?? []).sort().join(',');
 
-/** A site with a form (consent checkbox included), analytics with the beacon, and the notice on /privacy. */
+/** A site with a form (consent checkbox included), a YouTube video, analytics with the beacon, and the notice on /privacy. */
 function site(lang: string) {
   const form = {
     type: 'form',
@@ -28,7 +29,12 @@ function site(lang: string) {
   };
   return docWith(
     [
-      { id: 'home', path: '/', title: 'Accueil', blocks: [form] },
+      {
+        id: 'home',
+        path: '/',
+        title: 'Accueil',
+        blocks: [form, { type: 'embed', props: { id: 'tour', provider: 'youtube', url: 'https://youtu.be/dQw4w9WgXcQ', title: 'Visite' } }],
+      },
       { id: 'privacy', path: '/privacy', title: 'Confidentialité', blocks: [{ type: 'privacy', props: { id: 'notice', heading: 'Confidentialité' } }] },
     ] as SiteDocumentInput['pages'],
     { defaultLanguage: lang, analytics: { beacon: true } } as Partial<SiteDocumentInput>,
@@ -72,6 +78,9 @@ describe('site privacy notice strings', () => {
       .filter((c) => c.scope === 'site')
       .map((c) => c.name);
     expect(Object.keys(en.cookies.purposes).sort()).toEqual(siteCookies.sort());
+    // And every cookie of every embed provider.
+    const providerCookies = Object.values(PROVIDERS).flatMap((p) => p.cookies.map((c) => `${p.id}.${c.name}`));
+    expect(Object.keys(en.cookies.providers).sort()).toEqual(providerCookies.sort());
   });
 
   it('fall back to English for a language Atrium does not ship, and use the base of a regional tag', () => {
@@ -85,12 +94,13 @@ describe('site privacy notice strings', () => {
       .flatMap(([, t]) => t.split(/\{\w+\}/))
       .map((s) => s.trim())
       .filter((s) => s.length > 14);
-    const registry = Object.values(COOKIES).map((c) => c.purpose);
+    const registry = [...Object.values(COOKIES).map((c) => c.purpose), ...Object.values(PROVIDERS).flatMap((p) => p.cookies.map((c) => c.purpose))];
     for (const lang of ['fr', 'de', 'es', 'it', 'nl', 'pt']) {
       const text = [notice(lang), notice(lang, { location: 'Frankfurt', webhooks: 1 })].join(' ');
       for (const phrase of [...english, ...registry, 'Set by', 'Duration', 'Until you close the browser', 'This site'])
         expect(text, lang).not.toContain(phrase);
       expect(text, lang).toContain(noticeStrings(lang).analytics.returning);
+      expect(text, lang).toContain(noticeStrings(lang).cookies.providers['youtube.YSC']!);
     }
     // The English site says the same in English: the check above would see a leak.
     expect(notice('en')).toContain(en.analytics.returning);

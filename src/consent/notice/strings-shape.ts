@@ -56,6 +56,8 @@ export interface NoticeStrings {
     /** {settings}: the footer link that reopens the choices. */
     change: string;
     purposes: Record<SiteCookieName, string>;
+    /** The embed providers' cookies (src/consent/providers.ts), by `<provider id>.<cookie name>`; a test checks every one is here. */
+    providers: Record<string, string>;
   };
   rights: {
     title: string;

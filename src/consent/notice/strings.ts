@@ -64,6 +64,16 @@ export const en: NoticeStrings = {
       c_id: 'The reference of your latest consent record, so you can look it up and we can prove what you chose.',
       usr: 'Set only if you allow analytics: the date of your first visit and a random number, so we can count returning visitors. Nothing about it is stored on the server.',
     },
+    providers: {
+      'youtube.YSC': 'YouTube: remembers playback within a visit once the video plays.',
+      'youtube.VISITOR_INFO1_LIVE': 'YouTube: estimates bandwidth and may be used for advertising.',
+      'youtube.VISITOR_PRIVACY_METADATA': 'YouTube: stores your cookie choices on YouTube.',
+      'vimeo.__cf_bm': 'Vimeo’s network provider: tells people from bots.',
+      'google-maps.NID': 'Google: remembers preferences and may be used for advertising.',
+      'calendly.__cf_bm': 'Calendly’s network provider: tells people from bots.',
+      'loom.loom_anon_comment': 'Loom: counts anonymous views and comments.',
+      'spotify.sp_t': 'Spotify: identifies the listener for playback and advertising.',
+    },
   },
   rights: {
     title: 'Your rights',

@@ -54,6 +54,16 @@ export const de: NoticeStrings = {
       c_id: 'Die Kennung Ihres letzten Einwilligungsnachweises, damit Sie ihn abrufen können und wir Ihre Auswahl belegen können.',
       usr: 'Wird nur gesetzt, wenn Sie Statistik erlauben: das Datum Ihres ersten Besuchs und eine Zufallszahl, damit wiederkehrende Besucher gezählt werden können. Auf dem Server wird dazu nichts gespeichert.',
     },
+    providers: {
+      'youtube.YSC': 'YouTube: merkt sich die Wiedergabe während eines Besuchs, sobald das Video läuft.',
+      'youtube.VISITOR_INFO1_LIVE': 'YouTube: schätzt die Bandbreite und kann für Werbung genutzt werden.',
+      'youtube.VISITOR_PRIVACY_METADATA': 'YouTube: speichert Ihre Cookie-Auswahl bei YouTube.',
+      'vimeo.__cf_bm': 'Netzwerkdienstleister von Vimeo: unterscheidet Menschen von Bots.',
+      'google-maps.NID': 'Google: merkt sich Einstellungen und kann für Werbung genutzt werden.',
+      'calendly.__cf_bm': 'Netzwerkdienstleister von Calendly: unterscheidet Menschen von Bots.',
+      'loom.loom_anon_comment': 'Loom: zählt anonyme Aufrufe und Kommentare.',
+      'spotify.sp_t': 'Spotify: erkennt, wer zuhört, für die Wiedergabe und für Werbung.',
+    },
   },
   rights: {
     title: 'Ihre Rechte',

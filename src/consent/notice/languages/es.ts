@@ -54,6 +54,16 @@ export const es: NoticeStrings = {
       c_id: 'La referencia de su último registro de consentimiento, para que pueda consultarlo y podamos demostrar lo que eligió.',
       usr: 'Solo se instala si permite las analíticas: la fecha de su primera visita y un número aleatorio, para contar los visitantes que vuelven. En el servidor no se guarda nada sobre ella.',
     },
+    providers: {
+      'youtube.YSC': 'YouTube: recuerda la reproducción durante una visita, una vez que empieza el vídeo.',
+      'youtube.VISITOR_INFO1_LIVE': 'YouTube: estima el ancho de banda y puede usarse para publicidad.',
+      'youtube.VISITOR_PRIVACY_METADATA': 'YouTube: guarda sus preferencias de cookies en YouTube.',
+      'vimeo.__cf_bm': 'Proveedor de red de Vimeo: distingue a las personas de los bots.',
+      'google-maps.NID': 'Google: recuerda preferencias y puede usarse para publicidad.',
+      'calendly.__cf_bm': 'Proveedor de red de Calendly: distingue a las personas de los bots.',
+      'loom.loom_anon_comment': 'Loom: cuenta las visualizaciones y los comentarios anónimos.',
+      'spotify.sp_t': 'Spotify: identifica a quien escucha, para la reproducción y la publicidad.',
+    },
   },
   rights: {
     title: 'Sus derechos',

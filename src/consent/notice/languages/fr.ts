@@ -54,6 +54,16 @@ export const fr: NoticeStrings = {
       c_id: 'La référence de votre dernier enregistrement de consentement, pour que vous puissiez le consulter et que nous puissions prouver votre choix.',
       usr: 'Déposé uniquement si vous autorisez la mesure d’audience\u00a0: la date de votre première visite et un nombre aléatoire, pour compter les visiteurs qui reviennent. Rien le concernant n’est conservé sur le serveur.',
     },
+    providers: {
+      'youtube.YSC': 'YouTube\u00a0: mémorise la lecture au cours d’une visite, une fois la vidéo lancée.',
+      'youtube.VISITOR_INFO1_LIVE': 'YouTube\u00a0: estime la bande passante et peut servir à la publicité.',
+      'youtube.VISITOR_PRIVACY_METADATA': 'YouTube\u00a0: conserve vos choix de cookies sur YouTube.',
+      'vimeo.__cf_bm': 'Prestataire réseau de Vimeo\u00a0: distingue les personnes des robots.',
+      'google-maps.NID': 'Google\u00a0: mémorise des préférences et peut servir à la publicité.',
+      'calendly.__cf_bm': 'Prestataire réseau de Calendly\u00a0: distingue les personnes des robots.',
+      'loom.loom_anon_comment': 'Loom\u00a0: compte les vues et les commentaires anonymes.',
+      'spotify.sp_t': 'Spotify\u00a0: identifie la personne qui écoute, pour la lecture et la publicité.',
+    },
   },
   rights: {
     title: 'Vos droits',

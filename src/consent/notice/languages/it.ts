@@ -54,6 +54,16 @@ export const it: NoticeStrings = {
       c_id: 'Il riferimento della tua ultima registrazione del consenso, perché tu possa consultarla e noi possiamo dimostrare la tua scelta.',
       usr: 'Impostato solo se consenti le statistiche: la data della tua prima visita e un numero casuale, per contare i visitatori che tornano. Sul server non viene conservato nulla che lo riguardi.',
     },
+    providers: {
+      'youtube.YSC': 'YouTube: ricorda la riproduzione durante una visita, una volta avviato il video.',
+      'youtube.VISITOR_INFO1_LIVE': 'YouTube: stima la larghezza di banda e può essere usato per la pubblicità.',
+      'youtube.VISITOR_PRIVACY_METADATA': 'YouTube: memorizza le tue scelte sui cookie su YouTube.',
+      'vimeo.__cf_bm': 'Fornitore di rete di Vimeo: distingue le persone dai bot.',
+      'google-maps.NID': 'Google: ricorda le preferenze e può essere usato per la pubblicità.',
+      'calendly.__cf_bm': 'Fornitore di rete di Calendly: distingue le persone dai bot.',
+      'loom.loom_anon_comment': 'Loom: conta le visualizzazioni e i commenti anonimi.',
+      'spotify.sp_t': 'Spotify: identifica chi ascolta, per la riproduzione e la pubblicità.',
+    },
   },
   rights: {
     title: 'I tuoi diritti',

@@ -54,6 +54,16 @@ export const nl: NoticeStrings = {
       c_id: 'De referentie van uw laatste toestemmingsregistratie, zodat u die kunt opzoeken en wij uw keuze kunnen aantonen.',
       usr: 'Alleen geplaatst als u statistieken toestaat: de datum van uw eerste bezoek en een willekeurig getal, zodat terugkerende bezoekers geteld kunnen worden. Op de server wordt er niets over opgeslagen.',
     },
+    providers: {
+      'youtube.YSC': 'YouTube: onthoudt het afspelen tijdens een bezoek zodra de video speelt.',
+      'youtube.VISITOR_INFO1_LIVE': 'YouTube: schat de bandbreedte in en kan voor advertenties worden gebruikt.',
+      'youtube.VISITOR_PRIVACY_METADATA': 'YouTube: bewaart uw cookiekeuzes op YouTube.',
+      'vimeo.__cf_bm': 'Netwerkleverancier van Vimeo: onderscheidt mensen van bots.',
+      'google-maps.NID': 'Google: onthoudt voorkeuren en kan voor advertenties worden gebruikt.',
+      'calendly.__cf_bm': 'Netwerkleverancier van Calendly: onderscheidt mensen van bots.',
+      'loom.loom_anon_comment': 'Loom: telt anonieme weergaven en reacties.',
+      'spotify.sp_t': 'Spotify: herkent wie luistert, voor het afspelen en voor advertenties.',
+    },
   },
   rights: {
     title: 'Uw rechten',

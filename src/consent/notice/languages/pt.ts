@@ -53,6 +53,16 @@ export const pt: NoticeStrings = {
       c_id: 'A referência do seu registo de consentimento mais recente, para que o possa consultar e nós possamos provar a sua escolha.',
       usr: 'Só é definido se autorizar as estatísticas: a data da sua primeira visita e um número aleatório, para contar os visitantes que regressam. Nada sobre ele é guardado no servidor.',
     },
+    providers: {
+      'youtube.YSC': 'YouTube: memoriza a reprodução durante uma visita, depois de o vídeo começar.',
+      'youtube.VISITOR_INFO1_LIVE': 'YouTube: estima a largura de banda e pode ser usado para publicidade.',
+      'youtube.VISITOR_PRIVACY_METADATA': 'YouTube: guarda as suas escolhas de cookies no YouTube.',
+      'vimeo.__cf_bm': 'Fornecedor de rede do Vimeo: distingue pessoas de robôs.',
+      'google-maps.NID': 'Google: memoriza preferências e pode ser usado para publicidade.',
+      'calendly.__cf_bm': 'Fornecedor de rede do Calendly: distingue pessoas de robôs.',
+      'loom.loom_anon_comment': 'Loom: conta visualizações e comentários anónimos.',
+      'spotify.sp_t': 'Spotify: identifica quem ouve, para a reprodução e a publicidade.',
+    },
   },
   rights: {
     title: 'Os seus direitos',
