@@ -21,7 +21,7 @@ import pg from 'pg';
 import type { Kysely } from 'kysely';
 import { publish } from '../src/publishing/publishing.js';
 import { saveDraft } from '../src/sites/sites.js';
-import { REGIONS } from '../src/regions/regions.js';
+import { DEFAULT_REGION_IDS as REGIONS } from '../src/regions/regions.js';
 import type { AnalyticsEventsTable, RegionDatabase } from '../src/db/schema.js';
 import { DIMENSIONS } from '../src/analytics/dimensions.js';
 import { breakdown, notCountedTotals, overview, realtime, type QueryScope } from '../src/analytics/query.js';

@@ -41,7 +41,7 @@ export interface CollectorOptions {
   control: Kysely<ControlDatabase>;
   regions: Record<string, Kysely<RegionDatabase>>;
   /** Where the databases are, for the worker's own connections. */
-  config: Pick<Config, 'databaseUrl' | 'regionUrls' | 'dataDir' | 'trustProxy' | 'workers' | 'analyticsBatchMs' | 'analyticsNice'>;
+  config: Pick<Config, 'databaseUrl' | 'regions' | 'dataDir' | 'trustProxy' | 'workers' | 'analyticsBatchMs' | 'analyticsNice'>;
   clock: Clock;
   log: Logger;
 }

@@ -4,6 +4,7 @@
 // address changes (canonical URLs, sitemap) and rolled back faithfully.
 import type { Context } from '../context.js';
 import { siteSubdomainUrl } from '../config/config.js';
+import { findRegion } from '../regions/regions.js';
 import { DomainError, notFound } from '../lib/errors.js';
 import { newId, nowIso, sha256 } from '../lib/ids.js';
 import { unfinishedBlocks } from '../site-document/publishable.js';
@@ -54,7 +55,14 @@ async function release(
   const siteUrl = await primaryUrl(ctx, site);
   const publishedAt = new Date();
   const webhooks = await ctx.dbs.control.selectFrom('webhooks').select('id').where('site_id', '=', site.id).execute();
-  const files = buildFiles(doc, siteUrl, site.name, publishedAt, { region: site.region, analytics: ctx.config.analytics, webhooks: webhooks.length });
+  const region = findRegion(ctx.config.regions, site.region);
+  const files = buildFiles(doc, siteUrl, site.name, publishedAt, {
+    region: { id: site.region, name: region?.name ?? site.region, ...(region?.location ? { location: region.location } : {}) },
+    analytics: ctx.config.analytics,
+    analyticsRawDays: ctx.config.analyticsRawDays,
+    analyticsRollupMonths: ctx.config.analyticsRollupMonths,
+    webhooks: webhooks.length,
+  });
   const manifest: Manifest = {
     files: {},
     forms: Object.fromEntries(formsOf(doc)),

@@ -84,7 +84,7 @@ export function renderSite(doc: SiteDocument, ctx: RenderContext): RenderedSite 
   const policy = notice
     ? sitePolicy(
         doc,
-        { siteName: doc.navigation.brand || ctx.siteName, region: '', analytics: false, webhooks: 0, ...ctx.facts },
+        { siteName: doc.navigation.brand || ctx.siteName, region: { id: '', name: '' }, analytics: false, webhooks: 0, ...ctx.facts },
         (notice.props as { contact?: string }).contact,
       )
     : undefined;

@@ -1298,8 +1298,8 @@ export interface paths {
             slug: string;
             template: string;
             theme?: string;
-            /** @enum {string} */
-            region: 'ca-toronto' | 'in-mumbai' | 'de-frankfurt' | 'us-oregon';
+            /** @description The id of one of the data regions `GET /api/regions` lists */
+            region: string;
             /** @default en */
             defaultLanguage?: string;
             workspaceId?: string;
@@ -8393,8 +8393,8 @@ export interface components {
       name: string;
       description: string;
     };
-    /** @enum {string} */
-    Region: 'ca-toronto' | 'in-mumbai' | 'de-frankfurt' | 'us-oregon';
+    /** @description A data region id, one of those `GET /api/regions` lists on this installation */
+    Region: string;
     SiteListItem: {
       id: string;
       workspaceId: string;

@@ -4,7 +4,6 @@ import * as assets from '../../assets/assets.js';
 import { IMAGE_TYPES, MAX_UPLOAD_BYTES } from '../../assets/assets.js';
 import * as domains from '../../domains/domains.js';
 import * as publishing from '../../publishing/publishing.js';
-import { REGION_INFO, REGIONS } from '../../regions/regions.js';
 import * as sites from '../../sites/sites.js';
 import { TEMPLATES } from '../../templates/index.js';
 import { THEMES } from '../../themes/index.js';
@@ -105,7 +104,7 @@ export async function siteRoutes(app: FastifyInstance, ctx: Context) {
   app.get('/api/themes', { config: DOCS.themes }, async () => Object.entries(THEMES).map(([id, theme]) => ({ id, theme })));
   // What the dashboard needs to show addresses before a site exists.
   app.get('/api/meta', { config: DOCS.meta }, async () => ({ sitesDomain: ctx.config.sitesDomain, siteUrlTemplate: siteSubdomainUrl(ctx.config, '{slug}') }));
-  app.get('/api/regions', { config: DOCS.regions }, async () => REGIONS.map((id) => ({ id, ...REGION_INFO[id] })));
+  app.get('/api/regions', { config: DOCS.regions }, async () => ctx.config.regions.map((r) => ({ id: r.id, name: r.name, description: r.description })));
 
   app.get('/api/sites', { config: DOCS.listSites }, async (req) => ({ sites: await sites.listSites(ctx, requireAuth(req).subscriber.id) }));
   app.post('/api/sites', { config: DOCS.createSite }, async (req, reply) =>
