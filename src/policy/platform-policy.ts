@@ -65,7 +65,8 @@ function dataRows(subject: Subject): string[][] {
   return rows;
 }
 
-function regionStorage(config: Config, region: (typeof REGIONS)[number]): string {
+/** Where one region keeps its data, in words (also used by the data processing agreement). */
+export function regionStorage(config: Config, region: (typeof REGIONS)[number]): string {
   const url = config.regionUrls[region];
   if (url) return `a PostgreSQL database at ${new URL(url).hostname}`;
   if (config.databaseUrl) return 'the platform’s database server';
