@@ -60,6 +60,15 @@ function visitorTables(config: Config) {
     .filter((t) => t.columns.length && (config.analytics || t.name !== 'analytics_events'));
 }
 
+/** One row per kind of data: a request's steps belong with the request. */
+function visitorRows(config: Config) {
+  const tables = visitorTables(config);
+  const steps = tables.find((t) => t.name === 'privacy_request_log');
+  return tables
+    .filter((t) => t !== steps)
+    .map((t) => (t.name === 'privacy_requests' && steps ? { name: t.name, columns: [...t.columns, ...steps.columns] } : t));
+}
+
 function securityMeasures(config: Config): string[] {
   const behindHttps = config.trustProxy !== false;
   return [
@@ -80,7 +89,7 @@ function securityMeasures(config: Config): string[] {
     ...(config.databaseUrl
       ? []
       : ['Deleted rows are overwritten in the database files (SQLite secure delete), so erased data does not linger on disk.']),
-    'The retention periods below are enforced by the system itself: a sweep runs every hour and deletes what has passed its time.',
+    'The retention periods of this agreement are enforced by the system itself: a sweep runs every hour and deletes what has passed its time.',
   ];
 }
 
@@ -147,7 +156,7 @@ export function dataProcessingAgreement(config: Config): PolicyDocument {
         blocks: [
           table(
             ['Data', 'Whose', 'What we do with it', 'Kinds of data'],
-            tables.map((t) => {
+            visitorRows(config).map((t) => {
               const words = VISITOR_DATA[t.name];
               return [
                 words?.data ?? t.name.replace(/_/g, ' '),
