@@ -82,6 +82,7 @@ export function DpaSection() {
                     <span className="visually-hidden"> (opens in a new tab)</span>
                   </a>
                   , from {formatDate(state.status.upcoming.effectiveAt)}
+                  <span className="dpa-note">A material change: after that date, publishing a site with forms or analytics asks you to accept it.</span>
                 </dd>
               </div>
             )}
