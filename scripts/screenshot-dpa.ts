@@ -78,7 +78,10 @@ try {
 
     {
       await page.goto(`${t.baseUrl}/app/sites/${site.id}/edit`);
-      await page.getByRole('button', { name: /^Publish/ }).first().click();
+      await page
+        .getByRole('button', { name: /^Publish/ })
+        .first()
+        .click();
       await page.getByRole('dialog', { name: 'Accept the data processing agreement' }).waitFor();
       await shot(page, `dpa-dialog-editor-${width}.png`);
       await page.getByRole('button', { name: 'Accept and publish' }).click();

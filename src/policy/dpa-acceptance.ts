@@ -73,7 +73,8 @@ export async function dpaStatus(ctx: Context, subscriberId: string, workspaceId?
   return {
     workspaceId: ws,
     current: { version: current.version, effectiveAt: current.effectiveAt, title: current.document.title, url: dpaUrl(current.version) },
-    upcoming: upcoming && upcoming.version > current.version ? { version: upcoming.version, effectiveAt: upcoming.effectiveAt, url: dpaUrl(upcoming.version) } : null,
+    upcoming:
+      upcoming && upcoming.version > current.version ? { version: upcoming.version, effectiveAt: upcoming.effectiveAt, url: dpaUrl(upcoming.version) } : null,
     accepted,
     /** False until the workspace accepted the current version or an earlier one with no material change since. */
     upToDate: covers,

@@ -86,9 +86,7 @@ function securityMeasures(config: Config): string[] {
     ...(behindHttps
       ? ['Connections reach us through an HTTPS front; behind it, cookies are marked Secure and browsers are told to use HTTPS only (HSTS).']
       : []),
-    ...(config.databaseUrl
-      ? []
-      : ['Deleted rows are overwritten in the database files (SQLite secure delete), so erased data does not linger on disk.']),
+    ...(config.databaseUrl ? [] : ['Deleted rows are overwritten in the database files (SQLite secure delete), so erased data does not linger on disk.']),
     'The retention periods of this agreement are enforced by the system itself: a sweep runs every hour and deletes what has passed its time.',
   ];
 }
@@ -174,13 +172,21 @@ export function dataProcessingAgreement(config: Config): PolicyDocument {
       {
         id: 'retention',
         title: 'How long your visitors’ data is kept',
-        blocks: [table(['What', 'Kept'], rules.map((r) => [r.what, r.keptFor(config)])), p('You can delete any form message, and any site with all its data, sooner.')],
+        blocks: [
+          table(
+            ['What', 'Kept'],
+            rules.map((r) => [r.what, r.keptFor(config)]),
+          ),
+          p('You can delete any form message, and any site with all its data, sooner.'),
+        ],
       },
       {
         id: 'sub-processors',
         title: 'Other parties we use',
         blocks: [
-          p('You allow us to use these parties, which this installation is configured to use. Each is bound to protect the data at least as this agreement asks of us:'),
+          p(
+            'You allow us to use these parties, which this installation is configured to use. Each is bound to protect the data at least as this agreement asks of us:',
+          ),
           table(
             ['Who', 'What for', 'Which data', 'Where'],
             parties.map((s) => [s.name(config), s.purpose, s.data.join('; '), s.location(config)]),

@@ -54,7 +54,11 @@ describe('the data processing agreement', () => {
     const text = decode(r.text);
     expect(text).toContain('Example Hosting Ltd, 1 Main Street, Springfield');
     expect(text).toMatch(/you are the controller/i);
-    expect(firstColumn(r.text, 'sub-processors')).toEqual(['Mail service (127.0.0.1)', 'The DNS resolver of the server', 'Webhook endpoints chosen by subscribers']);
+    expect(firstColumn(r.text, 'sub-processors')).toEqual([
+      'Mail service (127.0.0.1)',
+      'The DNS resolver of the server',
+      'Webhook endpoints chosen by subscribers',
+    ]);
     expect(firstColumn(r.text, 'where')).toEqual(REGIONS.map((x) => REGION_INFO[x].name));
     // Site-side data from the data map, with analytics on.
     expect(firstColumn(r.text, 'data')).toHaveLength(5);

@@ -15,11 +15,7 @@ interface Ask {
 }
 
 const collects = (reasons: string[]) =>
-  reasons.includes('forms') && reasons.includes('analytics')
-    ? 'a form and visitor analytics'
-    : reasons.includes('forms')
-      ? 'a form'
-      : 'visitor analytics';
+  reasons.includes('forms') && reasons.includes('analytics') ? 'a form and visitor analytics' : reasons.includes('forms') ? 'a form' : 'visitor analytics';
 
 function DpaSummary({ ask }: { ask: Ask }) {
   const { status } = ask;

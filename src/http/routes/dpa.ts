@@ -38,7 +38,12 @@ const DOCS = {
     responses: { 200: DpaStatus },
     errors: { 404: 'No such workspace of yours' },
   }),
-  current: doc({ summary: 'The data processing agreement for subscribers, generated from the running system (HTML)', tag: 'policies', public: true, responses: { 200: HTML } }),
+  current: doc({
+    summary: 'The data processing agreement for subscribers, generated from the running system (HTML)',
+    tag: 'policies',
+    public: true,
+    responses: { 200: HTML },
+  }),
   version: doc({
     summary: 'A version of the data processing agreement (HTML)',
     tag: 'policies',
