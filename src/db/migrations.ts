@@ -535,6 +535,22 @@ region['0008_analytics_events_index'] = {
   },
 };
 
+control['0015_dpa_acceptances'] = {
+  async up(db: Kysely<any>) {
+    // Which version of the data processing agreement (policy_versions kind 'dpa') each workspace accepted,
+    // when, and who clicked. One row per workspace and version: the first acceptance of a version is the one kept.
+    await db.schema
+      .createTable('dpa_acceptances')
+      .addColumn('workspace_id', 'text', (c) => c.notNull().references('workspaces.id').onDelete('cascade'))
+      .addColumn('version', 'integer', (c) => c.notNull())
+      .addColumn('accepted_at', 'text', (c) => c.notNull())
+      .addColumn('accepted_by', 'text', (c) => c.references('subscribers.id').onDelete('set null'))
+      .addPrimaryKeyConstraint('dpa_acceptances_pk', ['workspace_id', 'version'])
+      .execute();
+    await db.schema.createIndex('dpa_acceptances_accepted_by').on('dpa_acceptances').column('accepted_by').execute();
+  },
+};
+
 class StaticProvider implements MigrationProvider {
   constructor(private readonly set: Record<string, Migration>) {}
   async getMigrations() {

@@ -27,6 +27,7 @@ import { sitePrivacyPageRoutes } from './routes/site-privacy-page.js';
 import { accountDataRoutes } from './routes/account-data.js';
 import { accountChoiceRoutes } from './routes/account-choices.js';
 import { policyRoutes } from './routes/policy.js';
+import { dpaRoutes } from './routes/dpa.js';
 import { privacyRequestRoutes } from './routes/privacy-requests.js';
 import { analyticsRoutes } from './routes/analytics.js';
 import { beaconRoutes } from './routes/analytics-beacon.js';
@@ -152,6 +153,7 @@ export async function buildApp(ctx: Context, analytics?: Collector): Promise<Fas
   await analyticsRoutes(app, ctx);
   await privacyRequestRoutes(app, ctx);
   await policyRoutes(app, ctx);
+  await dpaRoutes(app, ctx);
   // Its own scope: the one-click unsubscribe accepts the url-encoded body mail clients send.
   await app.register(async (scope) => accountChoiceRoutes(scope, ctx));
   await sitePrivacyRequestRoutes(app, ctx);

@@ -67,8 +67,8 @@ function dataRows(subject: Subject): string[][] {
   return rows;
 }
 
-/** Where a region's data is, as configured (ATRIUM_REGION_<ID>_LOCATION), and how it is stored there. */
-function regionStorage(config: Config, region: RegionConfig): string {
+/** Where a region's data is, as configured (ATRIUM_REGION_<ID>_LOCATION), and how it is stored there (also used by the data processing agreement). */
+export function regionStorage(config: Config, region: RegionConfig): string {
   const how = region.url
     ? `a PostgreSQL database at ${new URL(region.url).hostname}`
     : config.databaseUrl

@@ -330,6 +330,15 @@ export const DATA_MAP: Record<DatabaseKind, Record<string, TableMap>> = {
       },
       notPersonal: ['kind', 'version'],
     },
+    // Proof that a workspace accepted a version of the data processing agreement, and who accepted it.
+    dpa_acceptances: {
+      purpose: 'Keeps proof of which version of the data processing agreement each workspace accepted, when, and who clicked.',
+      personal: {
+        accepted_by: { ...account('identifier', 'who accepted the data processing agreement, as proof'), locate: { by: 'accepted_by' } },
+        accepted_at: { ...account('usage', 'when the data processing agreement was accepted, as proof'), locate: { by: 'accepted_by' } },
+      },
+      notPersonal: ['workspace_id', 'version'],
+    },
     // What each retention rule removed in each sweep: counts only.
     retention_runs: {
       purpose: 'Records what each retention sweep deleted, as proof that the periods are kept.',

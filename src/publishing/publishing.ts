@@ -14,6 +14,7 @@ import { requireSite, type SiteRow } from '../tenancy/tenancy.js';
 import { buildFiles } from './build-files.js';
 import { formsOf, type PublishedForm } from '../forms/definitions.js';
 import { assetPath, imagesReferenced } from '../assets/assets.js';
+import { requireDpaFor } from '../policy/dpa-acceptance.js';
 
 /** What serving and the inbox need from a release, recorded once at publish time. */
 export interface Manifest {
@@ -137,6 +138,8 @@ export async function publish(ctx: Context, subscriber: { id: string; emailVerif
         : ` ${more} more Image block${more === 1 ? ' has' : 's have'} no image either.`;
     throw new DomainError('invalid_input', `${issues[0]!.message}${rest}`, { issues });
   }
+  // A form, or analytics, makes visitors' data flow: the workspace must have accepted the processing agreement.
+  await requireDpaFor(ctx, site.workspace_id, doc);
   return release(ctx, site, doc, { draftRevision: site.draft_revision, publishedBy: subscriber.id, reason: 'publish' });
 }
 
@@ -232,6 +235,7 @@ export async function rollback(ctx: Context, subscriberId: string, siteId: strin
   const target = await ctx.dbs.control.selectFrom('releases').selectAll().where('id', '=', releaseId).where('site_id', '=', site.id).executeTakeFirst();
   if (!target) throw notFound('release');
   if (target.id === site.live_release_id) return { liveReleaseId: target.id, rolledBackTo: target.id };
+  await requireDpaFor(ctx, site.workspace_id, SiteDocument.parse(JSON.parse(target.document)));
   // Rolling back to a rollback restores what that one restored.
   const restoredFrom = target.restored_from ?? target.id;
   if (target.site_url !== (await primaryUrl(ctx, site))) {

@@ -56,12 +56,20 @@ const DOCS = {
     summary: 'Publish the draft as a new live release',
     tag: 'publishing',
     responses: { 201: S.Published },
-    errors: { 403: 'Confirm your email address first (email_not_verified), or a CSRF failure' },
+    errors: {
+      403: 'Confirm your email address first (email_not_verified), or a CSRF failure',
+      409: 'dpa_required: the site has a form or analytics and the workspace has not accepted the data processing agreement in effect (GET/POST /api/account/dpa)',
+    },
   }),
   unpublish: doc({ summary: 'Take the site offline', tag: 'publishing', responses: { 204: null } }),
   releases: doc({ summary: 'The site’s releases, newest first', tag: 'publishing', responses: { 200: S.ReleaseList } }),
   release: doc({ summary: 'One release with the document it was rendered from, to preview it', tag: 'publishing', responses: { 200: S.ReleaseDetail } }),
-  rollback: doc({ summary: 'Make an earlier release live again, recorded as a release of its own', tag: 'publishing', responses: { 200: S.RolledBack } }),
+  rollback: doc({
+    summary: 'Make an earlier release live again, recorded as a release of its own',
+    tag: 'publishing',
+    responses: { 200: S.RolledBack },
+    errors: { 409: 'dpa_required: the release has a form or analytics and the workspace has not accepted the data processing agreement in effect' },
+  }),
   upload: doc({
     summary: 'Upload an image',
     description: 'The image’s bytes as the body, with its own Content-Type; it is stored as resized WebP variants.',

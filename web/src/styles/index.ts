@@ -13,3 +13,4 @@ import './account-choices.css'; // Account settings: mail & privacy choices; the
 import './rights.css'; // Privacy requests of a site and the operator console: list, request, timeline, a visitor's data.
 import './rights-public.css'; // The public privacy request pages, Account → Your data and Sites → Import.
 import './seo.css'; // Site settings: search engines and redirects.
+import './dpa.css'; // The data processing agreement (accept dialog, account section) and the privacy policy notice banner.
