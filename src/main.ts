@@ -7,7 +7,7 @@ import { loadConfig, siteSubdomainUrl } from './config/config.js';
 import { openDatabases } from './db/connect.js';
 import { relayClusterWakeups } from './events/cluster-wakeup.js';
 import { createLogger } from './logging/logger.js';
-import { createMailer } from './mail/mailer.js';
+import { describeMail } from './mail/mailer.js';
 import { startServer } from './server.js';
 
 // `node dist/server/main.js retention --dry-run` and other commands run and exit (src/cli).
@@ -20,7 +20,7 @@ function summary(url: string, workers: number): [string, string] {
   const storage = config.databaseUrl ? 'PostgreSQL' : `SQLite in ${config.dataDir}`;
   return [
     `Atrium listening at ${url}; published sites answer at ${sites}${workers > 1 ? ` (${workers} workers)` : ''}`,
-    `Data: ${storage}. Mail: ${createMailer(config).describe()}`,
+    `Data: ${storage}. Mail: ${describeMail(config)}`,
   ];
 }
 

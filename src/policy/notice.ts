@@ -4,6 +4,7 @@
 // they have read it.
 import type { Context } from '../context.js';
 import { newJob } from '../jobs/job.js';
+import type { MailAbout } from '../mail/mailer.js';
 import { policyVersion, type PolicyKind } from './versions.js';
 
 const day = (iso: string) => new Date(iso).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
@@ -12,7 +13,7 @@ export async function mailPolicyChange(ctx: Context, kind: PolicyKind, version: 
   const v = await policyVersion(ctx, kind, version);
   if (!v || !v.material.length) return 0;
   const link = new URL(`/privacy/versions/${version}`, ctx.config.publicUrl).href;
-  const subscribers = await ctx.dbs.control.selectFrom('subscribers').select(['email', 'name']).where('email_verified_at', 'is not', null).execute();
+  const subscribers = await ctx.dbs.control.selectFrom('subscribers').select(['id', 'email', 'name']).where('email_verified_at', 'is not', null).execute();
   const now = ctx.clock.now();
   const jobs = subscribers.map((s) =>
     newJob(now, {
@@ -24,6 +25,7 @@ export async function mailPolicyChange(ctx: Context, kind: PolicyKind, version: 
         text:
           `Hello ${s.name},\n\nOur privacy policy changes on ${day(v.effectiveAt)}. What changes:\n\n${v.material.map((m) => `- ${m}`).join('\n')}\n\n` +
           `Read the new version: ${link}\n\nIf you do not agree, you can download your data and delete your account in the dashboard before that date.\n`,
+        about: { category: 'policy-notice', subject: { type: 'subscriber', subscriberId: s.id } } satisfies MailAbout,
       },
     }),
   );

@@ -7,6 +7,9 @@ export type Category = 'contact' | 'identifier' | 'credential' | 'usage' | 'cont
 export type LegalBasis = 'contract' | 'consent' | 'legitimate_interest' | 'legal_obligation';
 export type DatabaseKind = 'control' | 'region';
 
+/** How long the disclosure log is kept (src/retention/rules.ts). */
+export const DISCLOSURE_LOG_YEARS = 3;
+
 export interface PersonalColumn {
   subject: Subject;
   category: Category;
@@ -133,6 +136,36 @@ const requestTables = (subject: Subject): Record<string, TableMap> => ({
     },
     notPersonal: ['id', 'request_id', 'seq', 'actor', 'actor_id', 'action'],
   },
+});
+
+/**
+ * The disclosure log (src/privacy/disclose.ts): each time data went to an outside party, which party, which kind
+ * of data, whose and when; never the content. Kept so an access request can say who received what.
+ */
+const disclosureRetention = `${DISCLOSURE_LOG_YEARS} years after the disclosure, or until the account (or the site) is deleted`;
+const disclosure = (subject: Subject, category: Category, purpose: string): PersonalColumn => ({
+  subject,
+  category,
+  purpose,
+  legalBasis: 'legal_obligation',
+  retention: disclosureRetention,
+  rule: subject === 'end_user' ? 'disclosures.old' : 'disclosures.old.platform',
+  locate:
+    subject === 'end_user'
+      ? { by: 'ref', via: 'disclosures.ref: the id of the visitor’s form_submissions or privacy_requests' }
+      : { by: 'subscriber_id', via: 'disclosures.subscriber_id, or disclosures.ref: the id of a privacy request the subscriber filed' },
+});
+const disclosureTable = (subject: Subject): TableMap => ({
+  personal: {
+    ...(subject === 'subscriber' ? { subscriber_id: disclosure(subject, 'identifier', 'whose data was disclosed') } : {}),
+    ref: disclosure(subject, 'identifier', 'what a disclosure was about (a form message, a privacy request)'),
+    party: disclosure(subject, 'usage', 'to whom data was disclosed, to answer access requests'),
+    category: disclosure(subject, 'usage', 'which kind of data was disclosed, to answer access requests'),
+    subject_type: disclosure(subject, 'usage', 'whose data was disclosed (subscriber, visitor, requester)'),
+    outcome: disclosure(subject, 'usage', 'whether the sending succeeded'),
+    at: disclosure(subject, 'usage', 'when data was disclosed'),
+  },
+  notPersonal: ['id', 'site_id'],
 });
 
 /** Rollup tables hold counts per page, source, country...: no row is about one visitor. */
@@ -288,6 +321,7 @@ export const DATA_MAP: Record<DatabaseKind, Record<string, TableMap>> = {
     // What each retention rule removed in each sweep: counts only.
     retention_runs: { personal: {}, notPersonal: ['id', 'rule', 'ran_at', 'removed', 'error'] },
     ...requestTables('subscriber'),
+    disclosures: disclosureTable('subscriber'),
     kysely_migration: { personal: {}, notPersonal: ['name', 'timestamp'] },
     kysely_migration_lock: { personal: {}, notPersonal: ['id', 'is_locked'] },
   },
@@ -375,6 +409,7 @@ export const DATA_MAP: Record<DatabaseKind, Record<string, TableMap>> = {
     // Counts of requests not counted (bots, visitors who refused analytics) per site and day.
     analytics_uncounted: { personal: {}, notPersonal: ['site_id', 'day', 'reason', 'count'] },
     ...requestTables('end_user'),
+    disclosures: disclosureTable('end_user'),
     kysely_migration: { personal: {}, notPersonal: ['name', 'timestamp'] },
     kysely_migration_lock: { personal: {}, notPersonal: ['id', 'is_locked'] },
   },

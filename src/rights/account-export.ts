@@ -7,13 +7,14 @@ import type { Context } from '../context.js';
 import { listConsents } from '../accounts/consents.js';
 import { notFound } from '../lib/errors.js';
 import { siteArchiveFiles } from '../sites/site-archive.js';
+import { accountDisclosures } from '../privacy/disclosure-log.js';
 import { recipientsOf } from './recipients.js';
 
 const json = (value: unknown) => Buffer.from(`${JSON.stringify(value, null, 2)}\n`);
 
-function csv(rows: Record<string, unknown>[]): Buffer {
-  if (!rows.length) return Buffer.from('');
-  const head = Object.keys(rows[0]!);
+function csv(rows: Record<string, unknown>[], columns?: string[]): Buffer {
+  const head = columns ?? Object.keys(rows[0] ?? {});
+  if (!head.length) return Buffer.from('');
   const cell = (v: unknown) => {
     const s = v === null || v === undefined ? '' : String(v);
     // Quoted, and a leading = + - @ neutralised so a spreadsheet never runs it as a formula.
@@ -35,6 +36,9 @@ consents.json      Every consent you gave Atrium (such as product news), with th
 recipients.json    Everyone your data was or may be sent to because of how you use Atrium:
                    the mail service, the DNS resolvers that check your domains, and the webhook
                    endpoints you added.
+disclosures.csv    Each time Atrium actually sent data about you, or about your sites' visitors,
+                   to one of those parties: when, to whom, what kind of data, whose, and whether
+                   it went through. The content itself is not logged. Kept 3 years.
 privacy-requests.json  Formal privacy requests you filed with Atrium, with every step and mail.
 sites/<address>/   One folder per site: site.json (the document you edit, your images' details,
                    releases, domains and webhook endpoints), images/ (every size of every image)
@@ -67,7 +71,7 @@ export async function exportAccount(ctx: Context, subscriberId: string): Promise
   const sites = workspaces.length
     ? await control
         .selectFrom('sites')
-        .select(['id', 'slug'])
+        .select(['id', 'slug', 'region'])
         .where(
           'workspace_id',
           'in',
@@ -110,6 +114,17 @@ export async function exportAccount(ctx: Context, subscriberId: string): Promise
       ),
     ),
     'consents.json': json(await listConsents(ctx, me.id)),
+    'disclosures.csv': csv(
+      (
+        await accountDisclosures(
+          ctx.dbs,
+          me.id,
+          requests.map((r) => r.id),
+          sites,
+        )
+      ).map((d) => ({ time: d.at, party: d.party, category: d.category, what: d.what, whose: d.whose, outcome: d.outcome, site: d.site ?? '' })),
+      ['time', 'party', 'category', 'what', 'whose', 'outcome', 'site'],
+    ),
     'privacy-requests.json': json(
       requests
         .filter((r) => r.status !== 'unverified')
