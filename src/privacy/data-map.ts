@@ -155,15 +155,16 @@ const disclosure = (subject: Subject, category: Category, purpose: string): Pers
       ? { by: 'ref', via: 'disclosures.ref: the id of the visitor’s form_submissions or privacy_requests' }
       : { by: 'subscriber_id', via: 'disclosures.subscriber_id, or disclosures.ref: the id of a privacy request the subscriber filed' },
 });
+const TELL = 'tell people, when they ask, to whom their data was sent, what kind and when';
 const disclosureTable = (subject: Subject): TableMap => ({
   personal: {
-    ...(subject === 'subscriber' ? { subscriber_id: disclosure(subject, 'identifier', 'whose data was disclosed') } : {}),
-    ref: disclosure(subject, 'identifier', 'what a disclosure was about (a form message, a privacy request)'),
-    party: disclosure(subject, 'usage', 'to whom data was disclosed, to answer access requests'),
-    category: disclosure(subject, 'usage', 'which kind of data was disclosed, to answer access requests'),
-    subject_type: disclosure(subject, 'usage', 'whose data was disclosed (subscriber, visitor, requester)'),
-    outcome: disclosure(subject, 'usage', 'whether the sending succeeded'),
-    at: disclosure(subject, 'usage', 'when data was disclosed'),
+    ...(subject === 'subscriber' ? { subscriber_id: disclosure(subject, 'identifier', 'whose data was sent') } : {}),
+    ref: disclosure(subject, 'identifier', 'which form message or privacy request it concerned'),
+    party: disclosure(subject, 'usage', TELL),
+    category: disclosure(subject, 'usage', TELL),
+    subject_type: disclosure(subject, 'usage', TELL),
+    outcome: disclosure(subject, 'usage', TELL),
+    at: disclosure(subject, 'usage', TELL),
   },
   notPersonal: ['id', 'site_id'],
 });
