@@ -34,7 +34,7 @@ import { sweep } from './retention/sweep.js';
 import { platformPolicy } from './policy/platform-policy.js';
 import { dataProcessingAgreement } from './policy/dpa.js';
 import { mailPolicyChange } from './policy/notice.js';
-import { recordVersion } from './policy/versions.js';
+import { recordVersion } from './agreements/versions.js';
 import { ReleaseStore } from './storage/release-store.js';
 
 export interface Running {

@@ -83,7 +83,7 @@ export interface ControlDatabase extends PrivacyRequestTables {
   webhooks: { id: string; site_id: string; url: string; secret: string; created_at: string };
   /** Cross-process domain events (src/events/change-log.ts). */
   change_log: { seq: Generated<number>; origin: string; type: string; payload: string; created_at: string };
-  /** Every version of a generated policy (src/policy/versions.ts). */
+  /** Every version of a generated policy (src/agreements/versions.ts). */
   policy_versions: { kind: string; version: number; hash: string; body: string; material: string; created_at: string; effective_at: string };
   /** The latest materially changed policy version each subscriber has seen. */
   policy_seen: { subscriber_id: string; kind: string; version: number; seen_at: string };

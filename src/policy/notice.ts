@@ -5,7 +5,7 @@
 import type { Context } from '../context.js';
 import { newJob } from '../jobs/job.js';
 import type { MailAbout } from '../mail/mailer.js';
-import { policyVersion, type PolicyKind } from './versions.js';
+import { policyVersion, type PolicyKind } from '../agreements/versions.js';
 
 const day = (iso: string) => new Date(iso).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 

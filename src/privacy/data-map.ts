@@ -381,7 +381,7 @@ export const DATA_MAP: Record<DatabaseKind, Record<string, TableMap>> = {
       notPersonal: ['id', 'rule', 'ran_at', 'removed', 'error'],
     },
     ...requestTables('subscriber'),
-    disclosures: disclosureTable('end_user'),
+    disclosures: disclosureTable('subscriber'),
     kysely_migration: { purpose: 'Records which database upgrades have been applied.', personal: {}, notPersonal: ['name', 'timestamp'] },
     kysely_migration_lock: { purpose: 'Makes sure only one process upgrades the database at a time.', personal: {}, notPersonal: ['id', 'is_locked'] },
   },
