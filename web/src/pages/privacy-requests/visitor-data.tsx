@@ -18,6 +18,10 @@ type Submission = VisitorData['submissions'][number];
 
 const yesNo = (b: boolean) => (b ? 'Allowed' : 'Refused');
 
+/** The outside parties of the sub-processor registry (src/privacy/sub-processors.ts), by id. */
+const PARTIES: Record<string, string> = { mail: 'The mail service', webhooks: 'A webhook endpoint of the site', dns: 'DNS resolvers' };
+const OUTCOMES: Record<string, string> = { sent: 'Delivered', failed: 'Failed (part may have arrived)' };
+
 /** A table that may scroll sideways on a phone: focusable, so the keyboard can scroll it too. */
 function TableWrap({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -131,6 +135,31 @@ function Found({ data, endpoints }: { data: VisitorData; endpoints: Record<strin
                   <td className="rq-nowrap">{messageNo(j.submissionId)}</td>
                   <td>{j.kind === 'webhook' ? 'Webhook post' : j.kind === 'mail' ? 'Notification mail' : j.kind}</td>
                   <td>{j.status}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableWrap>
+      )}
+      {(data.disclosures ?? []).length > 0 && (
+        <TableWrap label="Sent to outside parties">
+          <table className="rq-data-table">
+            <caption>Sent to outside parties ({data.disclosures.length}): when their data left Atrium, never what it said</caption>
+            <thead>
+              <tr>
+                <th scope="col">When</th>
+                <th scope="col">To</th>
+                <th scope="col">What</th>
+                <th scope="col">Outcome</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.disclosures.map((d, i) => (
+                <tr key={i}>
+                  <td className="rq-nowrap">{formatDateTime(d.at)}</td>
+                  <td>{PARTIES[d.party] ?? d.party}</td>
+                  <td>{d.what.charAt(0).toUpperCase() + d.what.slice(1)}</td>
+                  <td>{OUTCOMES[d.outcome] ?? d.outcome}</td>
                 </tr>
               ))}
             </tbody>
