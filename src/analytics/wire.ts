@@ -84,13 +84,19 @@ export class HitBuffer {
     return this.length >= this.capacity;
   }
 
-  private ref(s: string): number {
-    if (s === '') return 0;
+  /** Per slot, the last string and its index: consecutive hits often repeat a value (a compare is cheaper than a hash). */
+  private readonly lastString: string[] = Array<string>(SLOTS).fill('');
+  private readonly lastIndex = new Int32Array(SLOTS);
+
+  private ref(slot: number, s: string): number {
+    if (s === this.lastString[slot]) return this.lastIndex[slot]!;
     let i = this.index.get(s);
     if (i === undefined) {
       i = this.strings.push(s) - 1;
       this.index.set(s, i);
     }
+    this.lastString[slot] = s;
+    this.lastIndex[slot] = i;
     return i;
   }
 
@@ -101,20 +107,20 @@ export class HitBuffer {
     let o = this.length++ * SLOTS;
     s[o++] = (site.gpcRefusesAnalytics ? 1 : 0) | (revalidation ? 2 : 0);
     s[o++] = at - this.base;
-    s[o++] = this.ref(site.siteId);
-    s[o++] = this.ref(site.region);
-    s[o++] = this.ref(path);
-    s[o++] = this.ref(url);
-    s[o++] = this.ref(one(h['user-agent']));
-    s[o++] = this.ref(one(h.referer));
-    s[o++] = this.ref(one(h['accept-language']));
-    s[o++] = this.ref(one(h.cookie));
-    s[o++] = this.ref(one(h['sec-purpose'] ?? h.purpose ?? h['x-purpose'] ?? h['x-moz']));
-    s[o++] = this.ref(one(h['sec-gpc']));
-    s[o++] = this.ref(one(h.host));
-    s[o++] = this.ref(one(h['x-forwarded-for']));
-    s[o++] = this.ref(peer);
-    s[o] = beacon ? this.ref(JSON.stringify(beacon)) : 0;
+    s[o++] = this.ref(2, site.siteId);
+    s[o++] = this.ref(3, site.region);
+    s[o++] = this.ref(4, path);
+    s[o++] = this.ref(5, url);
+    s[o++] = this.ref(6, one(h['user-agent']));
+    s[o++] = this.ref(7, one(h.referer));
+    s[o++] = this.ref(8, one(h['accept-language']));
+    s[o++] = this.ref(9, one(h.cookie));
+    s[o++] = this.ref(10, one(h['sec-purpose'] ?? h.purpose ?? h['x-purpose'] ?? h['x-moz']));
+    s[o++] = this.ref(11, one(h['sec-gpc']));
+    s[o++] = this.ref(12, one(h.host));
+    s[o++] = this.ref(13, one(h['x-forwarded-for']));
+    s[o++] = this.ref(14, peer);
+    s[o] = beacon ? this.ref(15, JSON.stringify(beacon)) : 0;
   }
 
   /** The collected hits as a batch to send (its buffer is to be transferred), and an empty buffer again. */
@@ -123,6 +129,8 @@ export class HitBuffer {
     this.slots = new Int32Array(this.capacity * SLOTS);
     this.strings = [''];
     this.index = new Map([['', 0]]);
+    this.lastString.fill('');
+    this.lastIndex.fill(0);
     this.length = 0;
     return batch;
   }
