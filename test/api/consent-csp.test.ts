@@ -51,7 +51,9 @@ function servedScriptHashes(html: string): string[] {
   const hashes: string[] = [];
   const walk = (nodes: any[]) => {
     for (const n of nodes) {
-      if (n.name === 'script' && !n.attribs.src) {
+      // Data blocks (JSON-LD, the consent runtime's JSON) never run: the CSP does not apply to them.
+      const dataBlock = /^application\/(ld\+)?json$/.test(n.attribs?.type ?? '');
+      if (n.name === 'script' && !n.attribs.src && !dataBlock) {
         const text = n.children.map((c: any) => c.data).join('');
         if (text) hashes.push(`'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`);
       }
