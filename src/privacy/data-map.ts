@@ -260,6 +260,8 @@ export const DATA_MAP: Record<DatabaseKind, Record<string, TableMap>> = {
       notPersonal: ['id', 'site_id', 'hostname', 'verification_token', 'verified_at', 'last_checked_at', 'last_error', 'created_at'],
     },
     server_secrets: { personal: {}, notPersonal: ['name', 'value', 'created_at'] },
+    // A site's or page's shared password (a site setting, not a person's credential): only its argon2id hash.
+    site_passwords: { personal: {}, notPersonal: ['site_id', 'scope', 'password_hash', 'version', 'updated_at'] },
     webhooks: { personal: {}, notPersonal: ['id', 'site_id', 'url', 'secret', 'created_at'] },
     // Domain events between processes: site ids and event names, pruned after an hour.
     change_log: { personal: {}, notPersonal: ['seq', 'origin', 'type', 'payload', 'created_at'] },
