@@ -1,5 +1,5 @@
 // Site settings: name and address, the data region (read-only), custom
-// domains with their DNS verification record, webhooks, favicon and social image,
+// domains with their DNS verification record, webhooks, favicon and social image, password protection,
 // analytics (the optional beacon), privacy and cookies (the consent banner),
 // custom code, the site archive, and the danger zone (unpublish, delete).
 import { lazy, Suspense } from 'react';
@@ -13,6 +13,7 @@ import { DangerZone } from './site-settings/danger-zone';
 import { AnalyticsSettings } from './site-settings/analytics-settings';
 import { SiteArchive } from './site-settings/archive';
 import { FormRetention } from './site-settings/form-retention';
+import { SiteProtection } from './site-settings/protection';
 
 const ConsentSections = lazy(() => import('./site-settings/consent-sections'));
 
@@ -33,6 +34,7 @@ function Settings(ctx: SiteContext) {
       <Domains site={ctx.site} />
       <Webhooks site={ctx.site} />
       <Images {...ctx} />
+      <SiteProtection {...ctx} />
       <AnalyticsSettings {...ctx} />
       <FormRetention {...ctx} />
       <Suspense fallback={<ConsentLoading />}>
