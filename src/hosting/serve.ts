@@ -140,16 +140,19 @@ export function servePublished(req: IncomingMessage, res: ServerResponse, site: 
       return;
     }
   }
+  /** The release's name of the file found. */
+  let key = path;
   if (!file) {
     try {
       path = decodeURIComponent(path);
-      file = site.files.get(path.toLowerCase());
+      key = path.toLowerCase();
+      file = site.files.get(key);
     } catch {
       /* malformed escapes: fall through to 404 */
     }
   }
   // Protected sites and pages: the password page instead, unless the u_sp cookie proves the password.
-  if (site.protection !== null && guard(req, res, site.protection, path, file !== undefined, url, isSecure(req, trust))) return;
+  if (site.protection !== null && guard(req, res, site.protection, key, file !== undefined, url, isSecure(req, trust))) return;
   if (file) send(req, res, file, 200, site, trust, path, counter);
   else send(req, res, site.notFound, 404, site, trust, path, counter);
 }

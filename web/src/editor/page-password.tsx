@@ -2,7 +2,7 @@
 // API (never in the draft: passwords are not part of a release), live at once
 // on the published site. A page with its own password asks only for it, even
 // when the whole site has a password.
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { api, errorMessage, ok, type FieldIssue, type Protection } from '../api';
 import { formatDate } from '../format';
 import { useEditorEnv } from './env';
@@ -45,8 +45,8 @@ export function PagePassword() {
     }
   };
 
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
+  const submit = () => {
+    if (!password || busy) return;
     void run(
       'set',
       async () => {
@@ -66,7 +66,8 @@ export function PagePassword() {
 
   return (
     <Section title="Password">
-      <form onSubmit={submit} noValidate>
+      {/* Not a <form>: the page settings sit inside Puck's own form. Enter in the field sets the password. */}
+      <div>
         <p className={`ed-protect-status${own ? ' is-on' : ''}`}>
           <svg viewBox="0 0 16 16" aria-hidden="true">
             <path d={own ? 'M4.5 7V5a3.5 3.5 0 0 1 7 0v2M3.5 7h9v7h-9z' : 'M4.5 7V5a3.5 3.5 0 0 1 6.8-1.2M3.5 7h9v7h-9z'} />
@@ -89,6 +90,11 @@ export function PagePassword() {
               setPassword(e.target.value);
               setError(null);
             }}
+            onKeyDown={(e) => {
+              if (e.key !== 'Enter') return;
+              e.preventDefault();
+              submit();
+            }}
           />
           {error ? (
             <p id={`${id}-error`} className="ed-error" role="alert">
@@ -101,7 +107,7 @@ export function PagePassword() {
           )}
         </div>
         <div className="ed-protect-actions">
-          <button type="submit" className="ed-btn ed-btn-primary ed-btn-sm" disabled={!password || busy !== null}>
+          <button type="button" className="ed-btn ed-btn-primary ed-btn-sm" disabled={!password || busy !== null} onClick={submit}>
             {busy === 'set' ? 'Saving…' : own ? 'Change password' : 'Set password'}
           </button>
           {own && (
@@ -122,7 +128,7 @@ export function PagePassword() {
             {note}
           </p>
         )}
-      </form>
+      </div>
     </Section>
   );
 }
