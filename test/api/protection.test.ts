@@ -185,4 +185,21 @@ describe('a page with its own password', () => {
     expect((await visit('/sitemap.xml')).text).toContain('/members');
     expect((await owner.get(`/api/sites/${site.id}/protection`)).json).toEqual({ site: { protected: false, updatedAt: null }, pages: [] });
   });
+
+  it('counts a pageview only for a visitor who got in, never for the password page', async () => {
+    const counted = await publishProtectedSite(owner, 'counted');
+    await owner.put(`/api/sites/${counted.id}/password`, { password: 'count me in' });
+    const CHROME = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36';
+    const get = (p: string, cookie?: string) => owner.get(p, { host: counted.host, headers: { 'user-agent': CHROME, ...(cookie ? { cookie } : {}) } });
+    const realtime = async () => {
+      await t.running.analytics!.flush();
+      return (await owner.get(`/api/sites/${counted.id}/analytics/realtime`)).json.visitors;
+    };
+    expect((await get('/')).status).toBe(403);
+    expect((await get('/pricing')).status).toBe(403);
+    expect(await realtime()).toBe(0);
+    const grant = grantOf((await enterPassword(owner, counted.host, 'count me in', '/')).headers)!;
+    expect((await get('/', grant)).status).toBe(200);
+    expect(await realtime()).toBe(1);
+  });
 });

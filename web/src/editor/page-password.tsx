@@ -124,7 +124,7 @@ export function PagePassword() {
           )}
         </div>
         {note && (
-          <p className="ed-hint" role="status">
+          <p className="ed-hint ed-protect-note" role="status">
             {note}
           </p>
         )}
