@@ -59,7 +59,11 @@ async function look(page: Page, width: number, name: string, part?: string | Loc
   await settle(page);
   expect(await seriousA11yViolations(page), name).toEqual([]);
   expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), `${name} scrolls sideways`).toBeLessThanOrEqual(0);
-  if (part) await (typeof part === 'string' ? page.locator(part) : part).screenshot({ path: path.join(SHOTS, `${name}-${width}.png`), style: '.toaster { display: none; }' });
+  if (part)
+    await (typeof part === 'string' ? page.locator(part) : part).screenshot({
+      path: path.join(SHOTS, `${name}-${width}.png`),
+      style: '.toaster { display: none; }',
+    });
   else await page.screenshot({ path: path.join(SHOTS, `${name}-${width}.png`), fullPage: true });
 }
 

@@ -32,7 +32,9 @@ const DOCS = {
 };
 
 export async function protectionRoutes(app: FastifyInstance, ctx: Context) {
-  app.get<SiteParams>('/api/sites/:siteId/protection', { config: DOCS.get }, async (req) => getProtection(ctx, requireAuth(req).subscriber.id, req.params.siteId));
+  app.get<SiteParams>('/api/sites/:siteId/protection', { config: DOCS.get }, async (req) =>
+    getProtection(ctx, requireAuth(req).subscriber.id, req.params.siteId),
+  );
   app.put<SiteParams>('/api/sites/:siteId/password', { config: DOCS.setSite }, async (req) =>
     setPassword(ctx, requireAuth(req).subscriber.id, req.params.siteId, undefined, req.body),
   );

@@ -25,7 +25,8 @@ const page = (description: string) => ({ description, content: { 'text/html': z.
 const DOCS = {
   enter: doc({
     summary: 'A visitor enters the password of a protected site or page (on the site’s own host)',
-    description: 'A plain form post from the password page. The right password sets the u_sp cookie and redirects to `next`; a wrong one answers the page again.',
+    description:
+      'A plain form post from the password page. The right password sets the u_sp cookie and redirects to `next`; a wrong one answers the page again.',
     tag: 'published sites',
     public: true,
     content: { 'application/x-www-form-urlencoded': EnterBody },
