@@ -6,14 +6,27 @@ import { isCommand, runCli } from './cli/main.js';
 import { loadConfig, siteSubdomainUrl } from './config/config.js';
 import { openDatabases } from './db/connect.js';
 import { relayClusterWakeups } from './events/cluster-wakeup.js';
+import { ConfigError } from './lib/config-error.js';
 import { createLogger } from './logging/logger.js';
 import { createMailer } from './mail/mailer.js';
 import { startServer } from './server.js';
 
 // `node dist/server/main.js retention --dry-run` and other commands run and exit (src/cli).
-if (cluster.isPrimary && isCommand(process.argv[2])) process.exit(await runCli(process.argv.slice(2)));
+if (cluster.isPrimary && isCommand(process.argv[2])) process.exit(await runCli(process.argv.slice(2)).catch(stopOnConfigError));
 
-const config = loadConfig();
+/** A configuration Atrium cannot start with: say which variable and why, without a stack trace, and stop. */
+function stopOnConfigError(e: unknown): never {
+  if (!(e instanceof ConfigError)) throw e;
+  process.stderr.write(`Atrium cannot start: ${e.message}\n`);
+  process.exit(1);
+}
+
+let config: ReturnType<typeof loadConfig>;
+try {
+  config = loadConfig();
+} catch (e) {
+  stopOnConfigError(e);
+}
 
 function summary(url: string, workers: number): [string, string] {
   const sites = siteSubdomainUrl({ ...config, publicUrl: new URL(url) }, '<slug>');
@@ -26,7 +39,7 @@ function summary(url: string, workers: number): [string, string] {
 
 if (config.workers > 1 && cluster.isPrimary) {
   const log = createLogger(config);
-  await (await openDatabases(config, log)).close(); // migrations run once, before any worker starts
+  await (await openDatabases(config, log).catch(stopOnConfigError)).close(); // migrations run once, before any worker starts
   let stopping = false;
   let ready = 0;
   relayClusterWakeups(); // a publish in one worker reaches the others at once
@@ -45,7 +58,7 @@ if (config.workers > 1 && cluster.isPrimary) {
       for (const w of Object.values(cluster.workers ?? {})) w?.kill('SIGTERM');
     });
 } else {
-  const running = await startServer(config);
+  const running = await startServer(config).catch(stopOnConfigError);
   if (cluster.isPrimary) for (const line of summary(running.url, 1)) running.app.log.info(line);
   for (const signal of ['SIGINT', 'SIGTERM'] as const)
     process.once(signal, () => {

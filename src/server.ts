@@ -31,6 +31,7 @@ import { remindSiteOwners } from './rights/site-reminders.js';
 import { notifySiteOwner } from './rights/site-requests.js';
 import { sweep } from './retention/sweep.js';
 import { platformPolicy } from './policy/platform-policy.js';
+import { dataProcessingAgreement } from './policy/dpa.js';
 import { mailPolicyChange } from './policy/notice.js';
 import { recordVersion } from './policy/versions.js';
 import { ReleaseStore } from './storage/release-store.js';
@@ -112,6 +113,7 @@ export async function startServer(config: Config = loadConfig(), logging: Logger
   // subscribers hear of a material one before it takes effect.
   ctx.bus.on('policy.changed', async (e) => void (await mailPolicyChange(ctx, e.kind, e.version)));
   await recordVersion(ctx, 'platform', platformPolicy(config));
+  await recordVersion(ctx, 'dpa', dataProcessingAgreement(config));
   const app = await buildApp(ctx, analytics);
   // Fastify logs one "Server listening" line per interface (0.0.0.0 means each one); the start-up
   // summary names the public URL instead (src/main.ts), so those lines are muted.

@@ -1,6 +1,6 @@
 // The analytics side of the serving path. count() runs on the hot path and
 // only copies the request's few relevant facts into a flat buffer (no
-// parsing, hashing or SQL); every 200 ms (ATRIUM_ANALYTICS_BATCH_MS), or as
+// parsing, hashing or SQL; see wire.ts); every 200 ms (ATRIUM_ANALYTICS_BATCH_MS), or as
 // soon as BATCH hits wait, the buffer is handed to the analytics worker
 // thread (worker.ts), which does everything else with its own database
 // connections; close() hands over what waits before the server stops. Beacon
@@ -23,11 +23,16 @@ import type { IngestResult } from './ingest.js';
 import type { FromWorker, ToWorker, WorkerSetup } from './protocol.js';
 import { rollUpRecent } from './rollup.js';
 import { rowOf } from './store.js';
-import { pack, SLOTS, type Packed } from './wire.js';
+import { HitBuffer } from './wire.js';
 
 const BATCH = 500;
-/** Hits held at most (buffered here or not yet stored by the worker) while the database is slow or down; beyond this new hits are dropped (and counted in the log). */
-const MAX_BUFFERED = 100_000;
+/**
+ * Hits held at most (buffered here or not yet stored by the worker): while the database is slow or down, or
+ * while serving keeps every core busy (the worker runs at a lower priority and catches up afterwards). A waiting
+ * hit takes about 70 bytes (its numbers, and its share of its batch's distinct strings), so this bounds them to
+ * about 70 MB; beyond it new hits are dropped (and counted in the log).
+ */
+const MAX_BUFFERED = 1_000_000;
 
 /** Set by the server build (scripts/build-server.mjs): the bundled worker, next to the bundled server. */
 declare const ATRIUM_ANALYTICS_WORKER: string | undefined;
@@ -36,13 +41,13 @@ export interface CollectorOptions {
   control: Kysely<ControlDatabase>;
   regions: Record<string, Kysely<RegionDatabase>>;
   /** Where the databases are, for the worker's own connections. */
-  config: Pick<Config, 'databaseUrl' | 'regionUrls' | 'dataDir' | 'trustProxy' | 'workers' | 'analyticsBatchMs'>;
+  config: Pick<Config, 'databaseUrl' | 'regions' | 'dataDir' | 'trustProxy' | 'workers' | 'analyticsBatchMs' | 'analyticsNice'>;
   clock: Clock;
   log: Logger;
 }
 
 export class Collector {
-  private buffer: Packed = [];
+  private buffer = new HitBuffer(BATCH);
   private timer: NodeJS.Timeout | undefined;
   private worker: Worker | undefined;
   /** Hits handed to the worker and not yet processed. */
@@ -62,7 +67,7 @@ export class Collector {
    */
   count(req: IncomingMessage, site: HitSite, path: string, revalidation: boolean, secure: boolean): string | undefined {
     if (this.room()) {
-      pack(this.buffer, site, Date.now(), path, req.url ?? '/', req.headers, req.socket.remoteAddress ?? '', revalidation);
+      this.buffer.add(site, Date.now(), path, req.url ?? '/', req.headers, req.socket.remoteAddress ?? '', revalidation);
       this.schedule();
     }
     const cookie = req.headers.cookie;
@@ -75,7 +80,7 @@ export class Collector {
   /** An event from the beacon endpoint (already validated against the site). */
   beacon(hit: Hit) {
     if (!this.room()) return;
-    pack(this.buffer, hit.site, hit.at, hit.path, hit.url, hit.headers, hit.peer, hit.revalidation, hit.beacon);
+    this.buffer.add(hit.site, hit.at, hit.path, hit.url, hit.headers, hit.peer, hit.revalidation, hit.beacon);
     this.schedule();
   }
 
@@ -111,13 +116,13 @@ export class Collector {
   }
 
   private room(): boolean {
-    if (this.buffer.length / SLOTS + this.inFlight < MAX_BUFFERED) return true;
+    if (this.buffer.length + this.inFlight < MAX_BUFFERED) return true;
     this.dropped++;
     return false;
   }
 
   private schedule() {
-    if (this.buffer.length >= BATCH * SLOTS) this.send();
+    if (this.buffer.full) this.send();
     else if (!this.timer) {
       this.timer = setTimeout(() => this.send(), this.opts.config.analyticsBatchMs);
       this.timer.unref();
@@ -135,10 +140,9 @@ export class Collector {
       this.dropped = 0;
     }
     if (!this.buffer.length) return;
-    const batch = this.buffer;
-    this.buffer = [];
-    this.inFlight += batch.length / SLOTS;
-    this.post({ t: 'hits', batch, offset: this.opts.clock.now().getTime() - Date.now() });
+    const batch = this.buffer.take();
+    this.inFlight += batch.hits;
+    this.post({ t: 'hits', batch, offset: this.opts.clock.now().getTime() - Date.now() }, [batch.slots.buffer as ArrayBuffer]);
   }
 
   private request(message: (id: number) => ToWorker): Promise<unknown> {
@@ -150,15 +154,21 @@ export class Collector {
     });
   }
 
-  private post(m: ToWorker) {
-    this.started().postMessage(m);
+  private post(m: ToWorker, transfer?: ArrayBuffer[]) {
+    this.started().postMessage(m, transfer);
   }
 
   private started(): Worker {
     if (this.worker) return this.worker;
     const { config } = this.opts;
     const at = locations(config);
-    const setup: WorkerSetup = { control: at.control, regions: at.regions, trustProxy: config.trustProxy, shared: config.workers > 1 || !!config.databaseUrl };
+    const setup: WorkerSetup = {
+      control: at.control,
+      regions: at.regions,
+      trustProxy: config.trustProxy,
+      shared: config.workers > 1 || !!config.databaseUrl,
+      nice: config.analyticsNice,
+    };
     const worker =
       typeof ATRIUM_ANALYTICS_WORKER === 'string'
         ? new Worker(new URL(ATRIUM_ANALYTICS_WORKER, import.meta.url), { workerData: setup })

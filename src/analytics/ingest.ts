@@ -11,7 +11,7 @@ import { decodeChoices } from '../consent/choices.js';
 import type { TrustFn } from '../lib/trust-proxy.js';
 import { screenClass, targetName } from './beacon.js';
 import { cookieValue } from './cookie-value.js';
-import { geoReady, locate } from './geo.js';
+import { geoReady, locate, type Place } from './geo.js';
 import { Lru } from './lru.js';
 import type { Salts } from './salts.js';
 import { visitOrigin } from './source.js';
@@ -111,6 +111,18 @@ const clientAddress = (hit: RawHit, trust: TrustFn) =>
     hit.forwardedFor ? proxyAddr({ headers: { 'x-forwarded-for': hit.forwardedFor }, socket: { remoteAddress: hit.peer } } as never, trust) : hit.peer,
   );
 
+/** Memoises `make` by two keys for one batch (repeated values in a batch are the same strings: cheap to look up). */
+function memo2<V>() {
+  const outer = new Map<string, Map<string, V>>();
+  return (a: string, b: string, make: () => V): V => {
+    let inner = outer.get(a);
+    if (!inner) outer.set(a, (inner = new Map()));
+    let v = inner.get(b);
+    if (v === undefined) inner.set(b, (v = make()));
+    return v;
+  };
+}
+
 /** Processes hits (in arrival order) and writes their events; `offsetMs` maps Date.now() stamps to the context clock. */
 export async function ingest(deps: IngestDeps, hits: RawHit[], offsetMs: number): Promise<IngestResult> {
   const result: IngestResult = { stored: 0, bots: 0, refused: 0, skipped: 0 };
@@ -118,6 +130,9 @@ export async function ingest(deps: IngestDeps, hits: RawHit[], offsetMs: number)
   const tallies = new Map<string, Map<string, UncountedTally>>();
   const counted: { hit: RawHit; at: number; time: string; day: string; visitor: string; address: string }[] = [];
   const salts = new Map<string, Buffer>();
+  // Per batch: a visitor's hits, and hits from one proxy, repeat the same strings.
+  const addressOf = memo2<string>();
+  const hashOf = memo2<string>();
   for (const hit of hits) {
     const at = hit.at + offsetMs;
     const why = notCounted(hit);
@@ -141,10 +156,12 @@ export async function ingest(deps: IngestDeps, hits: RawHit[], offsetMs: number)
     // Visitor hashes: the salts of the days in the batch (usually one) are fetched once.
     let salt = salts.get(day);
     if (!salt) salts.set(day, (salt = await deps.salts.get(at)));
-    const address = clientAddress(hit, deps.trust);
-    // Keyed by the network only (what the hash reads): the cache holds no full address.
-    const key = `${day}\0${hit.siteId}\0${anonymiseAddress(address)}\0${hit.userAgent}`;
-    const visitor = hashes.of(key, () => visitorHash(salt, hit.siteId, address, hit.userAgent));
+    const address = addressOf(hit.peer, hit.forwardedFor, () => clientAddress(hit, deps.trust));
+    // Keyed by the network only (what the hash reads): the caches hold no full address.
+    const ofVisitor = `${day}\0${hit.siteId}\0${anonymiseAddress(address)}`;
+    const visitor = hashOf(ofVisitor, hit.userAgent, () =>
+      hashes.of(`${ofVisitor}\0${hit.userAgent}`, () => visitorHash(salt, hit.siteId, address, hit.userAgent)),
+    );
     counted.push({ hit, at, time, day, visitor, address });
   }
   if (counted.length) await geoReady({ v4: counted.some((c) => !c.address.includes(':')), v6: counted.some((c) => c.address.includes(':')) });
@@ -156,6 +173,7 @@ export async function ingest(deps: IngestDeps, hits: RawHit[], offsetMs: number)
     else byRegion.set(c.hit.region, [c]);
   }
   const rows = new Map<string, EventRow[]>();
+  const places = new Map<string, Place>();
   for (const [region, list] of byRegion) {
     const store = deps.stores[region];
     if (!store) continue;
@@ -180,7 +198,8 @@ export async function ingest(deps: IngestDeps, hits: RawHit[], offsetMs: number)
         continue;
       }
       if (!beacon) visit.paths.add(hit.path);
-      const place = locate(address);
+      let place = places.get(address);
+      if (!place) places.set(address, (place = locate(address)));
       const client = parseUserAgent(hit.userAgent);
       out.push(
         rowOf({

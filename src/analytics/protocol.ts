@@ -4,7 +4,7 @@ import type { Location } from '../db/connect.js';
 import type { TrustProxy } from '../lib/trust-proxy.js';
 import type { IngestResult } from './ingest.js';
 import type { EventRow } from './store.js';
-import type { Packed } from './wire.js';
+import type { WireBatch } from './wire.js';
 
 /** What the worker is started with: where the databases are and which proxies to trust. */
 export interface WorkerSetup {
@@ -13,11 +13,13 @@ export interface WorkerSetup {
   trustProxy: TrustProxy;
   /** Other processes may count visitors in the same databases (several workers, or PostgreSQL). */
   shared: boolean;
+  /** The thread's nice value (0: as the server's). */
+  nice: number;
 }
 
 export type ToWorker =
   /** Hits to process; `offset` maps their Date.now() stamps to the server's clock. */
-  | { t: 'hits'; batch: Packed; offset: number }
+  | { t: 'hits'; batch: WireBatch; offset: number }
   /** An event with no request behind it (a form goal), stored as is. */
   | { t: 'event'; region: string; row: EventRow }
   /** Answers once everything sent before is stored. */

@@ -1,16 +1,45 @@
 // How hits travel from the serving thread to the analytics worker: the few
-// request facts analytics reads, packed into one flat array per batch (cheap
-// to copy between threads: no object per hit, no header object). Nothing is
-// parsed here; the address and user agent stay in memory and are dropped by
-// the worker once the hit is processed.
+// request facts analytics reads, in a batch of numbers plus a table of the
+// distinct strings in it. A site's hits repeat the same few values (site,
+// host, user agents, languages, paths), so each distinct string is copied
+// to the worker once per batch, not once per hit; the numbers travel in a
+// buffer that is handed over, not copied. On the worker side repeated values
+// are the same string objects, whose hashes V8 computes once, which keeps
+// the worker's look-ups keyed by them cheap. Nothing is parsed here; the
+// address and user agent stay in memory and are dropped by the worker once
+// the hit is processed.
 import type { IncomingHttpHeaders } from 'node:http';
 import type { BeaconEvent } from './beacon.js';
 import type { HitSite } from './hit.js';
 
-export type Packed = (string | number)[];
-
-/** Slots per hit in a packed batch. */
+/** Numbers per hit: flags, time (ms after the batch's base) and 14 string references. */
 export const SLOTS = 16;
+const STRINGS = [
+  'siteId',
+  'region',
+  'path',
+  'url',
+  'userAgent',
+  'referer',
+  'acceptLanguage',
+  'cookie',
+  'purpose',
+  'secGpc',
+  'host',
+  'forwardedFor',
+  'peer',
+  'beacon',
+] as const;
+
+/** A batch as it crosses to the worker. */
+export interface WireBatch {
+  /** Date.now() the hits' times count from. */
+  base: number;
+  hits: number;
+  /** SLOTS numbers per hit (handed over with the message). */
+  slots: Int32Array;
+  strings: string[];
+}
 
 /** One hit as the worker reads it. */
 export interface RawHit {
@@ -38,63 +67,97 @@ export interface RawHit {
 
 const one = (v: string | string[] | undefined): string => (v === undefined ? '' : typeof v === 'string' ? v : (v[0] ?? ''));
 
-/** Appends a hit to a batch (the serving path: a few property reads and pushes). */
-export function pack(
-  out: Packed,
-  site: HitSite,
-  at: number,
-  path: string,
-  url: string,
-  h: IncomingHttpHeaders,
-  peer: string,
-  revalidation: boolean,
-  beacon?: BeaconEvent,
-) {
-  out.push(
-    site.siteId,
-    site.region,
-    (site.gpcRefusesAnalytics ? 1 : 0) | (revalidation ? 2 : 0),
-    at,
-    path,
-    url,
-    one(h['user-agent']),
-    one(h.referer),
-    one(h['accept-language']),
-    one(h.cookie),
-    one(h['sec-purpose'] ?? h.purpose ?? h['x-purpose'] ?? h['x-moz']),
-    one(h['sec-gpc']),
-    one(h.host),
-    one(h['x-forwarded-for']),
-    peer,
-    beacon ? JSON.stringify(beacon) : '',
-  );
+/** Collects hits on the serving thread: a few property reads and map look-ups per hit. */
+export class HitBuffer {
+  private slots: Int32Array;
+  private strings: string[] = [''];
+  private index = new Map<string, number>([['', 0]]);
+  private base = 0;
+  /** Hits in the buffer. */
+  length = 0;
+
+  constructor(private readonly capacity: number) {
+    this.slots = new Int32Array(capacity * SLOTS);
+  }
+
+  get full() {
+    return this.length >= this.capacity;
+  }
+
+  private ref(s: string): number {
+    if (s === '') return 0;
+    let i = this.index.get(s);
+    if (i === undefined) {
+      i = this.strings.push(s) - 1;
+      this.index.set(s, i);
+    }
+    return i;
+  }
+
+  /** Appends a hit (the buffer must not be full). */
+  add(site: HitSite, at: number, path: string, url: string, h: IncomingHttpHeaders, peer: string, revalidation: boolean, beacon?: BeaconEvent) {
+    if (this.length === 0) this.base = at;
+    const s = this.slots;
+    let o = this.length++ * SLOTS;
+    s[o++] = (site.gpcRefusesAnalytics ? 1 : 0) | (revalidation ? 2 : 0);
+    s[o++] = at - this.base;
+    s[o++] = this.ref(site.siteId);
+    s[o++] = this.ref(site.region);
+    s[o++] = this.ref(path);
+    s[o++] = this.ref(url);
+    s[o++] = this.ref(one(h['user-agent']));
+    s[o++] = this.ref(one(h.referer));
+    s[o++] = this.ref(one(h['accept-language']));
+    s[o++] = this.ref(one(h.cookie));
+    s[o++] = this.ref(one(h['sec-purpose'] ?? h.purpose ?? h['x-purpose'] ?? h['x-moz']));
+    s[o++] = this.ref(one(h['sec-gpc']));
+    s[o++] = this.ref(one(h.host));
+    s[o++] = this.ref(one(h['x-forwarded-for']));
+    s[o++] = this.ref(peer);
+    s[o] = beacon ? this.ref(JSON.stringify(beacon)) : 0;
+  }
+
+  /** The collected hits as a batch to send (its buffer is to be transferred), and an empty buffer again. */
+  take(): WireBatch {
+    const batch: WireBatch = { base: this.base, hits: this.length, slots: this.slots.subarray(0, this.length * SLOTS), strings: this.strings };
+    this.slots = new Int32Array(this.capacity * SLOTS);
+    this.strings = [''];
+    this.index = new Map([['', 0]]);
+    this.length = 0;
+    return batch;
+  }
 }
 
-/** The hits of a packed batch. */
-export function unpack(b: Packed): RawHit[] {
+/** Hits `from` to `to` (exclusive) of a batch. */
+export function unpack(b: WireBatch, from = 0, to = b.hits): RawHit[] {
   const out: RawHit[] = [];
-  for (let i = 0; i + SLOTS <= b.length; i += SLOTS) {
-    const flags = b[i + 2] as number;
-    const beacon = b[i + 15] as string;
+  const s = b.slots;
+  const str = b.strings;
+  for (let i = from; i < to; i++) {
+    const o = i * SLOTS;
+    const flags = s[o]!;
+    const beacon = str[s[o + 15]!]!;
     out.push({
-      siteId: b[i] as string,
-      region: b[i + 1] as string,
       gpcRefusesAnalytics: (flags & 1) !== 0,
       revalidation: (flags & 2) !== 0,
-      at: b[i + 3] as number,
-      path: b[i + 4] as string,
-      url: b[i + 5] as string,
-      userAgent: b[i + 6] as string,
-      referer: b[i + 7] as string,
-      acceptLanguage: b[i + 8] as string,
-      cookie: b[i + 9] as string,
-      purpose: b[i + 10] as string,
-      secGpc: b[i + 11] as string,
-      host: b[i + 12] as string,
-      forwardedFor: b[i + 13] as string,
-      peer: b[i + 14] as string,
+      at: b.base + s[o + 1]!,
+      siteId: str[s[o + 2]!]!,
+      region: str[s[o + 3]!]!,
+      path: str[s[o + 4]!]!,
+      url: str[s[o + 5]!]!,
+      userAgent: str[s[o + 6]!]!,
+      referer: str[s[o + 7]!]!,
+      acceptLanguage: str[s[o + 8]!]!,
+      cookie: str[s[o + 9]!]!,
+      purpose: str[s[o + 10]!]!,
+      secGpc: str[s[o + 11]!]!,
+      host: str[s[o + 12]!]!,
+      forwardedFor: str[s[o + 13]!]!,
+      peer: str[s[o + 14]!]!,
       beacon: beacon ? (JSON.parse(beacon) as BeaconEvent) : undefined,
     });
   }
   return out;
 }
+
+if (STRINGS.length + 2 !== SLOTS) throw new Error('wire.ts: SLOTS must count every field');

@@ -17,7 +17,8 @@ import { rollUpRecent } from './rollup.js';
 import { Salts } from './salts.js';
 import { postgresStore, sqliteStore, type EventRow, type EventStore } from './store.js';
 import { VisitTracker } from './visits.js';
-import { unpack, type RawHit } from './wire.js';
+import { lowerThreadPriority } from './priority.js';
+import { unpack, type WireBatch } from './wire.js';
 
 /**
  * Hits processed in one transaction at most. On SQLite the serving thread's own writes (forms, consent records)
@@ -45,6 +46,9 @@ function open<T>(at: Location): { db: Kysely<T>; store?: (db: Kysely<RegionDatab
   };
 }
 
+// Serving comes first: when every core is busy, this thread waits (and its hits with it) until one is free.
+if (setup.nice) lowerThreadPriority(setup.nice);
+
 const control = open<ControlDatabase>(setup.control).db;
 const stores: Record<string, EventStore> = {};
 const regions: Record<string, Kysely<RegionDatabase>> = {};
@@ -55,7 +59,9 @@ for (const [name, at] of Object.entries(setup.regions)) {
 }
 const deps = { stores, salts: new Salts(control), visits: new VisitTracker(setup.shared), trust: trustFunction(setup.trustProxy) };
 
-const hits: RawHit[] = [];
+/** Batches waiting, the first one read from hit `cursor` on; unpacked only when processed (they are compact until then). */
+const waiting: WireBatch[] = [];
+let cursor = 0;
 let events: { region: string; row: EventRow }[] = [];
 let drainQueued = false;
 let chain: Promise<void> = Promise.resolve();
@@ -74,10 +80,10 @@ function queueDrain() {
 /** Processes and stores what has arrived; more than MAX_BATCH hits go in several transactions. */
 async function drain() {
   drainQueued = false;
-  const taken = hits.splice(0, MAX_BATCH);
+  const taken = take(MAX_BATCH);
   const direct = events;
   events = [];
-  if (hits.length) queueDrain();
+  if (waiting.length) queueDrain();
   let result: IngestResult = { stored: 0, bots: 0, refused: 0, skipped: 0 };
   try {
     if (taken.length) result = await ingest(deps, taken, 0);
@@ -90,6 +96,22 @@ async function drain() {
   }
   deps.visits.sweep(Date.now() + clockOffset);
   send({ t: 'processed', hits: taken.length, result });
+}
+
+/** Up to `max` waiting hits, in arrival order. */
+function take(max: number) {
+  const out = [];
+  while (waiting.length && out.length < max) {
+    const b = waiting[0]!;
+    const to = Math.min(b.hits, cursor + max - out.length);
+    out.push(...unpack(b, cursor, to));
+    cursor = to;
+    if (cursor === b.hits) {
+      waiting.shift();
+      cursor = 0;
+    }
+  }
+  return out;
 }
 
 /** Runs `task` in turn and answers request `id` with its value or error. */
@@ -107,10 +129,8 @@ port.on('message', (m: ToWorker) => {
   switch (m.t) {
     case 'hits':
       clockOffset = m.offset;
-      for (const h of unpack(m.batch)) {
-        h.at += m.offset;
-        hits.push(h);
-      }
+      m.batch.base += m.offset;
+      waiting.push(m.batch);
       queueDrain();
       return;
     case 'event':

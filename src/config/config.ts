@@ -1,7 +1,8 @@
 // Configuration from environment variables, with defaults that run Atrium
 // embedded (SQLite under ./data, mail to an outbox folder) with no setup.
 import path from 'node:path';
-import { REGIONS, type Region } from '../regions/regions.js';
+import { parseRegions, type RegionConfig } from '../regions/regions.js';
+import { ConfigError } from '../lib/config-error.js';
 import { parseTrustProxy, type TrustProxy } from '../lib/trust-proxy.js';
 
 export interface Config {
@@ -13,7 +14,8 @@ export interface Config {
   /** Published sites answer at <slug>.<sitesDomain> */
   sitesDomain: string;
   databaseUrl?: string;
-  regionUrls: Partial<Record<Region, string>>;
+  /** The data regions sites may keep their data in, in the order offered (ATRIUM_REGIONS, ATRIUM_REGION_<ID>_*). */
+  regions: RegionConfig[];
   smtpUrl?: string;
   mailFrom: string;
   dnsServers: string[];
@@ -52,6 +54,8 @@ export interface Config {
   analyticsBeaconPerIp: number;
   /** Counted hits wait at most this long (ms) before the analytics worker thread gets them. */
   analyticsBatchMs: number;
+  /** The analytics worker thread's nice value (ATRIUM_ANALYTICS_NICE, 0-19; 0 runs it at the server's priority). */
+  analyticsNice: number;
   /** Platform staff who answer privacy requests to the platform (ATRIUM_OPERATORS: account emails, comma-separated). */
   operatorEmails: string[];
   /** Who runs this installation, as the privacy policy names them (ATRIUM_OPERATOR_NAME, _ADDRESS). */
@@ -76,11 +80,6 @@ export interface Config {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = intOr(env.PORT, 3000, 'PORT');
   const publicUrl = new URL(env.ATRIUM_PUBLIC_URL ?? `http://localhost:${port}`);
-  const regionUrls: Partial<Record<Region, string>> = {};
-  for (const r of REGIONS) {
-    const v = env[`ATRIUM_REGION_${r.replace('-', '_').toUpperCase()}_URL`];
-    if (v) regionUrls[r] = v;
-  }
   return {
     port,
     host: env.HOST ?? '0.0.0.0',
@@ -88,7 +87,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl,
     sitesDomain: (env.ATRIUM_SITES_DOMAIN ?? 'localhost').toLowerCase(),
     databaseUrl: env.ATRIUM_DATABASE_URL || undefined,
-    regionUrls,
+    regions: parseRegions(env),
     smtpUrl: env.ATRIUM_SMTP_URL || undefined,
     mailFrom: env.ATRIUM_MAIL_FROM ?? `Atrium <no-reply@${publicUrl.hostname}>`,
     dnsServers: (env.ATRIUM_DNS_SERVERS ?? '')
@@ -115,6 +114,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     analyticsRollupMonths: Math.max(1, Math.min(1200, Number(env.ATRIUM_ANALYTICS_ROLLUP_MONTHS ?? 24) || 24)),
     analyticsBeaconPerIp: Math.max(1, Number(env.ATRIUM_ANALYTICS_BEACON_PER_IP ?? 120) || 120),
     analyticsBatchMs: Math.max(10, Math.min(600_000, Number(env.ATRIUM_ANALYTICS_BATCH_MS ?? 200) || 200)),
+    analyticsNice: Math.max(0, Math.min(19, Math.trunc(Number(env.ATRIUM_ANALYTICS_NICE ?? 19)) || 0)),
     operatorEmails: (env.ATRIUM_OPERATORS ?? '')
       .split(',')
       .map((s) => s.trim().toLowerCase())
@@ -139,7 +139,7 @@ function onOff(v: string | undefined, d: boolean): boolean {
 function intOr(v: string | undefined, d: number, name: string): number {
   if (v === undefined || v === '') return d;
   const n = Number(v);
-  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new Error(`${name} must be a port number, got ${v}`);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new ConfigError(`${name} must be a port number, got ${v}`);
   return n;
 }
 

@@ -3,27 +3,44 @@
 // kept, visitor analytics (and the beacon), the embeds and custom code with
 // their providers, the cookie table, the consent banner, the data region and
 // the subscriber's contact. The Privacy policy block shows it (src/blocks/
-// privacy-policy.tsx). Our own plain words; English for now.
+// privacy-policy.tsx). In the site's language (./notice/strings.ts; the
+// cookie table's words and the category names are the banner's own).
+import { COOKIES } from '../cookies/registry.js';
 import { p, table, type PolicyDocument } from '../lib/policy-document.js';
-import { REGION_INFO, isRegion } from '../regions/regions.js';
 import type { SiteDocument } from '../site-document/schema.js';
-import { cookieTable } from './cookie-table.js';
+import { cookieTable, durationInWords, type CookieRow } from './cookie-table.js';
+import { noticeStrings, type SiteCookieName } from './notice/strings.js';
 import { siteConsentItems } from './page-needs.js';
+import { prefsStrings } from './prefs-strings.js';
 import { PROVIDERS } from './providers.js';
+import { consentStrings, fill } from './strings.js';
 
 export interface SiteFacts {
   siteName: string;
-  region: string;
-  /** Visitor analytics counted by Atrium on this installation (ATRIUM_ANALYTICS). */
+  /** The site's data region: its id, and its name and location as this installation configures them. */
+  region: { id: string; name: string; location?: string };
+  /** Visitor analytics counted by Atrium on this installation (ATRIUM_ANALYTICS), and how long it keeps them. */
   analytics: boolean;
+  analyticsRawDays?: number;
+  analyticsRollupMonths?: number;
   /** How many webhook endpoints receive form messages. */
   webhooks: number;
 }
 
-const CATEGORY = { functional: 'functional', analytics: 'analytics', marketing: 'marketing' } as const;
-const days = (n: number) => (n <= 0 ? 'until the browser closes' : n % 365 === 0 ? (n === 365 ? '1 year' : `${n / 365} years`) : `${n} days`);
+/** The privacy request page every published site has. */
+const REQUEST_PAGE = '/_atrium/privacy';
+
+const isAtriumCookie = (r: CookieRow): r is CookieRow & { name: SiteCookieName } =>
+  r.setBy === 'site' && !r.snippet && r.name in COOKIES && COOKIES[r.name as keyof typeof COOKIES].scope === 'site';
+
+/** The embed provider that sets a third-party cookie, by the name the cookie table gives it. */
+const providerId = (r: CookieRow) => (r.party === 'third' ? Object.values(PROVIDERS).find((p) => p.name === r.setBy)?.id : undefined);
 
 export function sitePolicy(doc: SiteDocument, facts: SiteFacts, contact?: string): PolicyDocument {
+  const lang = doc.defaultLanguage;
+  const s = noticeStrings(lang);
+  const consent = consentStrings(lang);
+  const prefs = prefsStrings(lang);
   const forms = doc.pages.flatMap((page) =>
     page.blocks
       .filter((b) => b.type === 'form')
@@ -31,99 +48,99 @@ export function sitePolicy(doc: SiteDocument, facts: SiteFacts, contact?: string
   );
   const items = siteConsentItems(doc);
   const cookies = cookieTable(doc);
-  const region = isRegion(facts.region) ? REGION_INFO[facts.region].name : facts.region;
   const months = doc.forms?.retentionMonths ?? 24;
-  const who = contact ? `Write to ${contact}` : 'Use this site’s privacy request page (/_atrium/privacy)';
+  const site = facts.siteName;
+  const region = facts.region;
   return {
-    title: `Privacy on ${facts.siteName}`,
+    title: fill(s.title, { site }),
     facts: {
       cookies: cookies.map((c) => c.name),
       subProcessors: ['atrium', ...(facts.webhooks ? ['webhooks'] : []), ...[...new Set(items.map((i) => i.provider ?? i.name))]],
-      regions: [facts.region],
+      regions: [region.id],
       purposes: [...(forms.length ? ['answer messages'] : []), ...(facts.analytics ? ['count visits'] : [])],
       retention: { forms: months ? `${months} months` : 'as long as the site' },
     },
     sections: [
       {
         id: 'who',
-        title: 'Who is responsible',
+        title: s.who.title,
         blocks: [
-          p(`${facts.siteName} is responsible for the personal data this website handles. ${who} for any question about it.`),
-          p(`The site is built and hosted with Atrium, which handles visitors’ data only on our behalf and stores it in its ${region} data region.`),
+          p(contact ? fill(s.who.responsibleEmail, { site, email: contact }) : fill(s.who.responsiblePage, { site, page: REQUEST_PAGE })),
+          p(fill(region.location ? s.who.hostedAt : s.who.hosted, { region: region.name, location: region.location ?? '' })),
         ],
       },
       {
         id: 'forms',
-        title: 'Messages you send us',
+        title: s.forms.title,
         blocks: forms.length
           ? [
-              p(
-                `When you send one of the forms below, we receive what you type. We use it only to answer you${facts.webhooks ? ', and pass it to the tools we answer messages with' : ''}. We keep messages ${months ? `for ${months} months` : 'until we delete them'}, then they are deleted automatically.`,
-              ),
+              p(`${facts.webhooks ? s.forms.useTools : s.forms.use} ${months ? fill(s.forms.keptMonths, { n: String(months) }) : s.forms.keptUntilDeleted}`),
               table(
-                ['Form', 'Page', 'What it asks'],
+                [s.forms.head.form, s.forms.head.page, s.forms.head.asks],
                 forms.map(({ page, form }) => [
                   form.heading ?? form.id,
                   page.path,
-                  form.fields.map((f) => (f.type === 'consent' ? 'your agreement' : f.label)).join(', '),
+                  form.fields.map((f) => (f.type === 'consent' ? s.forms.agreement : f.label)).join(', '),
                 ]),
               ),
             ]
-          : [p('This site has no forms: it receives nothing you type.')],
+          : [p(s.forms.none)],
       },
       {
         id: 'analytics',
-        title: 'Visit statistics',
+        title: s.analytics.title,
         blocks: facts.analytics
           ? [
               p(
-                `We count visits without cookies and without storing your IP address: the page, where you came from, your country and city (looked up from your IP address, which is then forgotten), your type of device, browser, operating system and language${doc.analytics?.beacon ? ', and, through a small script, your screen size, how long you stay, and clicks on links to other sites and on downloads' : ''}. Visits are grouped under a code that changes every day, so no one can follow you from one day to the next. Details are kept 30 days, totals up to two years.`,
+                `${doc.analytics?.beacon ? s.analytics.countedBeacon : s.analytics.counted} ${fill(s.analytics.grouping, {
+                  days: String(facts.analyticsRawDays ?? 30),
+                  months: String(facts.analyticsRollupMonths ?? 24),
+                })}`,
               ),
-              p('Only if you allow analytics cookies does a cookie remember that you came before.'),
+              p(s.analytics.returning),
             ]
-          : [p('This site counts no visits.')],
+          : [p(s.analytics.none)],
       },
       {
         id: 'third-parties',
-        title: 'Content from other services',
+        title: s.services.title,
         blocks: items.length
           ? [
-              p(
-                'These parts of the site come from other services. Unless they are needed for the site to work, they load only after you allow their category in the cookie banner; until then, nothing is sent to them.',
-              ),
+              p(s.services.intro),
               table(
-                ['Service', 'What it is', 'Used for', 'Their policy'],
+                [s.services.head.service, s.services.head.what, s.services.head.category, s.services.head.policy],
                 items.map((i) => [
                   i.provider && i.provider !== 'iframe' ? PROVIDERS[i.provider].name : i.name,
-                  i.kind === 'embed' ? 'content shown on our pages' : 'code we added to the site',
-                  CATEGORY[i.category],
+                  i.kind === 'embed' ? s.services.embed : s.services.snippet,
+                  consent.categories[i.category].name,
                   i.policyUrl ?? (i.provider && i.provider !== 'iframe' ? (PROVIDERS[i.provider].policyUrl ?? '') : ''),
                 ]),
               ),
             ]
-          : [p('The site loads nothing from other services.')],
+          : [p(s.services.none)],
       },
       {
         id: 'cookies',
-        title: 'Cookies',
+        title: s.cookies.title,
         blocks: cookies.length
           ? [
               table(
-                ['Cookie', 'Set by', 'What for', 'How long'],
-                cookies.map((c) => [c.name, c.party === 'first' ? 'this site' : c.setBy, c.purpose, days(c.days)]),
+                [consent.cookieTable.name, consent.cookieTable.provider, consent.cookieTable.purpose, consent.cookieTable.duration],
+                cookies.map((c) => [
+                  c.name,
+                  c.party === 'first' ? prefs.thisSite : c.setBy,
+                  isAtriumCookie(c) ? s.cookies.purposes[c.name] : (s.cookies.providers[`${providerId(c)}.${c.name}`] ?? c.purpose),
+                  durationInWords(c.days, consent.cookieTable, lang),
+                ]),
               ),
-              p('You can change your choice at any time with “Cookie settings” at the bottom of every page.'),
+              p(fill(s.cookies.change, { settings: consent.settingsLink })),
             ]
-          : [p('This site sets no cookies.')],
+          : [p(prefs.noCookies)],
       },
       {
         id: 'rights',
-        title: 'Your rights',
-        blocks: [
-          p(
-            `You can ask what we hold about you, have it corrected or deleted, restrict or object to its use, and take it elsewhere. File a request on this site’s privacy request page (/_atrium/privacy); we confirm your address first, then answer within the time the law where you live gives us. You may also complain to a data protection authority.`,
-          ),
-        ],
+        title: s.rights.title,
+        blocks: [p(fill(s.rights.text, { page: REQUEST_PAGE }))],
       },
     ],
   };

@@ -7,7 +7,8 @@ import pg from 'pg';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import type { Logger } from 'pino';
 import type { Config } from '../config/config.js';
-import { REGIONS, type Region } from '../regions/regions.js';
+import { ConfigError } from '../lib/config-error.js';
+import { regionVariable } from '../regions/regions.js';
 import { migrate } from './migrations.js';
 import type { ControlDatabase, RegionDatabase } from './schema.js';
 import { nowIso } from '../lib/ids.js';
@@ -17,7 +18,8 @@ export type Dialect = 'sqlite' | 'postgres';
 export interface Databases {
   control: Kysely<ControlDatabase>;
   dialect: Dialect;
-  regions: Record<Region, Kysely<RegionDatabase>>;
+  /** One database per configured region, by region id. */
+  regions: Record<string, Kysely<RegionDatabase>>;
   close(): Promise<void>;
 }
 
@@ -48,13 +50,12 @@ export interface Location {
   file: string;
 }
 
-export function locations(config: Pick<Config, 'databaseUrl' | 'regionUrls' | 'dataDir'>): { control: Location; regions: Record<Region, Location> } {
+export type DatabaseConfig = Pick<Config, 'databaseUrl' | 'dataDir'> & { regions: Pick<Config['regions'][number], 'id' | 'url'>[] };
+
+export function locations(config: DatabaseConfig): { control: Location; regions: Record<string, Location> } {
   return {
     control: { url: config.databaseUrl, file: path.join(config.dataDir, 'control.sqlite') },
-    regions: Object.fromEntries(REGIONS.map((r) => [r, { url: config.regionUrls[r], file: path.join(config.dataDir, 'regions', `${r}.sqlite`) }])) as Record<
-      Region,
-      Location
-    >,
+    regions: Object.fromEntries(config.regions.map((r) => [r.id, { url: r.url, file: path.join(config.dataDir, 'regions', `${r.id}.sqlite`) }])),
   };
 }
 
@@ -93,16 +94,15 @@ function keepStatements(database: SQLite.Database, max = 500) {
   };
 }
 
-/** Opens and migrates every database. Refuses to start if a region database belongs to another region. */
-export async function openDatabases(
-  config: Pick<Config, 'databaseUrl' | 'regionUrls' | 'dataDir'>,
-  log: Pick<Logger, 'warn'>,
-  opts: OpenOptions = {},
-): Promise<Databases> {
+/**
+ * Opens and migrates every database. Refuses to start if a region database belongs to another region, or
+ * if sites keep their data in a region the configuration no longer lists.
+ */
+export async function openDatabases(config: DatabaseConfig, log: Pick<Logger, 'warn'>, opts: OpenOptions = {}): Promise<Databases> {
   const at = locations(config);
   const control = open<ControlDatabase>(at.control, log, opts.poolMax);
-  const regions = {} as Record<Region, Kysely<RegionDatabase>>;
-  for (const r of REGIONS) regions[r] = open<RegionDatabase>(at.regions[r], log, opts.poolMax);
+  const regions: Record<string, Kysely<RegionDatabase>> = {};
+  for (const r of config.regions) regions[r.id] = open<RegionDatabase>(at.regions[r.id]!, log, opts.poolMax);
   const dbs: Databases = {
     control,
     dialect: config.databaseUrl ? 'postgres' : 'sqlite',
@@ -113,8 +113,20 @@ export async function openDatabases(
   };
   if (opts.migrate === false) return dbs;
   await migrate(control, 'control');
-  for (const r of REGIONS) {
-    const db = regions[r];
+  const used = await control
+    .selectFrom('sites')
+    .select(['region', (eb) => eb.fn.countAll<number>().as('n')])
+    .groupBy('region')
+    .execute();
+  const missing = used.filter((u) => !Object.hasOwn(regions, u.region));
+  if (missing.length) {
+    await dbs.close();
+    throw new ConfigError(
+      `ATRIUM_REGIONS (${Object.keys(regions).join(',')}) leaves out ${missing.map((m) => `${m.region} (${Number(m.n)} site${Number(m.n) === 1 ? '' : 's'})`).join(', ')}: those sites keep their data there. Add ${missing.length === 1 ? 'it' : 'them'} back to ATRIUM_REGIONS, with the same database, to start.`,
+    );
+  }
+  for (const r of Object.keys(regions)) {
+    const db = regions[r]!;
     await migrate(db, 'region');
     const row = await db.selectFrom('region_info').select('region').where('id', '=', 1).executeTakeFirst();
     if (!row)
@@ -122,7 +134,12 @@ export async function openDatabases(
         .insertInto('region_info')
         .values({ id: 1, region: r, created_at: nowIso() } as never)
         .execute();
-    else if (row.region !== r) throw new Error(`the database configured for region ${r} belongs to region ${row.region}`);
+    else if (row.region !== r) {
+      await dbs.close();
+      throw new ConfigError(
+        `the database configured for region ${r} (${regionVariable(r, 'URL')}, or the file regions/${r}.sqlite) belongs to region ${row.region}; give each region its own database.`,
+      );
+    }
   }
   return dbs;
 }

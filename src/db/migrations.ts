@@ -523,7 +523,7 @@ control['0014_policy_versions'] = {
   },
 };
 
-control['0015_site_passwords'] = {
+control['0016_site_passwords'] = {
   async up(db: Kysely<any>) {
     // Protected sites and pages (src/protection): the password of the whole site (scope "*") or of one page
     // (scope = the page's id), hashed with argon2id. `version` is random and new at every change: the u_sp
@@ -549,6 +549,22 @@ region['0008_analytics_events_index'] = {
     await db.schema.createIndex('analytics_events_site_time_visitor').ifNotExists().on('analytics_events').columns(['site_id', 'time', 'visitor']).execute();
     await db.schema.dropIndex('analytics_events_site_time').ifExists().execute();
     await db.schema.dropIndex('analytics_events_visitor').ifExists().execute();
+  },
+};
+
+control['0015_dpa_acceptances'] = {
+  async up(db: Kysely<any>) {
+    // Which version of the data processing agreement (policy_versions kind 'dpa') each workspace accepted,
+    // when, and who clicked. One row per workspace and version: the first acceptance of a version is the one kept.
+    await db.schema
+      .createTable('dpa_acceptances')
+      .addColumn('workspace_id', 'text', (c) => c.notNull().references('workspaces.id').onDelete('cascade'))
+      .addColumn('version', 'integer', (c) => c.notNull())
+      .addColumn('accepted_at', 'text', (c) => c.notNull())
+      .addColumn('accepted_by', 'text', (c) => c.references('subscribers.id').onDelete('set null'))
+      .addPrimaryKeyConstraint('dpa_acceptances_pk', ['workspace_id', 'version'])
+      .execute();
+    await db.schema.createIndex('dpa_acceptances_accepted_by').on('dpa_acceptances').column('accepted_by').execute();
   },
 };
 

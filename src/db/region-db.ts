@@ -4,10 +4,9 @@ import type { Kysely } from 'kysely';
 import type { Databases } from './connect.js';
 import type { RegionDatabase } from './schema.js';
 import { DomainError } from '../lib/errors.js';
-import { isRegion } from '../regions/regions.js';
 
 export function regionDbForSite(dbs: Databases, site: { id: string; region: string }): Kysely<RegionDatabase> {
-  if (!isRegion(site.region) || !dbs.regions[site.region])
+  if (!Object.hasOwn(dbs.regions, site.region))
     throw new DomainError('unavailable', `the data region ${site.region} of this site is not available on this server`);
-  return dbs.regions[site.region];
+  return dbs.regions[site.region]!;
 }

@@ -88,6 +88,8 @@ export interface ControlDatabase extends PrivacyRequestTables {
   policy_versions: { kind: string; version: number; hash: string; body: string; material: string; created_at: string; effective_at: string };
   /** The latest materially changed policy version each subscriber has seen. */
   policy_seen: { subscriber_id: string; kind: string; version: number; seen_at: string };
+  /** Which data processing agreement version each workspace accepted, when and by whom (src/policy/dpa-acceptance.ts). */
+  dpa_acceptances: { workspace_id: string; version: number; accepted_at: string; accepted_by: string | null };
   /** What each retention rule removed in each sweep (src/retention/sweep.ts). */
   retention_runs: { id: string; rule: string; ran_at: string; removed: number; error: string | null };
   jobs: JobsTable;

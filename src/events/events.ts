@@ -21,7 +21,7 @@ export type DomainEvent =
   /** A privacy request's requester confirmed their address: whoever answers it (operators, or the site's subscribers) is told. */
   | { type: 'privacy_request.verified'; siteId: string | null; region?: string; requestId: string }
   /** A generated policy changed materially: subscribers are told before it takes effect. */
-  | { type: 'policy.changed'; kind: 'platform'; version: number };
+  | { type: 'policy.changed'; kind: 'platform' | 'dpa'; version: number };
 
 export type EventType = DomainEvent['type'];
 export type EventOf<T extends EventType> = Extract<DomainEvent, { type: T }>;

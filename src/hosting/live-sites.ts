@@ -58,6 +58,8 @@ export interface LiveSite {
   usedAt: number;
   files: Map<string, ServedFile>;
   notFound: ServedFile;
+  /** Old paths answered with a permanent redirect (the site's redirects), by path. */
+  redirects: Map<string, string>;
   /** Passwords the site or some of its pages ask for (src/hosting/protection.ts); null for the (many) sites without. */
   protection: SiteProtection | null;
 }
@@ -265,6 +267,7 @@ export class LiveSites {
       usedAt: Date.now(),
       files,
       notFound,
+      redirects: new Map(Object.entries(manifest.redirects ?? {})),
       protection,
     };
   }

@@ -52,7 +52,7 @@ export function scopesFor(p: SiteProtection, path: string, known: boolean): stri
 }
 
 /** Whether the request's u_sp cookie holds a valid grant for one of `scopes`. */
-export function admits(p: SiteProtection, req: IncomingMessage, scopes: readonly string[]): boolean {
+export function admits(p: SiteProtection, req: Pick<IncomingMessage, 'headers'>, scopes: readonly string[]): boolean {
   const value = grantCookie(req.headers.cookie);
   return value !== undefined && holdsGrant(parseGrants(value), scopes, p.expected);
 }

@@ -22,7 +22,7 @@ export const CONSENT_PATH = '/_atrium/consent';
 export const COOKIES_PREFIX = '/_atrium/cookies';
 /** A visitor's privacy requests: the request page, filing and confirming (routes/site-privacy-requests.ts). */
 export const PRIVACY_PATH = '/_atrium/privacy';
-/** The analytics beacon endpoint (routes/analytics-beacon.ts). */
+/** The analytics beacon endpoint (hosting/beacon.ts). */
 export const BEACON_PATH = '/_atrium/a';
 
 /** Counts pageviews (src/analytics/collector.ts); may return a Set-Cookie value to add to the page. */
@@ -114,6 +114,22 @@ function etagMatches(header: string, etag: string) {
   return header === etag || header === '*' || header.split(',').some((t) => t.trim().replace(/^W\//, '') === etag);
 }
 
+/** Answers a path the site's redirects name with a 301 (the query string carries over to a path); false if none does. */
+function redirect(req: IncomingMessage, res: ServerResponse, site: LiveSite, trust: TrustFn, url: string, q: number): boolean {
+  let path = q === -1 ? url : url.slice(0, q);
+  try {
+    path = decodeURIComponent(path);
+  } catch {
+    return false;
+  }
+  const to = site.redirects.get(path.length > 1 ? path.replace(/\/+$/, '') : path);
+  if (to === undefined) return false;
+  const location = to.startsWith('/') && q !== -1 && !to.includes('?') ? to + url.slice(q) : to;
+  res.writeHead(301, siteHeaders(isSecure(req, trust), { location, 'cache-control': 'public, max-age=3600' }));
+  res.end();
+  return true;
+}
+
 export function servePublished(req: IncomingMessage, res: ServerResponse, site: LiveSite | null, trust: TrustFn = NO_PROXY, counter?: PageCounter) {
   if (!site) {
     res.writeHead(404, siteHeaders(isSecure(req, trust), { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }));
@@ -154,6 +170,7 @@ export function servePublished(req: IncomingMessage, res: ServerResponse, site: 
   // Protected sites and pages: the password page instead, unless the u_sp cookie proves the password.
   if (site.protection !== null && guard(req, res, site.protection, key, file !== undefined, url, isSecure(req, trust))) return;
   if (file) send(req, res, file, 200, site, trust, path, counter);
+  else if (site.redirects.size && redirect(req, res, site, trust, url, q)) return;
   else send(req, res, site.notFound, 404, site, trust, path, counter);
 }
 
@@ -161,7 +178,13 @@ export function servePublished(req: IncomingMessage, res: ServerResponse, site: 
 const isPath = (url: string, path: string) => url === path || (url.startsWith(path) && url[path.length] === '?');
 
 /** Serves the request if its host is a published site; returns false for the app's own hosts. */
-export function createSiteHandler(live: LiveSites, isAppHost: (host: string) => boolean, trust: TrustFn = NO_PROXY, counter?: PageCounter) {
+export function createSiteHandler(
+  live: LiveSites,
+  isAppHost: (host: string) => boolean,
+  trust: TrustFn = NO_PROXY,
+  counter?: PageCounter,
+  beacon?: (req: IncomingMessage, res: ServerResponse, host: string) => void,
+) {
   // Host header -> the site host it names, or '' for the app's own hosts.
   const siteHost = memo((raw) => {
     const host = normalizeHost(raw);
@@ -177,8 +200,14 @@ export function createSiteHandler(live: LiveSites, isAppHost: (host: string) => 
     if (req.url?.startsWith(PRIVACY_PATH) && (isPath(req.url, PRIVACY_PATH) || req.url.startsWith(`${PRIVACY_PATH}/`))) return false;
     // So does the password page's form and its stylesheet (routes/site-password.ts).
     if (req.url?.startsWith(PROTECT_PATH)) return false;
-    // So do analytics beacon events (routes/analytics-beacon.ts).
-    if (req.method === 'POST' && (req.url?.startsWith(FORMS_PREFIX) || req.url === BEACON_PATH)) return false;
+    if (req.method === 'POST') {
+      // Analytics beacon events: answered here too, as often as pages (hosting/beacon.ts).
+      if (req.url === BEACON_PATH && beacon) {
+        beacon(req, res, host);
+        return true;
+      }
+      if (req.url?.startsWith(FORMS_PREFIX) || req.url === BEACON_PATH) return false;
+    }
     const cached = live.peek(host);
     if (cached !== undefined) servePublished(req, res, cached, trust, counter);
     else

@@ -9,6 +9,7 @@ import type { Context } from '../context.js';
 import type { Collector } from '../analytics/collector.js';
 import { enforceCookieRegistry } from '../cookies/set-cookie.js';
 import { LiveSites } from '../hosting/live-sites.js';
+import { BeaconLimiter, createBeaconHandler } from '../hosting/beacon.js';
 import { createSiteHandler } from '../hosting/serve.js';
 import { HSTS } from '../hosting/site-headers.js';
 import { trustFunction } from '../lib/trust-proxy.js';
@@ -26,6 +27,7 @@ import { sitePrivacyPageRoutes } from './routes/site-privacy-page.js';
 import { accountDataRoutes } from './routes/account-data.js';
 import { accountChoiceRoutes } from './routes/account-choices.js';
 import { policyRoutes } from './routes/policy.js';
+import { dpaRoutes } from './routes/dpa.js';
 import { privacyRequestRoutes } from './routes/privacy-requests.js';
 import { analyticsRoutes } from './routes/analytics.js';
 import { beaconRoutes } from './routes/analytics-beacon.js';
@@ -66,7 +68,14 @@ export async function buildApp(ctx: Context, analytics?: Collector): Promise<Fas
   const live = new LiveSites(ctx, ctx.releases);
   const appHost = ctx.config.publicUrl.hostname.toLowerCase();
   const trust = trustFunction(ctx.config.trustProxy);
-  const serveSite = createSiteHandler(live, (host) => host === appHost || host === '' || IP_LITERAL.test(host), trust, analytics);
+  const beaconLimiter = new BeaconLimiter(ctx.config.analyticsBeaconPerIp);
+  const serveSite = createSiteHandler(
+    live,
+    (host) => host === appHost || host === '' || IP_LITERAL.test(host),
+    trust,
+    analytics,
+    createBeaconHandler(live, analytics, trust, beaconLimiter),
+  );
 
   const app = Fastify({
     // Only the configured proxies may speak for the client (its address for rate limits, HTTPS for cookies).
@@ -146,12 +155,13 @@ export async function buildApp(ctx: Context, analytics?: Collector): Promise<Fas
   await analyticsRoutes(app, ctx);
   await privacyRequestRoutes(app, ctx);
   await policyRoutes(app, ctx);
+  await dpaRoutes(app, ctx);
   // Its own scope: the one-click unsubscribe accepts the url-encoded body mail clients send.
   await app.register(async (scope) => accountChoiceRoutes(scope, ctx));
   await sitePrivacyRequestRoutes(app, ctx);
   // Scoped: its form parser and page error handler stay with the request page.
   await app.register(async (scope) => sitePrivacyPageRoutes(scope, ctx, live));
-  await app.register(async (scope) => beaconRoutes(scope, ctx, live, analytics));
+  await app.register(async (scope) => beaconRoutes(scope, live, analytics, beaconLimiter));
   await protectionRoutes(app, ctx);
   // Scoped: the password page posts url-encoded bodies.
   await app.register(async (scope) => sitePasswordRoutes(scope, ctx, live));

@@ -9,6 +9,7 @@ const STATUS: Record<ErrorCode, number> = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  dpa_required: 409,
   email_not_verified: 403,
   rate_limited: 429,
   unavailable: 503,

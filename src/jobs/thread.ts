@@ -15,7 +15,7 @@ import type { MovableClock } from '../lib/clock.js';
 /** What the thread needs of the configuration (plain data: it is copied to the thread). */
 export type JobThreadConfig = Pick<
   Config,
-  'dataDir' | 'databaseUrl' | 'regionUrls' | 'smtpUrl' | 'mailFrom' | 'logLevel' | 'retryBaseMs' | 'webhooksAllowPrivate' | 'jobConcurrency'
+  'dataDir' | 'databaseUrl' | 'regions' | 'smtpUrl' | 'mailFrom' | 'logLevel' | 'retryBaseMs' | 'webhooksAllowPrivate' | 'jobConcurrency'
 >;
 
 export interface JobThreadData {

@@ -1,5 +1,6 @@
 // Domain errors: core modules throw these; the HTTP layer maps them to statuses.
-export type ErrorCode = 'invalid_input' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'email_not_verified' | 'rate_limited' | 'unavailable';
+export type ErrorCode =
+  'invalid_input' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'email_not_verified' | 'rate_limited' | 'unavailable' | 'dpa_required';
 
 export interface FieldIssue {
   path: string;

@@ -1,4 +1,4 @@
-// Telling subscribers of a material change to the privacy policy: a mail to
+// Telling subscribers of a material change to the privacy policy or the data processing agreement: a mail to
 // every confirmed account when the new version is made (queued as durable
 // jobs), saying what changed and from when; and a notice in the dashboard until
 // they have read it.
@@ -8,10 +8,26 @@ import { policyVersion, type PolicyKind } from './versions.js';
 
 const day = (iso: string) => new Date(iso).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
+/** How each kind of document is named in the mail, where it lives, and what a subscriber can do about a change. */
+const MAIL: Record<PolicyKind, { name: string; base: string; choice: string }> = {
+  platform: {
+    name: 'privacy policy',
+    base: '/privacy',
+    choice: 'If you do not agree, you can download your data and delete your account in the dashboard before that date.',
+  },
+  dpa: {
+    name: 'data processing agreement',
+    base: '/dpa',
+    choice:
+      'Your published sites keep running. From that date, the dashboard asks you to accept the new version the next time you publish a site with forms or analytics. If you object, write to {contact} before that date.',
+  },
+};
+
 export async function mailPolicyChange(ctx: Context, kind: PolicyKind, version: number): Promise<number> {
   const v = await policyVersion(ctx, kind, version);
   if (!v || !v.material.length) return 0;
-  const link = new URL(`/privacy/versions/${version}`, ctx.config.publicUrl).href;
+  const words = MAIL[kind];
+  const link = new URL(`${words.base}/versions/${version}`, ctx.config.publicUrl).href;
   const subscribers = await ctx.dbs.control.selectFrom('subscribers').select(['email', 'name']).where('email_verified_at', 'is not', null).execute();
   const now = ctx.clock.now();
   const jobs = subscribers.map((s) =>
@@ -20,10 +36,10 @@ export async function mailPolicyChange(ctx: Context, kind: PolicyKind, version: 
       target: s.email,
       siteId: null,
       payload: {
-        subject: `Changes to the privacy policy of ${ctx.config.operatorName}, from ${day(v.effectiveAt)}`,
+        subject: `Changes to the ${words.name} of ${ctx.config.operatorName}, from ${day(v.effectiveAt)}`,
         text:
-          `Hello ${s.name},\n\nOur privacy policy changes on ${day(v.effectiveAt)}. What changes:\n\n${v.material.map((m) => `- ${m}`).join('\n')}\n\n` +
-          `Read the new version: ${link}\n\nIf you do not agree, you can download your data and delete your account in the dashboard before that date.\n`,
+          `Hello ${s.name},\n\nOur ${words.name} changes on ${day(v.effectiveAt)}. What changes:\n\n${v.material.map((m) => `- ${m}`).join('\n')}\n\n` +
+          `Read the new version: ${link}\n\n${words.choice.replace('{contact}', ctx.config.privacyContact)}\n`,
       },
     }),
   );

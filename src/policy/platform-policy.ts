@@ -1,6 +1,6 @@
 // The platform's privacy policy, generated from the running system: the
-// operator's details (configuration), the data map (what, why, on which legal
-// basis, for how long), the cookie registry, the enabled sub-processors, the
+// operator's details (configuration), the data map (what, why each table
+// exists, on which legal basis, for how long), the cookie registry, the enabled sub-processors, the
 // regions as configured, the retention rules and the rights with their
 // deadlines. Our own words; the seed policy was the model for which sections
 // to have, not for the text.
@@ -8,7 +8,7 @@ import type { Config } from '../config/config.js';
 import { COOKIES, type CookieDeclaration } from '../cookies/registry.js';
 import { DATA_MAP, type PersonalColumn, type Subject } from '../privacy/data-map.js';
 import { enabledSubProcessors } from '../privacy/sub-processors.js';
-import { REGION_INFO, REGIONS } from '../regions/regions.js';
+import type { RegionConfig } from '../regions/regions.js';
 import { RULES } from '../retention/rules.js';
 import { describePeriod } from '../rights/deadlines.js';
 import { RULES as REGIMES } from '../rights/regimes.js';
@@ -31,6 +31,7 @@ const TABLE_WORDS: Record<string, string> = {
   releases: 'Who published each version of a site',
   assets: 'Who uploaded each image',
   jobs: 'Work waiting to be done, such as a mail to send',
+  policy_seen: 'That you read the notice of a change to this policy',
   privacy_requests: 'Privacy requests: who asked, what, where they live, and our answer',
   privacy_request_log: 'Each step of a privacy request and the mails we sent about it',
   form_submissions: 'Messages visitors send through a site’s forms, and the consent wording they agreed to',
@@ -48,28 +49,32 @@ function describeSeconds(s: number): string {
   return `${Math.round(s / 3600)} hours`;
 }
 
+/** The same table name holds something else in a region database. */
+const REGION_TABLE_WORDS: Record<string, string> = {
+  jobs: 'Form messages waiting to be delivered by mail or webhook',
+};
+
 function dataRows(subject: Subject): string[][] {
   const rows: string[][] = [];
-  for (const tables of Object.values(DATA_MAP))
+  for (const [kind, tables] of Object.entries(DATA_MAP))
     for (const [name, map] of Object.entries(tables)) {
       const columns = Object.values(map.personal).filter((c) => c.subject === subject);
       if (!columns.length) continue;
-      if (rows.some((r) => r[0] === (TABLE_WORDS[name] ?? human(name)))) continue; // same table in several databases
-      rows.push([
-        TABLE_WORDS[name] ?? human(name),
-        unique(columns.map((c) => c.purpose)).join('; '),
-        unique(columns.map((c) => BASIS[c.legalBasis])).join('; '),
-        unique(columns.map((c) => c.retention)).join('; '),
-      ]);
+      const words = (kind === 'region' ? REGION_TABLE_WORDS[name] : undefined) ?? TABLE_WORDS[name] ?? human(name);
+      if (rows.some((r) => r[0] === words)) continue; // same table in several databases
+      rows.push([words, map.purpose, unique(columns.map((c) => BASIS[c.legalBasis])).join('; '), unique(columns.map((c) => c.retention)).join('; ')]);
     }
   return rows;
 }
 
-function regionStorage(config: Config, region: (typeof REGIONS)[number]): string {
-  const url = config.regionUrls[region];
-  if (url) return `a PostgreSQL database at ${new URL(url).hostname}`;
-  if (config.databaseUrl) return 'the platform’s database server';
-  return 'a database file on the server that runs this installation';
+/** Where a region's data is, as configured (ATRIUM_REGION_<ID>_LOCATION), and how it is stored there (also used by the data processing agreement). */
+export function regionStorage(config: Config, region: RegionConfig): string {
+  const how = region.url
+    ? `a PostgreSQL database at ${new URL(region.url).hostname}`
+    : config.databaseUrl
+      ? 'the platform’s database server'
+      : 'a database file on the server that runs this installation';
+  return region.location ? `${region.location} (${how})` : how;
 }
 
 export function platformPolicy(config: Config): PolicyDocument {
@@ -81,7 +86,7 @@ export function platformPolicy(config: Config): PolicyDocument {
     facts: {
       cookies: cookies.map((c) => c.name).sort(),
       subProcessors: parties.map((s) => s.id).sort(),
-      regions: [...REGIONS],
+      regions: config.regions.map((r) => r.id),
       purposes: unique(Object.values(DATA_MAP).flatMap((t) => Object.values(t).flatMap((m) => Object.values(m.personal).map((c) => c.purpose)))).sort(),
       retention: Object.fromEntries(scheduled.map((r) => [r.id, r.keptFor(config)])),
     },
@@ -155,7 +160,7 @@ export function platformPolicy(config: Config): PolicyDocument {
           p('Each site’s visitor data stays in the data region its subscriber chose:'),
           table(
             ['Region', 'Stored in'],
-            REGIONS.map((r) => [REGION_INFO[r].name, regionStorage(config, r)]),
+            config.regions.map((r) => [r.name, regionStorage(config, r)]),
           ),
         ],
       },

@@ -14,6 +14,10 @@ export interface PolicyPageInput {
   /** A materially changed version waiting out its notice period. */
   upcoming?: { version: number; effectiveAt: string };
   versions: { version: number; createdAt: string; effectiveAt: string; material: string[] }[];
+  /** Where the document lives: /privacy (default) or /dpa; versions are at <base>/versions/<n>. */
+  base?: string;
+  /** What the document is called in notes ("policy", "agreement"). */
+  noun?: string;
 }
 
 const CSS = `
@@ -73,6 +77,8 @@ export function renderPolicyPage(input: PolicyPageInput): string {
   const { document: doc } = input;
   const old = input.version < input.current;
   const future = input.version > input.current;
+  const base = input.base ?? '/privacy';
+  const noun = input.noun ?? 'policy';
   return (
     '<!doctype html>' +
     renderToStaticMarkup(
@@ -92,17 +98,17 @@ export function renderPolicyPage(input: PolicyPageInput): string {
             </p>
             {old && (
               <p className="notice" role="note">
-                This is an earlier version. <a href="/privacy">Read the current one</a>.
+                This is an earlier version. <a href={base}>Read the current one</a>.
               </p>
             )}
             {future && (
               <p className="notice" role="note">
-                This version takes effect on {day(input.effectiveAt)}. Until then, <a href="/privacy">the current version</a> applies.
+                This version takes effect on {day(input.effectiveAt)}. Until then, <a href={base}>the current version</a> applies.
               </p>
             )}
             {!future && input.upcoming && (
               <p className="notice" role="note">
-                This policy changes on {day(input.upcoming.effectiveAt)}: <a href={`/privacy/versions/${input.upcoming.version}`}>read the new version</a>.
+                This {noun} changes on {day(input.upcoming.effectiveAt)}: <a href={`${base}/versions/${input.upcoming.version}`}>read the new version</a>.
               </p>
             )}
             <nav className="toc" aria-label="Contents">
@@ -128,7 +134,7 @@ export function renderPolicyPage(input: PolicyPageInput): string {
               <ul>
                 {input.versions.map((v) => (
                   <li key={v.version}>
-                    <a href={`/privacy/versions/${v.version}`}>Version {v.version}</a>, {day(v.createdAt)}
+                    <a href={`${base}/versions/${v.version}`}>Version {v.version}</a>, {day(v.createdAt)}
                     {v.material.length ? ` (changed: ${v.material.join('; ')})` : ''}
                   </li>
                 ))}

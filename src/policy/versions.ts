@@ -7,7 +7,8 @@ import { canonicalJson } from '../lib/canonical-json.js';
 import { sha256 } from '../lib/ids.js';
 import type { PolicyDocument, PolicyFacts } from '../lib/policy-document.js';
 
-export type PolicyKind = 'platform';
+/** The platform's privacy policy (/privacy) and the data processing agreement for subscribers (/dpa). */
+export type PolicyKind = 'platform' | 'dpa';
 
 export interface StoredPolicy {
   version: number;

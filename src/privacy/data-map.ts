@@ -19,7 +19,12 @@ export interface PersonalColumn {
   locate: { by: string; via?: string };
 }
 
-type TableMap = { personal: Record<string, PersonalColumn>; notPersonal: string[] };
+type TableMap = {
+  /** Why the table exists, in one plain sentence for the privacy policy (a test fails when one is missing). */
+  purpose: string;
+  personal: Record<string, PersonalColumn>;
+  notPersonal: string[];
+};
 
 const account = (category: Category, purpose: string, retention = 'until the account is deleted', rule = 'account.erasure'): PersonalColumn => ({
   subject: 'subscriber',
@@ -96,6 +101,10 @@ const requestProof = (subject: Subject, category: Category, purpose: string): Pe
 
 const requestTables = (subject: Subject): Record<string, TableMap> => ({
   privacy_requests: {
+    purpose:
+      subject === 'end_user'
+        ? 'Lets a site answer a visitor’s privacy request within the legal deadline, and prove how it answered.'
+        : 'Lets us answer a privacy request made to us within the legal deadline, and prove how we answered.',
     personal: {
       email: requestProof(subject, 'contact', 'answer the requester and confirm their address'),
       name: requestProof(subject, 'contact', 'address the requester'),
@@ -124,6 +133,7 @@ const requestTables = (subject: Subject): Record<string, TableMap> => ({
     ],
   },
   privacy_request_log: {
+    purpose: 'Records every step of a privacy request and every mail about it, as proof of how it was handled.',
     personal: {
       note: requestProof(subject, 'content', 'reasons and summaries given to the requester'),
       mail_to: requestProof(subject, 'contact', 'proof of what was sent to whom'),
@@ -156,6 +166,7 @@ const JOB_BOOKKEEPING = [
 export const DATA_MAP: Record<DatabaseKind, Record<string, TableMap>> = {
   control: {
     subscribers: {
+      purpose: 'Lets you sign in, and lets us reach you about your account and your sites.',
       personal: {
         id: { ...account('identifier', 'identify the account'), locate: { by: 'id' } },
         name: { ...account('contact', 'address the subscriber'), locate: { by: 'id' } },
@@ -169,6 +180,7 @@ export const DATA_MAP: Record<DatabaseKind, Record<string, TableMap>> = {
       notPersonal: [],
     },
     subscriber_consents: {
+      purpose: 'Proves what you agreed to (such as product news) and when, so it is respected until you withdraw it.',
       personal: {
         subscriber_id: { ...account('identifier', 'whose consent it is'), legalBasis: 'consent' },
         purpose: { ...account('usage', 'what the subscriber agreed to'), legalBasis: 'consent' },
@@ -179,8 +191,9 @@ export const DATA_MAP: Record<DatabaseKind, Record<string, TableMap>> = {
       },
       notPersonal: ['id'],
     },
-    workspaces: { personal: {}, notPersonal: ['id', 'name', 'created_at'] },
+    workspaces: { purpose: 'Groups sites so that several people can work on them together.', personal: {}, notPersonal: ['id', 'name', 'created_at'] },
     workspace_members: {
+      purpose: 'Decides who may work on which sites, and what each person may do.',
       personal: {
         subscriber_id: account('identifier', 'who may work on a workspace'),
         role: account('usage', 'what a member may do'),
@@ -189,6 +202,7 @@ export const DATA_MAP: Record<DatabaseKind, Record<string, TableMap>> = {
       notPersonal: ['workspace_id'],
     },
     sessions: {
+      purpose: 'Keeps you signed in to the dashboard until you sign out or stop using it.',
       personal: {
         id: account('credential', 'keep the subscriber signed in (hash of the cookie)', 'until sign-out, 30 days unused or 365 days', 'sessions.ended'),
         subscriber_id: account('identifier', 'keep the subscriber signed in', 'until sign-out, 30 days unused or 365 days', 'sessions.ended'),
@@ -199,6 +213,7 @@ export const DATA_MAP: Record<DatabaseKind, Record<string, TableMap>> = {
       notPersonal: [],
     },
     email_tokens: {
+      purpose: 'Makes the links we mail you (to confirm an address or reset a password) work once, then expire.',
       personal: {
         id: account('credential', 'one-time link (hash)', '24 hours after use or expiry', 'email-tokens.spent'),
         subscriber_id: account('identifier', 'one-time link owner', '24 hours after use or expiry', 'email-tokens.spent'),
@@ -211,6 +226,7 @@ export const DATA_MAP: Record<DatabaseKind, Record<string, TableMap>> = {
       notPersonal: [],
     },
     sites: {
+      purpose: 'Holds each site: its name, address, data region and the draft being edited.',
       personal: {},
       // Site content is the subscriber's published work, not data about a person.
       notPersonal: [
@@ -229,6 +245,7 @@ export const DATA_MAP: Record<DatabaseKind, Record<string, TableMap>> = {
       ],
     },
     releases: {
+      purpose: 'Keeps each published version of a site, so it can be served and rolled back, with who published it.',
       personal: {
         published_by: { ...account('usage', 'who published a release', 'as long as the release', 'site.deletion'), locate: { by: 'published_by' } },
       },
@@ -248,24 +265,43 @@ export const DATA_MAP: Record<DatabaseKind, Record<string, TableMap>> = {
       ],
     },
     assets: {
+      purpose: 'Keeps the images uploaded to a site, with who uploaded them.',
       personal: {
         created_by: { ...account('usage', 'who uploaded an image', 'as long as the image', 'site.deletion'), locate: { by: 'created_by' } },
       },
       // Images are the subscriber's site content; uploads are stripped of EXIF/GPS metadata.
       notPersonal: ['id', 'site_id', 'width', 'height', 'original_type', 'original_bytes', 'created_at'],
     },
-    asset_variants: { personal: {}, notPersonal: ['asset_id', 'hash', 'width', 'bytes'] },
+    asset_variants: {
+      purpose: 'Keeps the resized copies of each image that published pages load.',
+      personal: {},
+      notPersonal: ['asset_id', 'hash', 'width', 'bytes'],
+    },
     domains: {
+      purpose: 'Connects a site to its own domain names once DNS proves who controls them.',
       personal: {},
       notPersonal: ['id', 'site_id', 'hostname', 'verification_token', 'verified_at', 'last_checked_at', 'last_error', 'created_at'],
     },
-    server_secrets: { personal: {}, notPersonal: ['name', 'value', 'created_at'] },
+    server_secrets: { purpose: 'Keeps the keys the server signs links and tokens with.', personal: {}, notPersonal: ['name', 'value', 'created_at'] },
     // A site's or page's shared password (a site setting, not a person's credential): only its argon2id hash.
-    site_passwords: { personal: {}, notPersonal: ['site_id', 'scope', 'password_hash', 'version', 'updated_at'] },
-    webhooks: { personal: {}, notPersonal: ['id', 'site_id', 'url', 'secret', 'created_at'] },
+    site_passwords: {
+      purpose: 'Keeps the argon2id hashes of the passwords of protected sites and pages, and which version each is.',
+      personal: {},
+      notPersonal: ['site_id', 'scope', 'password_hash', 'version', 'updated_at'],
+    },
+    webhooks: {
+      purpose: 'Lists the addresses a site sends copies of its form messages to.',
+      personal: {},
+      notPersonal: ['id', 'site_id', 'url', 'secret', 'created_at'],
+    },
     // Domain events between processes: site ids and event names, pruned after an hour.
-    change_log: { personal: {}, notPersonal: ['seq', 'origin', 'type', 'payload', 'created_at'] },
+    change_log: {
+      purpose: 'Tells the other server processes what changed, so every one serves the latest version.',
+      personal: {},
+      notPersonal: ['seq', 'origin', 'type', 'payload', 'created_at'],
+    },
     jobs: {
+      purpose: 'Holds work to be done later, such as a mail to send you, until it is done.',
       personal: {
         payload: {
           ...account('content', 'platform work for an account, e.g. a mail to send', 'until done, then 30 days', 'jobs.finished.platform'),
@@ -276,25 +312,52 @@ export const DATA_MAP: Record<DatabaseKind, Record<string, TableMap>> = {
       notPersonal: JOB_BOOKKEEPING,
     },
     // Random secrets of visitor hashes, one per UTC day, deleted 48 hours after they were made.
-    analytics_salts: { personal: {}, notPersonal: ['day', 'salt', 'created_at'] },
-    analytics_shares: { personal: {}, notPersonal: ['site_id', 'token', 'created_at'] },
+    analytics_salts: {
+      purpose: 'Holds the random secret of each day that visitor codes are made with; once it is deleted, no code can be linked to a person.',
+      personal: {},
+      notPersonal: ['day', 'salt', 'created_at'],
+    },
+    analytics_shares: {
+      purpose: 'Holds the read-only links a subscriber made to share a site’s visit figures.',
+      personal: {},
+      notPersonal: ['site_id', 'token', 'created_at'],
+    },
     // The generated privacy policy's versions: texts about the system, not about people.
-    policy_versions: { personal: {}, notPersonal: ['kind', 'version', 'hash', 'body', 'material', 'created_at', 'effective_at'] },
+    policy_versions: {
+      purpose: 'Keeps every version of the generated privacy documents, so each one stays readable.',
+      personal: {},
+      notPersonal: ['kind', 'version', 'hash', 'body', 'material', 'created_at', 'effective_at'],
+    },
     policy_seen: {
+      purpose: 'Remembers that you read the notice of a policy change, so we stop showing it.',
       personal: {
         subscriber_id: account('identifier', 'stop showing a policy change notice once read'),
         seen_at: account('usage', 'when the subscriber read the notice of a policy change'),
       },
       notPersonal: ['kind', 'version'],
     },
+    // Proof that a workspace accepted a version of the data processing agreement, and who accepted it.
+    dpa_acceptances: {
+      purpose: 'Keeps proof of which version of the data processing agreement each workspace accepted, when, and who clicked.',
+      personal: {
+        accepted_by: { ...account('identifier', 'who accepted the data processing agreement, as proof'), locate: { by: 'accepted_by' } },
+        accepted_at: { ...account('usage', 'when the data processing agreement was accepted, as proof'), locate: { by: 'accepted_by' } },
+      },
+      notPersonal: ['workspace_id', 'version'],
+    },
     // What each retention rule removed in each sweep: counts only.
-    retention_runs: { personal: {}, notPersonal: ['id', 'rule', 'ran_at', 'removed', 'error'] },
+    retention_runs: {
+      purpose: 'Records what each retention sweep deleted, as proof that the periods are kept.',
+      personal: {},
+      notPersonal: ['id', 'rule', 'ran_at', 'removed', 'error'],
+    },
     ...requestTables('subscriber'),
-    kysely_migration: { personal: {}, notPersonal: ['name', 'timestamp'] },
-    kysely_migration_lock: { personal: {}, notPersonal: ['id', 'is_locked'] },
+    kysely_migration: { purpose: 'Records which database upgrades have been applied.', personal: {}, notPersonal: ['name', 'timestamp'] },
+    kysely_migration_lock: { purpose: 'Makes sure only one process upgrades the database at a time.', personal: {}, notPersonal: ['id', 'is_locked'] },
   },
   region: {
     form_submissions: {
+      purpose: 'Brings the messages visitors send through a site’s forms to the site’s owner, and keeps them in the site’s inbox for the period the site sets.',
       personal: {
         data: endUser('content', 'the message an end user sent through a form'),
         submitter_email: endUser('contact', 'find and answer the sender; locate their submissions'),
@@ -306,6 +369,7 @@ export const DATA_MAP: Record<DatabaseKind, Record<string, TableMap>> = {
       notPersonal: ['id', 'site_id', 'form_id', 'form_version', 'status', 'spam_reasons'],
     },
     jobs: {
+      purpose: 'Holds each form message until it is delivered to the site’s owner by mail or webhook.',
       personal: {
         payload: endUser('content', 'deliver a submission by email or webhook', 'contract', 'until delivered, then 30 days', 'jobs.finished'),
         target: endUser(
@@ -319,11 +383,13 @@ export const DATA_MAP: Record<DatabaseKind, Record<string, TableMap>> = {
       notPersonal: JOB_BOOKKEEPING,
     },
     webhook_deliveries: {
+      purpose: 'Records whether each webhook delivery worked, so the site’s owner can see and fix failures.',
       personal: {},
       // Delivery outcomes only: status codes and timings, never the payload.
       notPersonal: ['id', 'job_id', 'site_id', 'webhook_id', 'submission_id', 'attempt', 'status_code', 'error', 'duration_ms', 'created_at'],
     },
     consent_records: {
+      purpose: 'Proves which cookie choice a visitor made on a site, and when.',
       personal: {
         id: consentProof('identifier', "the record's id, also the visitor's c_id cookie, to look up their choice"),
         created_at: consentProof('usage', 'when the visitor chose'),
@@ -338,13 +404,26 @@ export const DATA_MAP: Record<DatabaseKind, Record<string, TableMap>> = {
       notPersonal: ['site_id', 'seq', 'banner_version', 'prev_hash', 'hash'],
     },
     // Where a site's consent chain continues after retention pruned its oldest records: a sequence number and a hash.
-    consent_chain_anchors: { personal: {}, notPersonal: ['site_id', 'through_seq', 'hash', 'pruned_at'] },
+    consent_chain_anchors: {
+      purpose: 'Lets a site’s chain of consent records still be checked after its oldest records are deleted.',
+      personal: {},
+      notPersonal: ['site_id', 'through_seq', 'hash', 'pruned_at'],
+    },
     // The exact banner texts and settings a site showed, stored once per version.
-    consent_banners: { personal: {}, notPersonal: ['site_id', 'version', 'text', 'created_at'] },
+    consent_banners: {
+      purpose: 'Keeps the exact banner wording each consent record was given in answer to.',
+      personal: {},
+      notPersonal: ['site_id', 'version', 'text', 'created_at'],
+    },
     // Random nonces of spent form tokens: nothing about the visitor. Kept until the token would have expired.
-    form_token_uses: { personal: {}, notPersonal: ['nonce', 'site_id', 'expires_at'] },
-    region_info: { personal: {}, notPersonal: ['id', 'region', 'created_at'] },
+    form_token_uses: { purpose: 'Stops the same form from being sent twice with one token.', personal: {}, notPersonal: ['nonce', 'site_id', 'expires_at'] },
+    region_info: {
+      purpose: 'Records which data region the database belongs to, so a database set up for the wrong region is caught.',
+      personal: {},
+      notPersonal: ['id', 'region', 'created_at'],
+    },
     analytics_events: {
+      purpose: 'Counts the visits and page views of a site for its statistics, without cookies or IP addresses.',
       personal: {
         time: visit('usage', 'when a page was viewed or an event happened'),
         visitor: visit('identifier', 'count unique visitors of one day (salted daily hash of network, browser and site)'),
@@ -372,13 +451,25 @@ export const DATA_MAP: Record<DatabaseKind, Record<string, TableMap>> = {
       },
       notPersonal: ['site_id', 'kind'],
     },
-    analytics_daily: { personal: {}, notPersonal: [...ROLLUP_COLUMNS, 'day'] },
-    analytics_hourly: { personal: {}, notPersonal: [...ROLLUP_COLUMNS, 'hour'] },
+    analytics_daily: {
+      purpose: 'Keeps a site’s visit totals per day, after the detailed events are deleted.',
+      personal: {},
+      notPersonal: [...ROLLUP_COLUMNS, 'day'],
+    },
+    analytics_hourly: {
+      purpose: 'Keeps a site’s visit totals per hour, for its charts of recent days.',
+      personal: {},
+      notPersonal: [...ROLLUP_COLUMNS, 'hour'],
+    },
     // Counts of requests not counted (bots, visitors who refused analytics) per site and day.
-    analytics_uncounted: { personal: {}, notPersonal: ['site_id', 'day', 'reason', 'count'] },
+    analytics_uncounted: {
+      purpose: 'Counts the requests that were not counted as visits (robots, visitors who refused), so the figures can be explained.',
+      personal: {},
+      notPersonal: ['site_id', 'day', 'reason', 'count'],
+    },
     ...requestTables('end_user'),
-    kysely_migration: { personal: {}, notPersonal: ['name', 'timestamp'] },
-    kysely_migration_lock: { personal: {}, notPersonal: ['id', 'is_locked'] },
+    kysely_migration: { purpose: 'Records which database upgrades have been applied.', personal: {}, notPersonal: ['name', 'timestamp'] },
+    kysely_migration_lock: { purpose: 'Makes sure only one process upgrades the database at a time.', personal: {}, notPersonal: ['id', 'is_locked'] },
   },
 };
 

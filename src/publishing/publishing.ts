@@ -4,6 +4,7 @@
 // address changes (canonical URLs, sitemap) and rolled back faithfully.
 import type { Context } from '../context.js';
 import { siteSubdomainUrl } from '../config/config.js';
+import { findRegion } from '../regions/regions.js';
 import { DomainError, notFound } from '../lib/errors.js';
 import { newId, nowIso, sha256 } from '../lib/ids.js';
 import { unfinishedBlocks } from '../site-document/publishable.js';
@@ -13,6 +14,7 @@ import { requireSite, type SiteRow } from '../tenancy/tenancy.js';
 import { buildFiles } from './build-files.js';
 import { formsOf, type PublishedForm } from '../forms/definitions.js';
 import { assetPath, imagesReferenced } from '../assets/assets.js';
+import { requireDpaFor } from '../policy/dpa-acceptance.js';
 
 /** What serving and the inbox need from a release, recorded once at publish time. */
 export interface Manifest {
@@ -26,6 +28,8 @@ export interface Manifest {
   forms: Record<string, PublishedForm>;
   /** Site settings serving needs without reading the document (absent in releases from before they were recorded). */
   settings?: { gpcRefusesAnalytics: boolean; beacon?: boolean };
+  /** Old paths answered with a 301: path -> where to (absent in releases from before redirects). */
+  redirects?: Record<string, string>;
 }
 
 /** Why a release exists: a person published, or an address change re-rendered the live site. */
@@ -52,11 +56,21 @@ async function release(
   const siteUrl = await primaryUrl(ctx, site);
   const publishedAt = new Date();
   const webhooks = await ctx.dbs.control.selectFrom('webhooks').select('id').where('site_id', '=', site.id).execute();
-  const files = buildFiles(doc, siteUrl, site.name, publishedAt, { region: site.region, analytics: ctx.config.analytics, webhooks: webhooks.length });
+  const region = findRegion(ctx.config.regions, site.region);
+  const files = buildFiles(doc, siteUrl, site.name, publishedAt, {
+    region: { id: site.region, name: region?.name ?? site.region, ...(region?.location ? { location: region.location } : {}) },
+    analytics: ctx.config.analytics,
+    analyticsRawDays: ctx.config.analyticsRawDays,
+    analyticsRollupMonths: ctx.config.analyticsRollupMonths,
+    webhooks: webhooks.length,
+  });
   const manifest: Manifest = {
     files: {},
     forms: Object.fromEntries(formsOf(doc)),
     settings: { gpcRefusesAnalytics: doc.consent.gpcRefusesAnalytics, beacon: doc.analytics.beacon },
+    ...(doc.redirects.length
+      ? { redirects: Object.fromEntries(doc.redirects.map((r) => [r.from.length > 1 ? r.from.replace(/\/+$/, '') : r.from, r.to])) }
+      : {}),
   };
   const created: string[] = [];
   let totalBytes = 0;
@@ -124,6 +138,8 @@ export async function publish(ctx: Context, subscriber: { id: string; emailVerif
         : ` ${more} more Image block${more === 1 ? ' has' : 's have'} no image either.`;
     throw new DomainError('invalid_input', `${issues[0]!.message}${rest}`, { issues });
   }
+  // A form, or analytics, makes visitors' data flow: the workspace must have accepted the processing agreement.
+  await requireDpaFor(ctx, site.workspace_id, doc);
   return release(ctx, site, doc, { draftRevision: site.draft_revision, publishedBy: subscriber.id, reason: 'publish' });
 }
 
@@ -219,6 +235,7 @@ export async function rollback(ctx: Context, subscriberId: string, siteId: strin
   const target = await ctx.dbs.control.selectFrom('releases').selectAll().where('id', '=', releaseId).where('site_id', '=', site.id).executeTakeFirst();
   if (!target) throw notFound('release');
   if (target.id === site.live_release_id) return { liveReleaseId: target.id, rolledBackTo: target.id };
+  await requireDpaFor(ctx, site.workspace_id, SiteDocument.parse(JSON.parse(target.document)));
   // Rolling back to a rollback restores what that one restored.
   const restoredFrom = target.restored_from ?? target.id;
   if (target.site_url !== (await primaryUrl(ctx, site))) {

@@ -12,6 +12,8 @@ export interface HeadMeta {
   canonical?: string;
   image?: string;
   noindex: boolean;
+  /** JSON-LD (the home page: structured-data.ts), already escaped for a <script> element. */
+  structuredData?: string;
 }
 
 export interface DocumentProps {
@@ -51,6 +53,7 @@ export function HtmlDocument({ doc, siteName, cssHref, fontHrefs = [], path, met
           <link key={href} rel="preload" href={href} as="font" type="font/woff2" crossOrigin="" />
         ))}
         <link rel="stylesheet" href={cssHref} />
+        {meta.structuredData && <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: meta.structuredData }} />}
       </head>
       <body>
         <a className="skip-link" href="#main">

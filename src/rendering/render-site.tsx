@@ -11,6 +11,7 @@ import { ConsentBanner } from './consent-banner.js';
 import { buildCss } from './css.js';
 import { cssPath } from './css-path.js';
 import { HtmlDocument } from './document.js';
+import { structuredData } from './structured-data.js';
 import { themeFontFiles, type FontFile } from './font-files.js';
 
 export interface RenderedSite {
@@ -83,7 +84,7 @@ export function renderSite(doc: SiteDocument, ctx: RenderContext): RenderedSite 
   const policy = notice
     ? sitePolicy(
         doc,
-        { siteName: doc.navigation.brand || ctx.siteName, region: '', analytics: false, webhooks: 0, ...ctx.facts },
+        { siteName: doc.navigation.brand || ctx.siteName, region: { id: '', name: '' }, analytics: false, webhooks: 0, ...ctx.facts },
         (notice.props as { contact?: string }).contact,
       )
     : undefined;
@@ -103,6 +104,7 @@ export function renderSite(doc: SiteDocument, ctx: RenderContext): RenderedSite 
           canonical: siteUrl + page.path,
           image: absoluteImage(page.socialImage, siteUrl) ?? defaultImage,
           noindex: page.noindex,
+          structuredData: page.path === '/' ? structuredData(doc, ctx.siteName, siteUrl) : undefined,
         }}
       >
         <PageBody page={page} lang={doc.defaultLanguage} sitePolicy={policy} />

@@ -35,6 +35,8 @@ consents.json      Every consent you gave Atrium (such as product news), with th
 recipients.json    Everyone your data was or may be sent to because of how you use Atrium:
                    the mail service, the DNS resolvers that check your domains, and the webhook
                    endpoints you added.
+dpa.json           The data processing agreement each of your workspaces accepted: which version,
+                   when, and whether you were the one who accepted it.
 privacy-requests.json  Formal privacy requests you filed with Atrium, with every step and mail.
 sites/<address>/   One folder per site: site.json (the document you edit, your images' details,
                    releases, domains and webhook endpoints), images/ (every size of every image)
@@ -76,6 +78,18 @@ export async function exportAccount(ctx: Context, subscriberId: string): Promise
         .orderBy('created_at')
         .execute()
     : [];
+  const acceptances = workspaces.length
+    ? await control
+        .selectFrom('dpa_acceptances')
+        .select(['workspace_id', 'version', 'accepted_at', 'accepted_by'])
+        .where(
+          'workspace_id',
+          'in',
+          workspaces.map((w) => w.id),
+        )
+        .orderBy('accepted_at')
+        .execute()
+    : [];
   const requests = await control.selectFrom('privacy_requests').selectAll().where('email', '=', me.email.toLowerCase()).execute();
   const steps = requests.length
     ? await control
@@ -110,6 +124,15 @@ export async function exportAccount(ctx: Context, subscriberId: string): Promise
       ),
     ),
     'consents.json': json(await listConsents(ctx, me.id)),
+    'dpa.json': json(
+      acceptances.map((a) => ({
+        workspaceId: a.workspace_id,
+        version: a.version,
+        acceptedAt: a.accepted_at,
+        acceptedByYou: a.accepted_by === me.id,
+        agreement: new URL(`/dpa/versions/${a.version}`, ctx.config.publicUrl).href,
+      })),
+    ),
     'privacy-requests.json': json(
       requests
         .filter((r) => r.status !== 'unverified')

@@ -59,6 +59,7 @@ async function erase(ctx: Context, subscriberId: string): Promise<AccountErasure
   await control.transaction().execute(async (trx) => {
     await trx.updateTable('releases').set({ published_by: null }).where('published_by', '=', me.id).execute();
     await trx.updateTable('assets').set({ created_by: null }).where('created_by', '=', me.id).execute();
+    await trx.updateTable('dpa_acceptances').set({ accepted_by: null }).where('accepted_by', '=', me.id).execute();
     if (mine.length) await trx.deleteFrom('workspaces').where('id', 'in', mine).execute();
     await trx.deleteFrom('jobs').where('target', '=', me.email).execute();
     // Request records stay as proof (see above), no longer tied to an account.

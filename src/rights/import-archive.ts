@@ -33,7 +33,7 @@ export async function importArchive(ctx: Context, subscriberId: string, zip: Buf
           .map((n) => n.slice(0, -'site.json'.length));
   if (!prefixes.length) throw invalid('(body)', 'this zip holds no site: upload a site archive or an account export from Atrium');
   // Every site is checked before the first is stored: a damaged archive imports nothing.
-  const checked = prefixes.sort().map((prefix) => readSiteArchive(files, prefix));
+  const checked = prefixes.sort().map((prefix) => readSiteArchive(files, prefix, ctx.config.regions));
   const sites = [];
   for (const archive of checked) sites.push(await importSiteArchive(ctx, subscriberId, archive, workspaceId));
   return sites;

@@ -246,6 +246,35 @@ export const PagePath = z
   .string()
   .regex(/^\/([a-z0-9]+(?:-[a-z0-9]+)*(\/[a-z0-9]+(?:-[a-z0-9]+)*)*)?$/, 'must be / or lowercase words joined by - and /, like /pricing or /blog/launch');
 
+/** An old address that now answers with a permanent redirect (301) to a page of the site or another site. */
+export const Redirect = z.object({
+  from: z
+    .string()
+    .max(300)
+    .regex(/^\/[^\s?#]*$/, 'must be a path starting with /, without spaces, query or #'),
+  to: z
+    .string()
+    .max(1000)
+    .regex(/^(\/[\x21-\x7e]*|https?:\/\/[\x21-\x7e]+)$/, 'must be a path starting with / or an http(s) address, other characters percent-encoded'),
+});
+
+/** Who is behind the site, for search engines (JSON-LD on the home page): the brand name is the site's unless set. */
+export const Organization = z.object({
+  name: text(120).optional(),
+  /** Public contact address, if the site wants one listed. */
+  email: z.string().trim().max(200).email('must be an email address').optional(),
+  /** Profiles elsewhere (social networks, directories). */
+  sameAs: z
+    .array(
+      z
+        .string()
+        .max(300)
+        .regex(/^https?:\/\/[^\s]+$/, 'must be an http(s) address'),
+    )
+    .max(10)
+    .default([]),
+});
+
 /** A field a visitor fills in. `name` is the key of the value in a submission. */
 export const FormField = z
   .object({
@@ -350,6 +379,9 @@ export const SiteDocument = z
     consent: ConsentSettings.default({ mode: 'categories', gpcRefusesAnalytics: false, wording: {} }),
     analytics: AnalyticsSettings.default({ beacon: false }),
     forms: FormSettings.default({ retentionMonths: 24 }),
+    organization: Organization.default({ sameAs: [] }),
+    /** Old paths kept working: made when a page's path changes, and editable in the site's settings. */
+    redirects: z.array(Redirect).max(500).default([]),
     /** Custom code on every page. */
     snippets: z.array(Snippet).max(20).default([]),
   })
@@ -375,6 +407,15 @@ export const SiteDocument = z
         seen.add(sn.id);
       });
     });
+    const froms = new Set<string>();
+    doc.redirects.forEach((r, i) => {
+      const from = r.from.length > 1 ? r.from.replace(/\/+$/, '') : r.from;
+      if (paths.has(from))
+        ctx.addIssue({ code: 'custom', path: ['redirects', i, 'from'], message: `a page lives at ${from}: remove the redirect or move the page` });
+      if (froms.has(from)) ctx.addIssue({ code: 'custom', path: ['redirects', i, 'from'], message: `another redirect already starts at ${from}` });
+      if (r.to === from) ctx.addIssue({ code: 'custom', path: ['redirects', i, 'to'], message: 'a redirect cannot lead to itself' });
+      froms.add(from);
+    });
     if (!paths.has('/')) ctx.addIssue({ code: 'custom', path: ['pages'], message: 'a site needs a home page with path /' });
     // A form's id is its address (/_atrium/forms/<id>): it must name one form in the whole site.
     const formIds = new Set<string>();
@@ -395,6 +436,7 @@ export type Page = z.infer<typeof Page>;
 export type Block = z.infer<typeof Block>;
 export type BlockType = Block['type'];
 export type Snippet = z.infer<typeof Snippet>;
+export type Redirect = z.infer<typeof Redirect>;
 export type AnalyticsSettings = z.infer<typeof AnalyticsSettings>;
 export type ConsentSettings = z.infer<typeof ConsentSettings>;
 export type ConsentCategory = z.infer<typeof ConsentCategory>;

@@ -8,7 +8,7 @@ import type { Context } from '../context.js';
 import { DomainError, invalid } from '../lib/errors.js';
 import { newId, nowIso, sha256 } from '../lib/ids.js';
 import { parseInput } from '../lib/validate.js';
-import { REGIONS } from '../regions/regions.js';
+import { findRegion, type RegionConfig } from '../regions/regions.js';
 import { SiteDocument } from '../site-document/schema.js';
 import { requireWorkspace, workspaceIdsOf } from '../tenancy/tenancy.js';
 import { regionDbForSite } from '../db/region-db.js';
@@ -22,7 +22,7 @@ export const SiteArchive = z.object({
   format: z.literal(ARCHIVE_FORMAT),
   version: z.literal(1),
   exportedAt: z.string(),
-  site: z.object({ name: z.string().trim().min(1).max(80), slug: z.string().max(40), region: z.enum(REGIONS) }),
+  site: z.object({ name: z.string().trim().min(1).max(80), slug: z.string().max(40), region: z.string().min(1).max(32) }),
   document: z.unknown(),
   images: z
     .array(
@@ -92,7 +92,7 @@ export async function siteArchiveFiles(ctx: Context, siteId: string): Promise<Re
     format: ARCHIVE_FORMAT,
     version: 1,
     exportedAt: ctx.clock.now().toISOString(),
-    site: { name: site.name, slug: site.slug, region: site.region as SiteArchive['site']['region'] },
+    site: { name: site.name, slug: site.slug, region: site.region },
     document: JSON.parse(site.draft),
     images: assets.map((a) => ({
       width: a.width,
@@ -139,8 +139,11 @@ export interface CheckedArchive {
   submissions: ArchivedSubmissions;
 }
 
-/** Reads and checks one site archive (site.json under `prefix`): the document, and every image against its hash. */
-export function readSiteArchive(files: Record<string, Uint8Array>, prefix = ''): CheckedArchive {
+/**
+ * Reads and checks one site archive (site.json under `prefix`): the document, every image against its hash,
+ * and that this installation offers the site's data region.
+ */
+export function readSiteArchive(files: Record<string, Uint8Array>, prefix: string, regions: readonly RegionConfig[]): CheckedArchive {
   const raw = files[`${prefix}site.json`];
   if (!raw) throw invalid('(body)', 'this archive holds no site.json: export a site (or your account) from Atrium and upload that zip');
   let json: unknown;
@@ -150,6 +153,11 @@ export function readSiteArchive(files: Record<string, Uint8Array>, prefix = ''):
     throw invalid(`${prefix}site.json`, 'is not JSON');
   }
   const archive = parseInput(SiteArchive, json, `${prefix}site.json`);
+  if (!findRegion(regions, archive.site.region))
+    throw invalid(
+      `${prefix}site.json.site.region`,
+      `${archive.site.region} is not a data region of this installation (it offers ${regions.map((r) => r.id).join(', ')})`,
+    );
   const document = parseInput(SiteDocument, archive.document, `${prefix}site.json.document`);
   const images = new Map<string, Buffer>();
   for (const v of archive.images.flatMap((img) => img.variants)) {

@@ -6,12 +6,13 @@ import type { Context } from '../context.js';
 import { DomainError, invalid } from '../lib/errors.js';
 import { newId, nowIso } from '../lib/ids.js';
 import { parseInput } from '../lib/validate.js';
-import { REGIONS } from '../regions/regions.js';
+import { findRegion } from '../regions/regions.js';
 import { LANGUAGE, SiteDocument } from '../site-document/schema.js';
 import { TEMPLATES } from '../templates/index.js';
 import { fitToSchema } from '../site-document/fit.js';
 import { THEMES } from '../themes/index.js';
 import { siteSubdomainUrl } from '../config/config.js';
+import { followMovedPages } from './moved-pages.js';
 import { documentPreview } from './preview.js';
 import { newSubmissionCounts } from '../forms/inbox.js';
 import { regionDbForSite } from '../db/region-db.js';
@@ -56,10 +57,20 @@ export const CreateSiteInput = z.object({
     .string()
     .refine((t) => t in THEMES, `must be one of: ${Object.keys(THEMES).join(', ')}`)
     .optional(),
-  region: z.enum(REGIONS),
+  // Checked against the configured regions in createSite: the list is known only at run time.
+  region: z.string().trim().min(1, 'is required').max(32).meta({ description: 'The id of one of the data regions `GET /api/regions` lists' }),
   defaultLanguage: LANGUAGE.default('en'),
   workspaceId: z.string().max(64).optional(),
 });
+
+/** CreateSiteInput whose region must be one this installation configures, checked with the other fields. */
+const withConfiguredRegions = (ctx: Context) =>
+  CreateSiteInput.extend({
+    region: CreateSiteInput.shape.region.refine(
+      (id) => findRegion(ctx.config.regions, id) !== undefined,
+      `must be one of: ${ctx.config.regions.map((r) => r.id).join(', ')}`,
+    ),
+  });
 
 export const UpdateSiteInput = z
   .object({ name: Name.optional(), slug: Slug.optional() })
@@ -99,7 +110,7 @@ async function assertSlugFree(ctx: Context, slug: string, exceptSiteId?: string)
 }
 
 export async function createSite(ctx: Context, subscriberId: string, raw: unknown) {
-  const input = parseInput(CreateSiteInput, raw);
+  const input = parseInput(withConfiguredRegions(ctx), raw);
   const workspaceId = input.workspaceId ?? (await workspaceIdsOf(ctx.dbs.control, subscriberId))[0];
   if (!workspaceId) throw invalid('workspaceId', 'you have no workspace');
   await requireWorkspace(ctx.dbs.control, subscriberId, workspaceId);
@@ -157,7 +168,7 @@ export async function getSite(ctx: Context, subscriberId: string, siteId: string
 export async function saveDraft(ctx: Context, subscriberId: string, siteId: string, raw: unknown) {
   const input = parseInput(SaveDraftInput, raw);
   const site = await requireSite(ctx.dbs.control, subscriberId, siteId);
-  const document = parseInput(SiteDocument, input.document, 'document');
+  const document = parseInput(SiteDocument, followMovedPages(JSON.parse(site.draft), input.document), 'document');
   // Custom code publishing would refuse is refused when it is added or changed, with publishing's own sentence; the rest comes back as warnings.
   const { refused, warnings } = draftConsentChecks(document, JSON.parse(site.draft));
   if (refused.length) {

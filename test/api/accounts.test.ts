@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../helpers/server.js';
-import { HttpClient, signUpVerified } from '../helpers/http.js';
+import { acceptCurrentDpa, HttpClient, signUpVerified } from '../helpers/http.js';
 import type { MovableClock } from '../../src/lib/clock.js';
 
 let t: TestServer;
@@ -50,6 +50,7 @@ describe('accounts', () => {
     const token = await t.smtp.waitFor('unverified@example.com', /verify-email\?token=([A-Za-z0-9_-]+)/);
     expect((await c.post('/api/auth/verify-email', { token })).status).toBe(200);
     expect((await c.post('/api/auth/verify-email', { token })).status).toBe(400); // single use
+    await acceptCurrentDpa(c); // the site has a form and analytics: the data processing agreement comes first
     expect((await c.post(`/api/sites/${site.json.id}/publish`)).status).toBe(201);
   });
 

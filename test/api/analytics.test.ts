@@ -193,6 +193,9 @@ describe('visitor analytics', () => {
     expect((await beacon({ type: 'custom', page: url, name: 'x', props: { 'bad key!': 1 } })).status).toBe(400);
     expect((await beacon({ type: 'engagement', page: `http://${host}:${t.port}/no-such-page` })).status).toBe(400);
     expect((await beacon({ type: 'custom', page: url, name: 'x'.repeat(3000) })).status).toBe(413);
+    const wrongType = await beacon({ type: 'custom', page: url, name: 'Signup' }, A, CHROME, { 'content-type': 'application/x-www-form-urlencoded' });
+    expect(wrongType.status).toBe(415);
+    expect(wrongType.json.error).toBe('unsupported_media_type');
     const foreign = await beacon({ type: 'custom', page: `http://other.localhost:${t.port}/`, name: 'Signup' });
     expect(foreign.status).toBe(403);
     expect(foreign.json.error).toBe('foreign_site');

@@ -4,7 +4,7 @@
 // every version stays readable.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COOKIES } from '../../src/cookies/registry.js';
-import { REGION_INFO, REGIONS } from '../../src/regions/regions.js';
+import { DATA_MAP } from '../../src/privacy/data-map.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 import { signUpVerified } from '../helpers/http.js';
 import type { MovableClock } from '../../src/lib/clock.js';
@@ -42,7 +42,16 @@ describe('the platform privacy policy', () => {
       'The DNS resolver of the server',
       'Webhook endpoints chosen by subscribers',
     ]);
-    expect(firstColumn(r.text, 'where')).toEqual(REGIONS.map((x) => REGION_INFO[x].name));
+    // The default regions, as configured when ATRIUM_REGIONS is not set (test/api/regions.test.ts sets it).
+    expect(firstColumn(r.text, 'where')).toEqual(['Canada (Toronto)', 'India (Mumbai)', 'EU (Frankfurt)', 'United States (Oregon)']);
+    // Why each table of personal data exists, in the data map's own sentence.
+    const why = (section: string) => {
+      const body = new RegExp(`<section aria-labelledby="${section}">([\\s\\S]*?)</section>`).exec(r.text)?.[1] ?? '';
+      return [...body.matchAll(/<tr><td[^>]*>[\s\S]*?<\/td><td[^>]*>([\s\S]*?)<\/td>/g)].map((m) => decode(m[1]!));
+    };
+    expect(why('subscriber-data')).toContain(DATA_MAP.control.subscribers!.purpose);
+    expect(why('visitor-data')).toContain(DATA_MAP.region.form_submissions!.purpose);
+    expect(why('visitor-data')).not.toContain(DATA_MAP.control.privacy_requests!.purpose);
     // Rights with their deadlines.
     expect(decode(r.text)).toMatch(/California \(CCPA\)45 days \(receipt acknowledged within 10 business days\)/);
   });

@@ -50,6 +50,17 @@ describe('data map', () => {
         }
   });
 
+  it('says in one plain sentence why every table exists', () => {
+    const wrong: string[] = [];
+    for (const [kind, tables] of Object.entries(DATA_MAP))
+      for (const [table, map] of Object.entries(tables)) {
+        const p = map.purpose?.trim() ?? '';
+        // A sentence: a capital, an end, no second sentence, no column or table names, not too long to read at once.
+        if (!/^[A-Z][^]{20,200}\.$/.test(p) || /\.\s/.test(p) || /\b[a-z]+_[a-z_]+\b/.test(p)) wrong.push(`${kind}.${table}: ${p || '(none)'}`);
+      }
+    expect(wrong).toEqual([]);
+  });
+
   it('ends every personal column with a retention rule that exists', () => {
     const missing: string[] = [];
     for (const [kind, tables] of Object.entries(DATA_MAP))

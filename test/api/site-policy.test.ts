@@ -5,6 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EMBED } from '../helpers/consent-site.js';
 import { signUpVerified, type HttpClient } from '../helpers/http.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
+import { en } from '../../src/consent/notice/strings.js';
+import { fr } from '../../src/consent/notice/languages/fr.js';
 
 let t: TestServer;
 let c: HttpClient;
@@ -59,8 +61,50 @@ describe('the generated privacy notice of a site', () => {
     const after = text((await c.get('/privacy', { host })).text);
     expect(after).toContain('We keep messages for 6 months');
     expect(after).toMatch(/Write to us \/contact Your email, Your question/);
-    expect(after).toMatch(/YouTube content shown on our pages marketing https:\/\//);
+    expect(after).toMatch(/YouTube content shown on our pages Marketing https:\/\//);
     expect(after).toContain('c_r_id_');
     expect(after).not.toContain('This site has no forms');
+  });
+
+  it('is written in the site’s language: a French site’s notice is French, with no English sentence', async () => {
+    const site = (await c.post('/api/sites', { name: 'Atelier', slug: 'atelier', template: 'saas', region: 'de-frankfurt', defaultLanguage: 'fr' })).json;
+    const form = {
+      type: 'form',
+      props: {
+        id: 'contact',
+        heading: 'Écrivez-nous',
+        fields: [
+          { name: 'email', type: 'email', label: 'Votre e-mail', required: true },
+          { name: 'message', type: 'textarea', label: 'Votre question', required: true },
+        ],
+      },
+    };
+    site.document.pages = site.document.pages.filter((p: { path: string }) => p.path === '/privacy');
+    site.document.pages.push({ id: 'home', path: '/', title: 'Accueil', blocks: [form] });
+    expect((await c.put(`/api/sites/${site.id}/draft`, { revision: 1, document: site.document })).status).toBe(200);
+    expect((await c.post(`/api/sites/${site.id}/publish`)).status).toBe(201);
+    const html = (await c.get('/privacy', { host: 'atelier.localhost' })).text;
+    expect(html).toContain('<html lang="fr"');
+    // Only the generated sections (the block's heading and intro are the subscriber's own words).
+    const notice = text([...html.matchAll(/<section aria-labelledby="privacy-notice-[\w-]+">([\s\S]*?)<\/section>/g)].map((m) => m[1]).join(' '));
+    for (const title of [fr.who.title, fr.forms.title, fr.analytics.title, fr.services.title, fr.cookies.title, fr.rights.title])
+      expect(notice).toContain(text(title).trim());
+    expect(notice).toContain('Atelier est responsable des données personnelles que ce site traite.');
+    expect(notice).toContain('région de données « EU (Frankfurt) »');
+    expect(notice).toContain('Nous conservons les messages pendant 24 mois');
+    expect(notice).toContain('Écrivez-nous / Votre e-mail, Votre question');
+    expect(notice).toMatch(/c_r_id_ Ce site Vérifie qu'un formulaire a bien été envoyé/);
+    for (const phrase of [
+      en.who.title,
+      en.forms.title,
+      en.analytics.title,
+      en.rights.title,
+      en.cookies.purposes.c_r_id_,
+      'Set by',
+      'Duration',
+      'This site',
+      'We count visits',
+    ])
+      expect(notice).not.toContain(phrase);
   });
 });

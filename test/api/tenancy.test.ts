@@ -73,6 +73,8 @@ describe('tenancy', () => {
       'GET /api/shared/:token/analytics/breakdown',
       // Every version of the platform's privacy policy is public.
       'GET /privacy/versions/:version',
+      // So is every version of the data processing agreement.
+      'GET /dpa/versions/:version',
     ]);
     const routes = t.running.app.routeList.filter((r) => r.url.includes('/:') && !PUBLIC.has(`${r.method} ${r.url}`));
     expect(routes.length).toBeGreaterThanOrEqual(10);

@@ -144,6 +144,9 @@ describe('the dashboard in Chromium', () => {
 
       // Two more sites through the API: one live, one live with unpublished changes.
       const live = (await apiAs(page, 'POST', '/api/sites', { name: 'Pocket Coach', slug: `pocket-${width}`, template: 'app', region: 'us-oregon' })).json;
+      // Signed up through the screens: the data processing agreement is accepted once, as its dialog would.
+      const dpa = (await apiAs(page, 'GET', '/api/account/dpa')).json;
+      expect((await apiAs(page, 'POST', '/api/account/dpa', { version: dpa.current.version })).status).toBe(200);
       expect((await apiAs(page, 'POST', `/api/sites/${live.id}/publish`)).status).toBe(201);
       const changed = (await apiAs(page, 'POST', '/api/sites', { name: 'Loop', slug: `loop-${width}`, template: 'saas', region: 'ca-toronto' })).json;
       expect((await apiAs(page, 'POST', `/api/sites/${changed.id}/publish`)).status).toBe(201);

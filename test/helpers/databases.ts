@@ -2,24 +2,27 @@
 // brand-new PostgreSQL databases when ATRIUM_TEST_POSTGRES is set.
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { REGIONS } from '../../src/regions/regions.js';
+import { DEFAULT_REGION_IDS, regionVariable } from '../../src/regions/regions.js';
 
 export const POSTGRES = process.env.ATRIUM_TEST_POSTGRES;
 
-/** Brand-new control and region databases on `server` (default: ATRIUM_TEST_POSTGRES), as Atrium's env variables. */
-export async function freshPostgresEnv(server = POSTGRES): Promise<Record<string, string>> {
+/**
+ * Brand-new control and region databases on `server` (default: ATRIUM_TEST_POSTGRES), as Atrium's env
+ * variables; `regions` as ATRIUM_REGIONS lists them (default: Atrium's default regions).
+ */
+export async function freshPostgresEnv(server = POSTGRES, regions = DEFAULT_REGION_IDS.join(',')): Promise<Record<string, string>> {
   if (!server) return {};
   const prefix = `atrium_t_${randomBytes(5).toString('hex')}`;
   const admin = new pg.Client({ connectionString: `${server}/postgres` });
   await admin.connect();
   const env: Record<string, string> = {};
   try {
-    for (const name of ['control', ...REGIONS]) {
-      const db = `${prefix}_${name.replace('-', '_')}`;
+    for (const name of ['control', ...regions.split(',').map((r) => r.trim())]) {
+      const db = `${prefix}_${name.replace(/-/g, '_')}`;
       await admin.query(`CREATE DATABASE ${db}`);
       const url = `${server}/${db}`;
       if (name === 'control') env.ATRIUM_DATABASE_URL = url;
-      else env[`ATRIUM_REGION_${name.replace('-', '_').toUpperCase()}_URL`] = url;
+      else env[regionVariable(name, 'URL')] = url;
     }
   } finally {
     await admin.end();

@@ -65,12 +65,31 @@ export class HttpClient {
   delete = (path: string, opts?: RequestOptions) => this.request('DELETE', path, undefined, opts);
 }
 
-/** Signs up and verifies a new subscriber through the API and their mailbox. */
-export async function signUpVerified(client: HttpClient, smtp: { waitFor(to: string, re: RegExp): Promise<string> }, email: string, name = 'Ada Lovelace') {
+/**
+ * Signs up and verifies a new subscriber through the API and their mailbox, then accepts the data processing
+ * agreement in effect (publishing a site with forms or analytics needs it) unless `acceptDpa` is false.
+ */
+export async function signUpVerified(
+  client: HttpClient,
+  smtp: { waitFor(to: string, re: RegExp): Promise<string> },
+  email: string,
+  name = 'Ada Lovelace',
+  opts: { acceptDpa?: boolean } = {},
+) {
   const r = await client.post('/api/auth/signup', { name, email, password: 'correct horse battery staple' });
   if (r.status !== 201) throw new Error(`signup failed: ${r.status} ${r.text}`);
   const token = await smtp.waitFor(email, /verify-email\?token=([A-Za-z0-9_-]+)/);
   const v = await client.post('/api/auth/verify-email', { token });
   if (v.status !== 200) throw new Error(`verify failed: ${v.status} ${v.text}`);
+  if (opts.acceptDpa !== false) await acceptCurrentDpa(client);
   return r.json as { subscriberId: string; workspaceId: string };
+}
+
+/** Accepts the data processing agreement in effect for the client's workspace, as the dashboard's dialog does. */
+export async function acceptCurrentDpa(client: HttpClient) {
+  const status = await client.get('/api/account/dpa');
+  if (status.status !== 200) throw new Error(`dpa status failed: ${status.status} ${status.text}`);
+  const a = await client.post('/api/account/dpa', { version: status.json.current.version });
+  if (a.status !== 200) throw new Error(`accepting the dpa failed: ${a.status} ${a.text}`);
+  return a.json;
 }

@@ -42,7 +42,7 @@ export async function startTestServer(extraEnv: Record<string, string> = {}, opt
     ATRIUM_DATA_DIR: dataDir,
     ATRIUM_SMTP_URL: smtp.url,
     LOG_LEVEL: 'warn',
-    ...(await freshPostgresEnv()),
+    ...(await freshPostgresEnv(undefined, extraEnv.ATRIUM_REGIONS || undefined)),
     ...extraEnv,
   };
   const logs = opts.logs;

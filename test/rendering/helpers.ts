@@ -15,3 +15,6 @@ export function docWith(pages: SiteDocumentInput['pages'], extra: Partial<SiteDo
 }
 
 export const count = (html: string, re: RegExp) => (html.match(new RegExp(re.source, re.flags.includes('g') ? re.flags : re.flags + 'g')) ?? []).length;
+
+/** The page without its JSON-LD data block (search engines' structured data: never run, allowed by the CSP). */
+export const withoutStructuredData = (html: string) => html.replace(/<script type="application\/ld\+json">[^<]*<\/script>/, '');

@@ -1298,8 +1298,8 @@ export interface paths {
             slug: string;
             template: string;
             theme?: string;
-            /** @enum {string} */
-            region: 'ca-toronto' | 'in-mumbai' | 'de-frankfurt' | 'us-oregon';
+            /** @description The id of one of the data regions `GET /api/regions` lists */
+            region: string;
             /** @default en */
             defaultLanguage?: string;
             workspaceId?: string;
@@ -1759,6 +1759,15 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
+        /** @description dpa_required: the site has a form or analytics and the workspace has not accepted the data processing agreement in effect (GET/POST /api/account/dpa) */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
         /** @description Any other error, in the same shape */
         default: {
           headers: {
@@ -2035,6 +2044,15 @@ export interface paths {
         };
         /** @description Not found (also for another subscriber’s ids) */
         404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description dpa_required: the release has a form or analytics and the workspace has not accepted the data processing agreement in effect */
+        409: {
           headers: {
             [name: string]: unknown;
           };
@@ -5955,6 +5973,291 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/dpa': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The data processing agreement for subscribers, generated from the running system (HTML) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/html': string;
+          };
+        };
+        /** @description Any other error, in the same shape */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/dpa/versions/{version}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A version of the data processing agreement (HTML) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          version: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/html': string;
+          };
+        };
+        /** @description Not found (also for another subscriber’s ids) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Any other error, in the same shape */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/account/dpa': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The data processing agreement in effect, and the version your workspace accepted (when, and by whom) */
+    get: {
+      parameters: {
+        query?: {
+          workspaceId?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              workspaceId: string;
+              current: {
+                version: number;
+                effectiveAt: string;
+                url: string;
+                title: string;
+              };
+              upcoming: {
+                version: number;
+                effectiveAt: string;
+                url: string;
+              } | null;
+              accepted: {
+                version: number;
+                acceptedAt: string;
+                acceptedBy: string | null;
+              } | null;
+              upToDate: boolean;
+            };
+          };
+        };
+        /** @description Invalid input: `issues` names each bad field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not logged in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No such workspace of yours */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Any other error, in the same shape */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Accept the data processing agreement in effect for your workspace (400 when the version is not the one in effect) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            version: number;
+            workspaceId?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              workspaceId: string;
+              current: {
+                version: number;
+                effectiveAt: string;
+                url: string;
+                title: string;
+              };
+              upcoming: {
+                version: number;
+                effectiveAt: string;
+                url: string;
+              } | null;
+              accepted: {
+                version: number;
+                acceptedAt: string;
+                acceptedBy: string | null;
+              } | null;
+              upToDate: boolean;
+            };
+          };
+        };
+        /** @description Invalid input: `issues` names each bad field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not logged in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Forbidden: missing or wrong X-CSRF-Token, a cross-site request, or not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No such workspace of yours */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Any other error, in the same shape */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/account/consents': {
     parameters: {
       query?: never;
@@ -7359,7 +7662,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description The event names a page of another site, or comes from another origin */
+        /** @description The event names a page of another site, comes from another origin, or names a protected page whose password the visitor has not entered */
         403: {
           headers: {
             [name: string]: unknown;
@@ -7379,6 +7682,15 @@ export interface paths {
         };
         /** @description The body is larger than 2 KB */
         413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The body is neither text/plain nor application/json */
+        415: {
           headers: {
             [name: string]: unknown;
           };
@@ -8405,6 +8717,23 @@ export interface components {
         /** @default 24 */
         retentionMonths: 3 | 6 | 12 | 24 | 0;
       };
+      /**
+       * @default {
+       *       "sameAs": []
+       *     }
+       */
+      organization: {
+        name?: string;
+        /** Format: email */
+        email?: string;
+        /** @default [] */
+        sameAs: string[];
+      };
+      /** @default [] */
+      redirects: {
+        from: string;
+        to: string;
+      }[];
       /** @default [] */
       snippets: {
         id: string;
@@ -8868,8 +9197,8 @@ export interface components {
       name: string;
       description: string;
     };
-    /** @enum {string} */
-    Region: 'ca-toronto' | 'in-mumbai' | 'de-frankfurt' | 'us-oregon';
+    /** @description A data region id, one of those `GET /api/regions` lists on this installation */
+    Region: string;
     SiteListItem: {
       id: string;
       workspaceId: string;
@@ -9857,6 +10186,23 @@ export interface components {
         /** @default 24 */
         retentionMonths: 3 | 6 | 12 | 24 | 0;
       };
+      /**
+       * @default {
+       *       "sameAs": []
+       *     }
+       */
+      organization: {
+        name?: string;
+        /** Format: email */
+        email?: string;
+        /** @default [] */
+        sameAs: string[];
+      };
+      /** @default [] */
+      redirects: {
+        from: string;
+        to: string;
+      }[];
       /** @default [] */
       snippets: {
         id: string;

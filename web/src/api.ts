@@ -15,6 +15,8 @@ export class ApiError extends Error {
     message: string,
     readonly issues: FieldIssue[] = [],
     readonly retryAfterSeconds?: number,
+    /** The rest of the error body (e.g. which agreement a dpa_required refusal asks for). */
+    readonly details: Record<string, unknown> = {},
   ) {
     super(message);
   }
@@ -104,7 +106,8 @@ function apiError(response: Response, error: unknown): ApiError {
         ? sentence(data.message)
         : `The request failed (${response.status}). Try again.`;
   const retryAfter = Number(response.headers.get('retry-after')) || undefined;
-  return new ApiError(response.status, code, message, Array.isArray(data.issues) ? (data.issues as FieldIssue[]) : [], retryAfter);
+  const { error: _code, message: _message, issues, ...details } = data as Record<string, unknown>;
+  return new ApiError(response.status, code, message, Array.isArray(issues) ? (issues as FieldIssue[]) : [], retryAfter, details);
 }
 
 const networkError = () => new ApiError(0, 'network', 'Atrium could not be reached. Check your connection and try again.');
@@ -181,3 +184,6 @@ export type NewPrivacyRequest = Schemas['NewPrivacyRequest'];
 export type VisitorData = Schemas['VisitorData'];
 export type ErasureResult = Schemas['ErasureResult'];
 export type AccountDeleted = Schemas['AccountDeleted'];
+/** The data processing agreement in effect and what the workspace accepted. */
+export type DpaStatus = paths['/api/account/dpa']['get']['responses'][200]['content']['application/json'];
+export type PolicyNotice = NonNullable<paths['/api/account/policy-notice']['get']['responses'][200]['content']['application/json']['notice']>;

@@ -1,7 +1,8 @@
 // The frame of every logged-in screen: header with navigation and account, and
-// the banner asking to confirm the email address.
+// the banners asking to confirm the email address and telling of a privacy policy change.
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { api, ok, ApiError, type Subscriber } from './api';
+import { PolicyNoticeBanner } from './policy-notice';
 import { Link, navigate, useLocation } from './router';
 import { useSession } from './session';
 import { Button, Logo } from './ui';
@@ -152,6 +153,7 @@ export function Shell({ subscriber, children }: { subscriber: Subscriber; childr
         </div>
       </header>
       {!subscriber.emailVerified && <VerifyBanner subscriber={subscriber} />}
+      <PolicyNoticeBanner />
       <main className="page" id="main" tabIndex={-1}>
         {children}
       </main>

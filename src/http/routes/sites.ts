@@ -4,7 +4,6 @@ import * as assets from '../../assets/assets.js';
 import { IMAGE_TYPES, MAX_UPLOAD_BYTES } from '../../assets/assets.js';
 import * as domains from '../../domains/domains.js';
 import * as publishing from '../../publishing/publishing.js';
-import { REGION_INFO, REGIONS } from '../../regions/regions.js';
 import * as sites from '../../sites/sites.js';
 import { TEMPLATES } from '../../templates/index.js';
 import { THEMES } from '../../themes/index.js';
@@ -57,12 +56,20 @@ const DOCS = {
     summary: 'Publish the draft as a new live release',
     tag: 'publishing',
     responses: { 201: S.Published },
-    errors: { 403: 'Confirm your email address first (email_not_verified), or a CSRF failure' },
+    errors: {
+      403: 'Confirm your email address first (email_not_verified), or a CSRF failure',
+      409: 'dpa_required: the site has a form or analytics and the workspace has not accepted the data processing agreement in effect (GET/POST /api/account/dpa)',
+    },
   }),
   unpublish: doc({ summary: 'Take the site offline', tag: 'publishing', responses: { 204: null } }),
   releases: doc({ summary: 'The site’s releases, newest first', tag: 'publishing', responses: { 200: S.ReleaseList } }),
   release: doc({ summary: 'One release with the document it was rendered from, to preview it', tag: 'publishing', responses: { 200: S.ReleaseDetail } }),
-  rollback: doc({ summary: 'Make an earlier release live again, recorded as a release of its own', tag: 'publishing', responses: { 200: S.RolledBack } }),
+  rollback: doc({
+    summary: 'Make an earlier release live again, recorded as a release of its own',
+    tag: 'publishing',
+    responses: { 200: S.RolledBack },
+    errors: { 409: 'dpa_required: the release has a form or analytics and the workspace has not accepted the data processing agreement in effect' },
+  }),
   upload: doc({
     summary: 'Upload an image',
     description: 'The image’s bytes as the body, with its own Content-Type; it is stored as resized WebP variants.',
@@ -105,7 +112,7 @@ export async function siteRoutes(app: FastifyInstance, ctx: Context) {
   app.get('/api/themes', { config: DOCS.themes }, async () => Object.entries(THEMES).map(([id, theme]) => ({ id, theme })));
   // What the dashboard needs to show addresses before a site exists.
   app.get('/api/meta', { config: DOCS.meta }, async () => ({ sitesDomain: ctx.config.sitesDomain, siteUrlTemplate: siteSubdomainUrl(ctx.config, '{slug}') }));
-  app.get('/api/regions', { config: DOCS.regions }, async () => REGIONS.map((id) => ({ id, ...REGION_INFO[id] })));
+  app.get('/api/regions', { config: DOCS.regions }, async () => ctx.config.regions.map((r) => ({ id: r.id, name: r.name, description: r.description })));
 
   app.get('/api/sites', { config: DOCS.listSites }, async (req) => ({ sites: await sites.listSites(ctx, requireAuth(req).subscriber.id) }));
   app.post('/api/sites', { config: DOCS.createSite }, async (req, reply) =>

@@ -7,6 +7,7 @@ import '@puckeditor/core/no-external.css';
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { api, ok, ApiError, rawBody, type FieldIssue, type SiteDetail, type SiteStatus } from '../api';
 import { withDefaults } from '../document-defaults';
+import { useDpaGate } from '../dpa-dialog';
 import { displayHost } from '../format';
 import { fixedInSettings, rememberPublishIssues } from '../publish-issues';
 import { StatusBadge } from '../pages/sites';
@@ -464,6 +465,9 @@ function Editor({ initial }: { initial: SiteResponse }) {
     requestAnimationFrame(() => document.querySelector('.ed-snippets')?.scrollIntoView({ block: 'nearest' }));
   }, []);
 
+  // A site with forms or analytics waits for the data processing agreement: its dialog publishes again once accepted.
+  const dpa = useDpaGate();
+  const publishAgain = useRef<() => Promise<void>>(async () => undefined);
   const doPublish = useCallback(async () => {
     setPublish({ kind: 'busy', step: 'Saving…' });
     const saved = await autosave.flush();
@@ -477,6 +481,10 @@ function Editor({ initial }: { initial: SiteResponse }) {
       setStatus('live');
       setPublish({ kind: 'done', url: r.siteUrl ?? initial.url });
     } catch (e) {
+      if (await dpa.intercept(e, () => publishAgain.current()).catch(() => false)) {
+        setPublish({ kind: 'idle' });
+        return;
+      }
       const err = e instanceof ApiError ? e : null;
       const issues = err?.issues ?? [];
       const at = /^document\.pages\.(\d+)\.blocks\.(\d+)\./.exec(issues[0]?.path ?? '');
@@ -494,7 +502,8 @@ function Editor({ initial }: { initial: SiteResponse }) {
         settings: at || code || !fixedInSettings(issues) ? undefined : /^document\.snippets\./.test(issues[0]?.path ?? '') ? 'custom-code' : 'privacy',
       });
     }
-  }, [autosave, initial.id, initial.url]);
+  }, [autosave, initial.id, initial.url, dpa.intercept]);
+  publishAgain.current = doPublish;
 
   const chrome: Chrome = useMemo(
     () => ({
@@ -577,6 +586,7 @@ function Editor({ initial }: { initial: SiteResponse }) {
               onMine={() => void autosave.overwrite(save.theirRevision)}
             />
           )}
+          {dpa.dialog}
         </div>
       </ChromeContext.Provider>
     </EditorEnvContext.Provider>

@@ -9,6 +9,7 @@ import { Link, navigate } from '../router';
 import { useSession } from '../session';
 import { toast } from '../toast';
 import { Alert, Button, Field, PasswordInput, Spinner, usePage, useSubmit } from '../ui';
+import { DpaSection } from './account/dpa-section';
 import { YourData } from './account/your-data';
 
 function Profile({ account, onSaved }: { account: Account; onSaved: (a: Account) => void }) {
@@ -329,6 +330,7 @@ export function AccountPage() {
           <Password email={state.account.email} onChanged={() => void load()} />
           <Sessions account={state.account} />
           <AccountChoices account={state.account} />
+          <DpaSection />
           <YourData account={state.account} />
         </div>
       )}

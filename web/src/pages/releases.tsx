@@ -3,6 +3,7 @@
 // rollback is recorded as a release of its own.
 import { useCallback, useEffect, useState } from 'react';
 import { api, ok, ApiError, type Release, type ReleaseReason } from '../api';
+import { useDpaGate } from '../dpa-dialog';
 import { ago, displayHost, formatBytes, formatDateTime } from '../format';
 import { Link } from '../router';
 import { useSession } from '../session';
@@ -189,6 +190,7 @@ function Releases({ site, reload }: SiteContext) {
     void load();
   }, [load]);
 
+  const dpa = useDpaGate();
   const publish = async () => {
     setPublishing(true);
     setPublishError(null);
@@ -197,6 +199,8 @@ function Releases({ site, reload }: SiteContext) {
       toast(`Published. Your site is live at ${displayHost(r.siteUrl)}.`);
       await Promise.all([load(), reload()]);
     } catch (e) {
+      // Forms or analytics wait for the data processing agreement: its dialog publishes again once accepted.
+      if (await dpa.intercept(e, publish).catch(() => false)) return;
       const err = e instanceof ApiError ? e : null;
       if (err?.code === 'email_not_verified')
         setPublishError({
@@ -300,6 +304,7 @@ function Releases({ site, reload }: SiteContext) {
         )}
       </section>
 
+      {dpa.dialog}
       <RollbackDialog
         siteId={site.id}
         siteUrl={site.url}

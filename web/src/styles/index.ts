@@ -12,4 +12,6 @@ import './privacy.css'; // Privacy and cookies, and custom code, in site setting
 import './account-choices.css'; // Account settings: mail & privacy choices; the sign-up's consent box; the unsubscribe page.
 import './rights.css'; // Privacy requests of a site and the operator console: list, request, timeline, a visitor's data.
 import './rights-public.css'; // The public privacy request pages, Account → Your data and Sites → Import.
+import './seo.css'; // Site settings: search engines and redirects.
+import './dpa.css'; // The data processing agreement (accept dialog, account section) and the privacy policy notice banner.
 import './protection.css'; // Password protection: site settings and the editor's page setting.
