@@ -187,7 +187,7 @@ describe('a page with its own password', () => {
   });
 
   it('counts a pageview only for a visitor who got in, never for the password page', async () => {
-    const counted = await publishProtectedSite(owner, 'counted');
+    const counted = await publishProtectedSite(owner, 'counted', { beacon: true });
     await owner.put(`/api/sites/${counted.id}/password`, { password: 'count me in' });
     const CHROME = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36';
     const get = (p: string, cookie?: string) => owner.get(p, { host: counted.host, headers: { 'user-agent': CHROME, ...(cookie ? { cookie } : {}) } });
@@ -195,11 +195,23 @@ describe('a page with its own password', () => {
       await t.running.analytics!.flush();
       return (await owner.get(`/api/sites/${counted.id}/analytics/realtime`)).json.visitors;
     };
+    const beacon = (cookie?: string) =>
+      owner.request('POST', '/_atrium/a', undefined, {
+        host: counted.host,
+        raw: JSON.stringify({ type: 'custom', page: `http://${counted.host}:${t.port}/pricing`, name: 'Signup' }),
+        headers: { 'content-type': 'text/plain', 'user-agent': CHROME, ...(cookie ? { cookie } : {}) },
+      });
     expect((await get('/')).status).toBe(403);
     expect((await get('/pricing')).status).toBe(403);
+    expect((await beacon()).status).toBe(403);
     expect(await realtime()).toBe(0);
     const grant = grantOf((await enterPassword(owner, counted.host, 'count me in', '/')).headers)!;
     expect((await get('/', grant)).status).toBe(200);
+    expect((await beacon(grant)).status).toBe(204);
     expect(await realtime()).toBe(1);
+    // The site's cookie table names u_sp while something of the site asks for a password.
+    expect((await get('/_atrium/cookies')).text).toContain('u_sp');
+    await owner.delete(`/api/sites/${counted.id}/password`);
+    expect((await get('/_atrium/cookies')).text).not.toContain('u_sp');
   });
 });

@@ -32,13 +32,18 @@ export interface ProtectedSite {
 }
 
 /** Creates and publishes the site; `language` sets its default language. */
-export async function publishProtectedSite(c: HttpClient, slug: string, opts: { name?: string; language?: string } = {}): Promise<ProtectedSite> {
+export async function publishProtectedSite(
+  c: HttpClient,
+  slug: string,
+  opts: { name?: string; language?: string; beacon?: boolean } = {},
+): Promise<ProtectedSite> {
   const site = (await c.post('/api/sites', { name: opts.name ?? 'Northwind Studio', slug, template: 'saas', region: 'de-frankfurt' })).json;
   const members = await upload(c, site.id, [200, 40, 90]);
   const vip = await upload(c, site.id, [20, 140, 90]);
   const home = await upload(c, site.id, [30, 60, 200]);
   const doc = site.document;
   if (opts.language) doc.defaultLanguage = opts.language;
+  if (opts.beacon) doc.analytics = { ...doc.analytics, beacon: true };
   doc.pages[0].blocks.push(imageBlock('home-img', home, 'Our studio'));
   doc.pages.push({
     id: 'members',
