@@ -11,6 +11,7 @@ import { EventBus } from '../src/events/bus.js';
 import { MovableClock } from '../src/lib/clock.js';
 import { createLogger } from '../src/logging/logger.js';
 import { createMailer } from '../src/mail/mailer.js';
+import { recordIn } from '../src/privacy/disclosure-log.js';
 import { ReleaseStore } from '../src/storage/release-store.js';
 import { createSite } from '../src/sites/sites.js';
 
@@ -20,7 +21,8 @@ export async function benchContext(env: Record<string, string> = {}) {
   const log = createLogger({ logLevel: 'warn' });
   const dbs = await openDatabases(config, log);
   const store = new ReleaseStore(path.join(dataDir, 'releases'));
-  const ctx: Context = { config, dbs, mailer: createMailer(config), releases: store, bus: new EventBus(log), log, clock: new MovableClock() };
+  const clock = new MovableClock();
+  const ctx: Context = { config, dbs, mailer: createMailer(config, { clock, record: recordIn(dbs) }), releases: store, bus: new EventBus(log), log, clock };
   const { subscriberId } = await signUp(ctx, { name: 'Bench', email: 'bench@example.com', password: 'benchmark password' });
   await dbs.control.updateTable('subscribers').set({ email_verified_at: new Date().toISOString() }).execute();
   const subscriber = { id: subscriberId, emailVerified: true };

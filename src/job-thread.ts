@@ -8,6 +8,7 @@ import { MovableClock } from './lib/clock.js';
 import { createLogger } from './logging/logger.js';
 import { createMailer } from './mail/mailer.js';
 import { JobRunner } from './jobs/runner.js';
+import { recordIn } from './privacy/disclosure-log.js';
 import type { FromThread, JobThreadData, ToThread } from './jobs/thread.js';
 
 const port = parentPort!;
@@ -17,16 +18,19 @@ const send = (message: FromThread) => port.postMessage(message);
 const log = createLogger(config, { pretty: false, destination: { write: (line: string) => send({ t: 'log', line }) } });
 // Up to `jobConcurrency` deliveries at once look up their webhook; a few connections serve them (PostgreSQL).
 const dbs = await openDatabases(config, log, { migrate: false, poolMax: 4 });
+const sharedClock = new MovableClock(clock);
 const runner = new JobRunner({
   databases: { ...dbs.regions },
   dialect: dbs.dialect,
   log,
-  clock: new MovableClock(clock),
+  clock: sharedClock,
   retryBaseMs: config.retryBaseMs,
   concurrency: config.jobConcurrency,
   ownThread: true,
 });
-registerDeliveries(runner, { config, dbs, mailer: createMailer(config, (msg) => log.info(msg)) });
+// Disclosures of deliveries are written with their job's outcome; any other straight to their database.
+const mailer = createMailer(config, { clock: sharedClock, record: recordIn(dbs), log: (msg) => log.info(msg) });
+registerDeliveries(runner, { config, dbs, mailer, clock: sharedClock });
 
 port.on('message', (m: ToThread) => {
   if (m.t === 'start') runner.start().catch((err) => log.error({ err }, 'the job thread cannot start its runner'));

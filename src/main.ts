@@ -8,7 +8,7 @@ import { openDatabases } from './db/connect.js';
 import { relayClusterWakeups } from './events/cluster-wakeup.js';
 import { ConfigError } from './lib/config-error.js';
 import { createLogger } from './logging/logger.js';
-import { createMailer } from './mail/mailer.js';
+import { describeMail } from './mail/mailer.js';
 import { startServer } from './server.js';
 
 // `node dist/server/main.js retention --dry-run` and other commands run and exit (src/cli).
@@ -33,7 +33,7 @@ function summary(url: string, workers: number): [string, string] {
   const storage = config.databaseUrl ? 'PostgreSQL' : `SQLite in ${config.dataDir}`;
   return [
     `Atrium listening at ${url}; published sites answer at ${sites}${workers > 1 ? ` (${workers} workers)` : ''}`,
-    `Data: ${storage}. Mail: ${createMailer(config).describe()}`,
+    `Data: ${storage}. Mail: ${describeMail(config)}`,
   ];
 }
 

@@ -25,6 +25,7 @@ import { allJobs, JobThread, type Jobs } from './jobs/thread.js';
 import { MovableClock } from './lib/clock.js';
 import { createLogger, type LoggerSettings } from './logging/logger.js';
 import { createMailer } from './mail/mailer.js';
+import { recordIn } from './privacy/disclosure-log.js';
 import { followAddressChanges } from './publishing/publishing.js';
 import { notifyOperatorsOfNew, remindOperators } from './rights/operator-mail.js';
 import { remindSiteOwners } from './rights/site-reminders.js';
@@ -33,7 +34,7 @@ import { sweep } from './retention/sweep.js';
 import { platformPolicy } from './policy/platform-policy.js';
 import { dataProcessingAgreement } from './policy/dpa.js';
 import { mailPolicyChange } from './policy/notice.js';
-import { recordVersion } from './policy/versions.js';
+import { recordVersion } from './agreements/versions.js';
 import { ReleaseStore } from './storage/release-store.js';
 
 export interface Running {
@@ -57,7 +58,7 @@ export async function startServer(config: Config = loadConfig(), logging: Logger
   const ctx: Context = {
     config,
     dbs,
-    mailer: createMailer(config, (msg) => log.info(msg)),
+    mailer: createMailer(config, { clock, record: recordIn(dbs), log: (msg) => log.info(msg) }),
     releases: new ReleaseStore(path.join(config.dataDir, 'releases')),
     bus: new EventBus(log),
     log,

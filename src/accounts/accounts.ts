@@ -64,11 +64,14 @@ export async function signUp(ctx: Context, raw: unknown) {
 async function sendVerification(ctx: Context, subscriberId: string, name: string, email: string) {
   const token = await issueToken(ctx.dbs.control, subscriberId, email, 'verify_email');
   const link = new URL(`/app/verify-email?token=${token}`, ctx.config.publicUrl).href;
-  await ctx.mailer.send({
-    to: email,
-    subject: 'Confirm your email for Atrium',
-    text: `Hi ${name},\n\nConfirm your email address to publish sites with Atrium:\n\n${link}\n\nThe link works for 24 hours. If you did not sign up, ignore this message.\n`,
-  });
+  await ctx.mailer.send(
+    {
+      to: email,
+      subject: 'Confirm your email for Atrium',
+      text: `Hi ${name},\n\nConfirm your email address to publish sites with Atrium:\n\n${link}\n\nThe link works for 24 hours. If you did not sign up, ignore this message.\n`,
+    },
+    { category: 'account', subject: { type: 'subscriber', subscriberId } },
+  );
 }
 
 export async function resendVerification(ctx: Context, subscriberId: string) {
@@ -125,11 +128,14 @@ export async function requestPasswordReset(ctx: Context, raw: unknown) {
   if (!s) return;
   const token = await issueToken(ctx.dbs.control, s.id, email, 'reset_password');
   const link = new URL(`/app/reset-password?token=${token}`, ctx.config.publicUrl).href;
-  await ctx.mailer.send({
-    to: email,
-    subject: 'Reset your Atrium password',
-    text: `Hi ${s.name},\n\nSomeone asked to reset the password of your Atrium account. To choose a new one, open:\n\n${link}\n\nThe link works for one hour. If it was not you, ignore this message; your password stays the same.\n`,
-  });
+  await ctx.mailer.send(
+    {
+      to: email,
+      subject: 'Reset your Atrium password',
+      text: `Hi ${s.name},\n\nSomeone asked to reset the password of your Atrium account. To choose a new one, open:\n\n${link}\n\nThe link works for one hour. If it was not you, ignore this message; your password stays the same.\n`,
+    },
+    { category: 'account', subject: { type: 'subscriber', subscriberId: s.id } },
+  );
 }
 
 /** Sets the new password and signs out every session, then opens a fresh one. */

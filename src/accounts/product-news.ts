@@ -45,12 +45,15 @@ export async function sendProductNews(ctx: Context, subject: string, text: strin
     const token = await unsubscribeToken(ctx, r.id, 'product_news');
     const oneClick = new URL(`/api/mail/unsubscribe?token=${token}`, ctx.config.publicUrl).href;
     const page = new URL(`/app/unsubscribe?token=${token}`, ctx.config.publicUrl).href;
-    await ctx.mailer.send({
-      to: r.email,
-      subject,
-      text: `Hello ${r.name},\n\n${text.trim()}\n\n--\nYou get this because you asked for Atrium's product news. Stop them with one click: ${page}\nor in your account settings.\n`,
-      headers: { 'List-Unsubscribe': `<${oneClick}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
-    });
+    await ctx.mailer.send(
+      {
+        to: r.email,
+        subject,
+        text: `Hello ${r.name},\n\n${text.trim()}\n\n--\nYou get this because you asked for Atrium's product news. Stop them with one click: ${page}\nor in your account settings.\n`,
+        headers: { 'List-Unsubscribe': `<${oneClick}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
+      },
+      { category: 'product-news', subject: { type: 'subscriber', subscriberId: r.id } },
+    );
   }
   return recipients.length;
 }

@@ -59,11 +59,14 @@ export async function changeEmail(ctx: Context, id: string, raw: unknown) {
   await ctx.dbs.control.updateTable('subscribers').set({ email: input.email, email_verified_at: null, updated_at: nowIso() }).where('id', '=', id).execute();
   // Reset links went to the old address: they must not open the account any more.
   await voidTokens(ctx.dbs.control, id, 'reset_password');
-  await ctx.mailer.send({
-    to: s.email,
-    subject: 'Your Atrium email address was changed',
-    text: `Hi ${s.name},\n\nThe email address of your Atrium account was changed to ${input.email}. If this was not you, reset your password right away and contact your Atrium administrator.\n`,
-  });
+  await ctx.mailer.send(
+    {
+      to: s.email,
+      subject: 'Your Atrium email address was changed',
+      text: `Hi ${s.name},\n\nThe email address of your Atrium account was changed to ${input.email}. If this was not you, reset your password right away and contact your Atrium administrator.\n`,
+    },
+    { category: 'account', subject: { type: 'subscriber', subscriberId: id } },
+  );
   await resendVerification(ctx, id);
   return getAccount(ctx, id);
 }

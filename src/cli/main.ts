@@ -8,6 +8,7 @@ import { EventBus } from '../events/bus.js';
 import { MovableClock } from '../lib/clock.js';
 import { createLogger } from '../logging/logger.js';
 import { createMailer } from '../mail/mailer.js';
+import { recordIn } from '../privacy/disclosure-log.js';
 import { ReleaseStore } from '../storage/release-store.js';
 import { retentionCommand } from './retention.js';
 
@@ -27,14 +28,15 @@ export async function runCli(args: string[], print: (line: string) => void = (l)
   const config = loadConfig();
   const log = createLogger({ ...config, logLevel: 'warn' });
   const dbs = await openDatabases(config, log);
+  const clock = new MovableClock();
   const ctx: Context = {
     config,
     dbs,
-    mailer: createMailer(config),
+    mailer: createMailer(config, { clock, record: recordIn(dbs) }),
     releases: new ReleaseStore(path.join(config.dataDir, 'releases')),
     bus: new EventBus(log),
     log,
-    clock: new MovableClock(),
+    clock,
   };
   try {
     return await command.run(ctx, args.slice(1), print);

@@ -568,6 +568,39 @@ control['0015_dpa_acceptances'] = {
   },
 };
 
+// The disclosure log (src/privacy/disclose.ts): each time data went to an outside party, never what it was.
+// Platform disclosures (about subscribers, requesters, operators) in the control database; disclosures of a
+// site's visitors' data in the site's region, beside that data.
+control['0016_disclosures'] = {
+  async up(db: Kysely<any>) {
+    await createDisclosures(db, 'control');
+  },
+};
+region['0009_disclosures'] = {
+  async up(db: Kysely<any>) {
+    await createDisclosures(db, 'region');
+  },
+};
+
+async function createDisclosures(db: Kysely<any>, kind: 'control' | 'region'): Promise<void> {
+  let table = db.schema
+    .createTable('disclosures')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('party', 'text', (c) => c.notNull())
+    .addColumn('category', 'text', (c) => c.notNull())
+    .addColumn('subject_type', 'text', (c) => c.notNull());
+  if (kind === 'control') table = table.addColumn('subscriber_id', 'text');
+  await table
+    .addColumn('site_id', 'text')
+    .addColumn('ref', 'text')
+    .addColumn('outcome', 'text', (c) => c.notNull())
+    .addColumn('at', 'text', (c) => c.notNull())
+    .execute();
+  if (kind === 'control') await db.schema.createIndex('disclosures_subscriber').on('disclosures').columns(['subscriber_id', 'at']).execute();
+  else await db.schema.createIndex('disclosures_site_ref').on('disclosures').columns(['site_id', 'ref']).execute();
+  await db.schema.createIndex('disclosures_at').on('disclosures').column('at').execute();
+}
+
 class StaticProvider implements MigrationProvider {
   constructor(private readonly set: Record<string, Migration>) {}
   async getMigrations() {

@@ -3,6 +3,7 @@
 import type { Generated } from 'kysely';
 
 export interface ControlDatabase extends PrivacyRequestTables {
+  disclosures: DisclosuresTable & { subscriber_id: string | null };
   subscribers: {
     id: string;
     name: string;
@@ -84,7 +85,7 @@ export interface ControlDatabase extends PrivacyRequestTables {
   webhooks: { id: string; site_id: string; url: string; secret: string; created_at: string };
   /** Cross-process domain events (src/events/change-log.ts). */
   change_log: { seq: Generated<number>; origin: string; type: string; payload: string; created_at: string };
-  /** Every version of a generated policy (src/policy/versions.ts). */
+  /** Every version of a generated policy (src/agreements/versions.ts). */
   policy_versions: { kind: string; version: number; hash: string; body: string; material: string; created_at: string; effective_at: string };
   /** The latest materially changed policy version each subscriber has seen. */
   policy_seen: { subscriber_id: string; kind: string; version: number; seen_at: string };
@@ -159,6 +160,27 @@ export interface PrivacyRequestLogTable {
 
 export type PrivacyRequestTables = { privacy_requests: PrivacyRequestsTable; privacy_request_log: PrivacyRequestLogTable };
 
+/**
+ * The disclosure log (src/privacy/disclose.ts): one row each time data went to an outside party of the
+ * sub-processor registry. Who, which kind of data, whose, when and whether the sending succeeded; never the content.
+ * The control database's rows also name the subscriber account they concern.
+ */
+export interface DisclosuresTable {
+  id: string;
+  /** A sub-processor id: mail, dns, webhooks... */
+  party: string;
+  /** One of that party's declared categories (src/privacy/sub-processors.ts). */
+  category: string;
+  /** subscriber | visitor | requester | operator */
+  subject_type: string;
+  site_id: string | null;
+  /** What it was about: a form submission's id, a privacy request's id. */
+  ref: string | null;
+  /** sent | failed (a failed attempt may still have reached the party) */
+  outcome: string;
+  at: string;
+}
+
 /** One shape for every job queue (control and region databases): see src/jobs. */
 export interface JobsTable {
   id: string;
@@ -223,6 +245,7 @@ export interface AnalyticsMetrics {
 }
 
 export interface RegionDatabase extends PrivacyRequestTables {
+  disclosures: DisclosuresTable;
   analytics_events: AnalyticsEventsTable;
   analytics_daily: AnalyticsMetrics & { day: string };
   analytics_hourly: AnalyticsMetrics & { hour: string };

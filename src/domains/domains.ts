@@ -1,13 +1,15 @@
 // Custom domains: a subscriber proves control of a domain with a DNS TXT record
 // at _atrium-verify.<domain>; only verified domains serve the site or get TLS.
-import { Resolver } from 'node:dns/promises';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import type { Context } from '../context.js';
 import { DomainError, notFound } from '../lib/errors.js';
 import { newId, nowIso } from '../lib/ids.js';
 import { parseInput } from '../lib/validate.js';
+import { disclose, DisclosureRefused } from '../privacy/disclose.js';
+import { disclosingFrom } from '../privacy/disclosure-log.js';
 import { requireSite } from '../tenancy/tenancy.js';
+import { lookupTxt } from './dns-lookup.js';
 
 const MAX_DOMAINS_PER_SITE = 10;
 /** An unverified claim lapses after this long, so a forgotten or hostile claim blocks nothing for ever. */
@@ -106,18 +108,19 @@ async function requireDomain(ctx: Context, subscriberId: string, siteId: string,
   return d;
 }
 
-function resolver(ctx: Context) {
-  const r = new Resolver({ timeout: 3000, tries: 2 });
-  if (ctx.config.dnsServers.length) r.setServers(ctx.config.dnsServers);
-  return r;
-}
-
-/** The atrium-verify values published at _atrium-verify.<hostname>, or why they could not be read. */
-async function verificationRecords(ctx: Context, hostname: string): Promise<{ values: string[] } | { error: string }> {
+/** The atrium-verify values published at _atrium-verify.<hostname>, or why they could not be read. The look-up is a disclosure to the DNS resolvers. */
+async function verificationRecords(
+  ctx: Context,
+  hostname: string,
+  about: { subscriberId: string; siteId: string },
+): Promise<{ values: string[] } | { error: string }> {
   try {
-    const records = await resolver(ctx).resolveTxt(`_atrium-verify.${hostname}`);
-    return { values: records.map((chunks) => chunks.join('')) };
+    const values = await disclose(disclosingFrom(ctx), { party: 'dns', category: 'domain-name', subject: { type: 'subscriber', ...about } }, (receipt) =>
+      lookupTxt(receipt, ctx.config.dnsServers, `_atrium-verify.${hostname}`),
+    );
+    return { values };
   } catch (e) {
+    if (e instanceof DisclosureRefused) throw e;
     const code = (e as { code?: string }).code;
     return {
       error:
@@ -137,7 +140,7 @@ async function verificationRecords(ctx: Context, hostname: string): Promise<{ va
 export async function verifyDomain(ctx: Context, subscriberId: string, siteId: string, domainId: string) {
   const d = await requireDomain(ctx, subscriberId, siteId, domainId);
   const expected = `atrium-verify=${d.verification_token}`;
-  const found = await verificationRecords(ctx, d.hostname);
+  const found = await verificationRecords(ctx, d.hostname, { subscriberId, siteId: d.site_id });
   let error =
     'error' in found ? found.error : found.values.includes(expected) ? null : `the TXT record at _atrium-verify.${d.hostname} does not contain ${expected} yet`;
   const holder =

@@ -2,14 +2,20 @@
 // of the site's webhooks. They are jobs in the site's region database, queued
 // in the same transaction as the submission (submissions.ts), so nothing is
 // lost to a crash or restart; the job runner (src/jobs) retries failures with
-// exponential backoff.
+// exponential backoff. Each sending goes through disclose(), and its entry in
+// the disclosure log is written with the job's outcome, in the job's database.
 import { createHmac } from 'node:crypto';
 import type { Insertable } from 'kysely';
 import type { Context } from '../context.js';
 import type { RegionDatabase } from '../db/schema.js';
 import { newJob, PermanentError, type JobRow } from '../jobs/job.js';
-import type { JobRunner } from '../jobs/runner.js';
+import type { JobContext, JobRunner } from '../jobs/runner.js';
+import type { Clock } from '../lib/clock.js';
 import { newId, nowIso } from '../lib/ids.js';
+import type { MailAbout } from '../mail/mailer.js';
+import { disclose, type DisclosureRecorder } from '../privacy/disclose.js';
+import { recordIn, rowFor } from '../privacy/disclosure-log.js';
+import type { RegistryConfig } from '../privacy/sub-processors.js';
 import { postWebhook } from './webhook-post.js';
 import { assertPublicTarget } from './webhook-target.js';
 
@@ -17,6 +23,8 @@ export interface EmailPayload {
   subject: string;
   text: string;
   replyTo?: string;
+  /** What the mail is, for the disclosure log; a site's notification mails (no `about`) are form notifications. */
+  about?: MailAbout;
 }
 
 export interface WebhookPayload {
@@ -45,10 +53,24 @@ export function signWebhook(secret: string, timestamp: number, body: string): st
 
 /** What deliveries need: they run in the job thread (src/jobs/thread.ts) or in the process. */
 export interface DeliveryDeps {
-  config: Pick<Context['config'], 'webhooksAllowPrivate'>;
-  dbs: Pick<Context['dbs'], 'control'>;
+  config: Pick<Context['config'], 'webhooksAllowPrivate'> & RegistryConfig;
+  dbs: Pick<Context['dbs'], 'control' | 'regions'>;
   mailer: Context['mailer'];
+  clock: Clock;
 }
+
+/** Records a disclosure beside the job's outcome when it belongs in the job's database; elsewhere at once. */
+function recordWithJob(ctx: DeliveryDeps, jc: JobContext): DisclosureRecorder {
+  const direct = recordIn(ctx.dbs);
+  return (row, database) => (database === jc.database ? jc.insert('disclosures', rowFor(database, row)) : direct(row, database));
+}
+
+/** A job of a region database is about a visitor of its site; the job's database is the site's region. */
+const visitorOf = (job: JobRow, jc: JobContext, ref: string | null) => ({
+  type: 'visitor' as const,
+  site: { id: job.site_id!, region: jc.database },
+  ref,
+});
 
 type Webhook = { id: string; url: string; secret: string };
 
@@ -72,20 +94,29 @@ function webhookLookup(ctx: DeliveryDeps): (id: string) => Promise<Webhook | und
 
 export function registerDeliveries(runner: JobRunner, ctx: DeliveryDeps): void {
   const webhook = webhookLookup(ctx);
-  runner.register('email', async (job) => {
+  runner.register('email', async (job, jc) => {
     const p = JSON.parse(job.payload) as EmailPayload;
-    await ctx.mailer.send({ to: job.target, subject: p.subject, text: p.text, replyTo: p.replyTo });
+    const about: MailAbout =
+      p.about ??
+      (job.site_id
+        ? { category: 'form-notification', subject: visitorOf(job, jc, job.submission_id) }
+        : { category: 'policy-notice', subject: { type: 'subscriber' } });
+    await ctx.mailer.send({ to: job.target, subject: p.subject, text: p.text, replyTo: p.replyTo }, about, { record: recordWithJob(ctx, jc) });
   });
-  runner.register('webhook', async (job, jc) => deliverWebhook(ctx, job, await webhook(job.target), (entry) => jc.insert('webhook_deliveries', entry)));
+  runner.register('webhook', async (job, jc) => deliverWebhook(ctx, job, jc, await webhook(job.target), (entry) => jc.insert('webhook_deliveries', entry)));
 }
 
-/** The event a webhook body carries: form.submission, or privacy.erasure (src/rights/erase-visitor-data.ts). */
-const eventOf = (payload: string): string => (JSON.parse(payload) as { event?: string }).event ?? 'form.submission';
+/** The event a webhook body carries: form.submission, or privacy.erasure (src/rights/erase-visitor-data.ts), and the request it answers. */
+const eventOf = (payload: string) => {
+  const p = JSON.parse(payload) as { event?: string; request?: { id?: string } };
+  return { event: p.event ?? 'form.submission', requestId: p.request?.id ?? null };
+};
 
 /** POSTs one submission to one webhook; the attempt goes to the delivery log either way. */
 async function deliverWebhook(
   ctx: DeliveryDeps,
   job: JobRow,
+  jc: JobContext,
   hook: Webhook | undefined,
   log: (entry: Insertable<RegionDatabase['webhook_deliveries']>) => void,
 ): Promise<void> {
@@ -96,17 +127,25 @@ async function deliverWebhook(
   try {
     await assertPublicTarget(hook.url, ctx.config.webhooksAllowPrivate);
     const timestamp = Math.floor(Date.now() / 1000);
-    statusCode = await postWebhook(
-      hook.url,
-      job.payload,
-      {
-        'content-type': 'application/json',
-        'user-agent': 'Atrium-Webhooks/1',
-        'x-atrium-event': eventOf(job.payload),
-        'x-atrium-delivery': job.id,
-        'x-atrium-signature': signWebhook(hook.secret, timestamp, job.payload),
-      },
-      10_000,
+    const { event, requestId } = eventOf(job.payload);
+    const erasure = event === 'privacy.erasure';
+    statusCode = await disclose(
+      { config: ctx.config, clock: ctx.clock, record: recordWithJob(ctx, jc) },
+      { party: 'webhooks', category: erasure ? 'erasure-notice' : 'form-message', subject: visitorOf(job, jc, erasure ? requestId : job.submission_id) },
+      (receipt) =>
+        postWebhook(
+          receipt,
+          hook.url,
+          job.payload,
+          {
+            'content-type': 'application/json',
+            'user-agent': 'Atrium-Webhooks/1',
+            'x-atrium-event': event,
+            'x-atrium-delivery': job.id,
+            'x-atrium-signature': signWebhook(hook.secret, timestamp, job.payload),
+          },
+          10_000,
+        ),
     );
     if (statusCode < 200 || statusCode >= 300) error = `the receiver answered ${statusCode}`;
   } catch (e) {

@@ -3,9 +3,12 @@
 // receiver are kept open between deliveries (most sites send to one or two
 // receivers, many times), which saves a TCP (and TLS) handshake per delivery;
 // idle ones close after 4 s, before a receiver's own keep-alive timeout (often
-// 5 s) could close one under a new delivery.
+// 5 s) could close one under a new delivery. A post requires a receipt of
+// disclose() (src/privacy/disclose.ts): what goes to a webhook is checked against
+// the sub-processor registry and logged.
 import http from 'node:http';
 import https from 'node:https';
+import { assertReceipt, type Receipt } from '../privacy/disclose.js';
 
 const agents = {
   'http:': new http.Agent({ keepAlive: true, maxSockets: 16, maxFreeSockets: 16, timeout: 4000 }),
@@ -13,7 +16,12 @@ const agents = {
 };
 
 /** POSTs `body` to `url`; resolves with the status code, rejects when no answer came within `timeoutMs`. */
-export function postWebhook(url: string, body: string, headers: Record<string, string>, timeoutMs: number): Promise<number> {
+export function postWebhook(receipt: Receipt<'webhooks'>, url: string, body: string, headers: Record<string, string>, timeoutMs: number): Promise<number> {
+  try {
+    assertReceipt(receipt, 'webhooks');
+  } catch (e) {
+    return Promise.reject(e);
+  }
   const target = new URL(url);
   const client = target.protocol === 'https:' ? https : http;
   const agent = agents[target.protocol as keyof typeof agents];

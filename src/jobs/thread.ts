@@ -15,7 +15,18 @@ import type { MovableClock } from '../lib/clock.js';
 /** What the thread needs of the configuration (plain data: it is copied to the thread). */
 export type JobThreadConfig = Pick<
   Config,
-  'dataDir' | 'databaseUrl' | 'regions' | 'smtpUrl' | 'mailFrom' | 'logLevel' | 'retryBaseMs' | 'webhooksAllowPrivate' | 'jobConcurrency'
+  | 'dataDir'
+  | 'databaseUrl'
+  | 'regions'
+  | 'smtpUrl'
+  | 'mailFrom'
+  | 'logLevel'
+  | 'retryBaseMs'
+  | 'webhooksAllowPrivate'
+  | 'jobConcurrency'
+  // What the sub-processor registry reads, to tell whether a party is enabled (src/privacy/disclose.ts).
+  | 'dnsServers'
+  | 'trustProxy'
 >;
 
 export interface JobThreadData {

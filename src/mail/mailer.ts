@@ -1,121 +1,56 @@
-// Outgoing mail through nodemailer: SMTP when configured, otherwise .eml files
-// in an outbox folder so the embedded default needs no mail server.
-import { randomUUID } from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
-import nodemailer, { type Transporter } from 'nodemailer';
+// Outgoing mail. With SMTP configured, every mail goes through disclose()
+// (src/privacy/disclose.ts) to the "mail" sub-processor, which logs whose data
+// went and which kind of mail it was; otherwise mail is written to the outbox
+// folder on this server (src/mail/outbox.ts), which discloses nothing.
 import type { Config } from '../config/config.js';
+import type { Clock } from '../lib/clock.js';
+import { disclose, type DisclosureRecorder, type DisclosureSubject } from '../privacy/disclose.js';
+import type { CategoryOf } from '../privacy/sub-processors.js';
+import type { Message } from './message.js';
+import { outboxDir, outboxWriter, type MailLog } from './outbox.js';
+import { describeSmtp, smtpTransport } from './smtp.js';
 
-export interface Message {
-  to: string;
-  subject: string;
-  text: string;
-  html?: string;
-  replyTo?: string;
-  /** Extra headers, e.g. List-Unsubscribe on product news (RFC 8058). */
-  headers?: Record<string, string>;
+export type { Message } from './message.js';
+export { outboxName, outboxRecipientPart, type MailLog } from './outbox.js';
+
+/** What a mail is and whose data it carries, for the disclosure log. */
+export interface MailAbout {
+  category: CategoryOf<'mail'>;
+  subject: DisclosureSubject;
 }
 
 export interface Mailer {
-  send(message: Message): Promise<void>;
+  /** `record` writes the disclosure elsewhere than straight to the database (a job writes it with its outcome). */
+  send(message: Message, about: MailAbout, opts?: { record?: DisclosureRecorder }): Promise<void>;
   /** Where mail goes, for the start-up log. */
   describe(): string;
 }
 
-/** Reports a line worth a person's attention (where an outbox file was written). */
-export type MailLog = (message: string) => void;
+export type MailerConfig = Pick<Config, 'smtpUrl' | 'dataDir' | 'mailFrom' | 'dnsServers' | 'trustProxy'>;
 
-/** "2026-12-02T23-59-01Z-confirm-your-email-for-atrium-to-ada@example.com": sortable, readable, safe on every file system. */
-export function outboxName(m: Pick<Message, 'to' | 'subject'>, at: Date): string {
-  const stamp = at
-    .toISOString()
-    .replace(/\.\d+Z$/, 'Z')
-    .replace(/:/g, '-');
-  const subject = m.subject
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60)
-    .replace(/-+$/, '');
-  return `${stamp}-${subject || 'message'}-to-${outboxRecipientPart(m.to)}`;
+export interface MailerDeps {
+  clock: Clock;
+  /** Where disclosures are recorded (src/privacy/disclosure-log.ts recordIn). */
+  record: DisclosureRecorder;
+  log?: MailLog;
 }
 
-/** The recipient as it appears in outbox file names (to find a person's mail copies). */
-export const outboxRecipientPart = (to: string) =>
-  to
-    .toLowerCase()
-    .replace(/[^a-z0-9@._+-]+/g, '_')
-    .slice(0, 80);
+/** Where mail goes, in words (the start-up log), without making a mailer. */
+export const describeMail = (config: Pick<Config, 'smtpUrl' | 'dataDir'>) =>
+  config.smtpUrl ? describeSmtp(config.smtpUrl) : `outbox folder ${outboxDir(config.dataDir)}`;
 
-/**
- * nodemailer quoted-printable-encodes text with a line over 76 characters,
- * which breaks links with "=" soft line breaks. Outbox files are read by people
- * in a text editor, so a plain-text message is written as it is (8bit): the
- * same headers, the text unchanged, every link on one line.
- */
-function readable(eml: Buffer, m: Message): Buffer {
-  if (m.html || m.text.split('\n').some((line) => Buffer.byteLength(line) > 998)) return eml;
-  const s = eml.toString('utf8');
-  const end = s.indexOf('\n\n');
-  const headers = s.slice(0, end);
-  if (!/^Content-Transfer-Encoding: /im.test(headers)) return eml;
-  return Buffer.from(`${headers.replace(/^Content-Transfer-Encoding: .*$/im, 'Content-Transfer-Encoding: 8bit')}\n\n${m.text.replace(/\r\n/g, '\n')}`);
-}
-
-/** The next free suffix per file name, so a burst of alike messages (same second, subject and address) costs one write each. */
-const nextSuffix = new Map<string, number>();
-
-/**
- * Writes a new file, adding "-2", "-3"... when two messages share a name. Each number is taken before the
- * write, so messages sent at once never try the same name (a burst of alike mails would otherwise retry each
- * other's names, quadratically). A message is a few kilobytes: one synchronous write costs less than the three
- * trips through the thread pool of an asynchronous one (open, write, close).
- */
-function writeNew(dir: string, base: string, body: Buffer): string {
-  if (nextSuffix.size > 1000) nextSuffix.clear(); // names carry the second: old ones never come back
-  for (let tries = 0; ; tries++) {
-    const n = nextSuffix.get(base) ?? 1;
-    nextSuffix.set(base, n + 1);
-    const file = path.join(dir, `${base}${n > 1 ? `-${n}` : ''}.eml`);
-    try {
-      fs.writeFileSync(file, body, { flag: 'wx' });
-      return file;
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      if (tries >= 10_000 || (code !== 'EEXIST' && code !== 'ENOENT')) throw e;
-      // The folder is missing (first message, or removed meanwhile): make it. EEXIST: another process may be
-      // writing alike messages into the same folder; take the next number.
-      if (code === 'ENOENT') {
-        fs.mkdirSync(dir, { recursive: true });
-        nextSuffix.set(base, n);
-      }
-    }
-  }
-}
-
-export function createMailer(config: Pick<Config, 'smtpUrl' | 'dataDir' | 'mailFrom'>, log: MailLog = () => {}): Mailer {
+export function createMailer(config: MailerConfig, deps: MailerDeps): Mailer {
   if (config.smtpUrl) {
-    const transport: Transporter = nodemailer.createTransport(config.smtpUrl);
-    const target = new URL(config.smtpUrl);
+    const smtp = smtpTransport(config.smtpUrl, config.mailFrom);
     return {
-      async send(m) {
-        await transport.sendMail({ from: config.mailFrom, ...m });
-      },
-      describe: () => `SMTP ${target.hostname}:${target.port || 25}`,
+      send: (m, about, opts) =>
+        disclose({ config, clock: deps.clock, record: opts?.record ?? deps.record }, { party: 'mail', ...about }, (receipt) => smtp.send(receipt, m)),
+      describe: smtp.describe,
     };
   }
-  const outbox = path.join(config.dataDir, 'outbox');
-  const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
-  // nodemailer would draw five random numbers per message for its id; one UUID does (notifications come in bursts).
-  const domain = /@([^\s>]+)>?\s*$/.exec(config.mailFrom)?.[1] ?? 'localhost';
+  const outbox = outboxWriter(config.dataDir, config.mailFrom, deps.log ?? (() => {}));
   return {
-    async send(m) {
-      const info = await transport.sendMail({ from: config.mailFrom, messageId: `<${randomUUID()}@${domain}>`, ...m });
-      const file = writeNew(outbox, outboxName(m, new Date()), readable(info.message as Buffer, m));
-      log(`mail to ${m.to} ("${m.subject}") written to ${file}`);
-    },
-    describe: () => `outbox folder ${outbox}`,
+    send: (m) => outbox.write(m),
+    describe: () => `outbox folder ${outbox.dir}`,
   };
 }

@@ -4,7 +4,8 @@
 // they have read it.
 import type { Context } from '../context.js';
 import { newJob } from '../jobs/job.js';
-import { policyVersion, type PolicyKind } from './versions.js';
+import type { MailAbout } from '../mail/mailer.js';
+import { policyVersion, type PolicyKind } from '../agreements/versions.js';
 
 const day = (iso: string) => new Date(iso).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
@@ -28,7 +29,7 @@ export async function mailPolicyChange(ctx: Context, kind: PolicyKind, version: 
   if (!v || !v.material.length) return 0;
   const words = MAIL[kind];
   const link = new URL(`${words.base}/versions/${version}`, ctx.config.publicUrl).href;
-  const subscribers = await ctx.dbs.control.selectFrom('subscribers').select(['email', 'name']).where('email_verified_at', 'is not', null).execute();
+  const subscribers = await ctx.dbs.control.selectFrom('subscribers').select(['id', 'email', 'name']).where('email_verified_at', 'is not', null).execute();
   const now = ctx.clock.now();
   const jobs = subscribers.map((s) =>
     newJob(now, {
@@ -40,6 +41,7 @@ export async function mailPolicyChange(ctx: Context, kind: PolicyKind, version: 
         text:
           `Hello ${s.name},\n\nOur ${words.name} changes on ${day(v.effectiveAt)}. What changes:\n\n${v.material.map((m) => `- ${m}`).join('\n')}\n\n` +
           `Read the new version: ${link}\n\n${words.choice.replace('{contact}', ctx.config.privacyContact)}\n`,
+        about: { category: 'policy-notice', subject: { type: 'subscriber', subscriberId: s.id } } satisfies MailAbout,
       },
     }),
   );

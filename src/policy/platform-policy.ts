@@ -34,6 +34,8 @@ const TABLE_WORDS: Record<string, string> = {
   policy_seen: 'That you read the notice of a change to this policy',
   privacy_requests: 'Privacy requests: who asked, what, where they live, and our answer',
   privacy_request_log: 'Each step of a privacy request and the mails we sent about it',
+  disclosures:
+    'A log of each time data was sent to one of the parties listed under “Who else receives data”: to whom, what kind of data, whose and when, never the content',
   form_submissions: 'Messages visitors send through a site’s forms, and the consent wording they agreed to',
   consent_records: 'Cookie choices visitors make on a site, under a random id (no IP address, no browser details)',
   analytics_events: 'Page views and events on a site, under a code that changes every day (no cookie, no IP address)',
@@ -181,6 +183,9 @@ export function platformPolicy(config: Config): PolicyDocument {
         blocks: [
           p(
             'You can ask for a copy of your data (also in a machine-readable form you can take elsewhere), have it corrected or erased, restrict or object to its use, and withdraw any consent you gave. Most of this works on your own, in your account: download your data, import it into another installation, correct any field, delete your account, change your mail choices, restrict processing.',
+          ),
+          p(
+            'The copy of your data includes our log of each time we sent data about you, or about your sites’ visitors, to one of the parties listed above: when, to whom and what kind of data. The log never keeps what was sent.',
           ),
           p(
             `For anything else, file a request at ${config.publicUrl.origin}/app/privacy-request. We confirm your address first, then answer within the time the law where you live gives us:`,

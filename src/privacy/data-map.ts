@@ -7,6 +7,9 @@ export type Category = 'contact' | 'identifier' | 'credential' | 'usage' | 'cont
 export type LegalBasis = 'contract' | 'consent' | 'legitimate_interest' | 'legal_obligation';
 export type DatabaseKind = 'control' | 'region';
 
+/** How long the disclosure log is kept (src/retention/rules.ts). */
+export const DISCLOSURE_LOG_YEARS = 3;
+
 export interface PersonalColumn {
   subject: Subject;
   category: Category;
@@ -143,6 +146,38 @@ const requestTables = (subject: Subject): Record<string, TableMap> => ({
     },
     notPersonal: ['id', 'request_id', 'seq', 'actor', 'actor_id', 'action'],
   },
+});
+
+/**
+ * The disclosure log (src/privacy/disclose.ts): each time data went to an outside party, which party, which kind
+ * of data, whose and when; never the content. Kept so an access request can say who received what.
+ */
+const disclosureRetention = `${DISCLOSURE_LOG_YEARS} years after the disclosure, or until the account (or the site) is deleted`;
+const disclosure = (subject: Subject, category: Category, purpose: string): PersonalColumn => ({
+  subject,
+  category,
+  purpose,
+  legalBasis: 'legal_obligation',
+  retention: disclosureRetention,
+  rule: subject === 'end_user' ? 'disclosures.old' : 'disclosures.old.platform',
+  locate:
+    subject === 'end_user'
+      ? { by: 'ref', via: 'disclosures.ref: the id of the visitor’s form_submissions or privacy_requests' }
+      : { by: 'subscriber_id', via: 'disclosures.subscriber_id, or disclosures.ref: the id of a privacy request the subscriber filed' },
+});
+const TELL = 'tell people, when they ask, to whom their data was sent, what kind and when';
+const disclosureTable = (subject: Subject): TableMap => ({
+  purpose: 'Logs each time data went to an outside party (who, what kind, whose, when; never the content), so people can be told.',
+  personal: {
+    ...(subject === 'subscriber' ? { subscriber_id: disclosure(subject, 'identifier', 'whose data was sent') } : {}),
+    ref: disclosure(subject, 'identifier', 'which form message or privacy request it concerned'),
+    party: disclosure(subject, 'usage', TELL),
+    category: disclosure(subject, 'usage', TELL),
+    subject_type: disclosure(subject, 'usage', TELL),
+    outcome: disclosure(subject, 'usage', TELL),
+    at: disclosure(subject, 'usage', TELL),
+  },
+  notPersonal: ['id', 'site_id'],
 });
 
 /** Rollup tables hold counts per page, source, country...: no row is about one visitor. */
@@ -352,6 +387,7 @@ export const DATA_MAP: Record<DatabaseKind, Record<string, TableMap>> = {
       notPersonal: ['id', 'rule', 'ran_at', 'removed', 'error'],
     },
     ...requestTables('subscriber'),
+    disclosures: disclosureTable('subscriber'),
     kysely_migration: { purpose: 'Records which database upgrades have been applied.', personal: {}, notPersonal: ['name', 'timestamp'] },
     kysely_migration_lock: { purpose: 'Makes sure only one process upgrades the database at a time.', personal: {}, notPersonal: ['id', 'is_locked'] },
   },
@@ -468,6 +504,7 @@ export const DATA_MAP: Record<DatabaseKind, Record<string, TableMap>> = {
       notPersonal: ['site_id', 'day', 'reason', 'count'],
     },
     ...requestTables('end_user'),
+    disclosures: disclosureTable('end_user'),
     kysely_migration: { purpose: 'Records which database upgrades have been applied.', personal: {}, notPersonal: ['name', 'timestamp'] },
     kysely_migration_lock: { purpose: 'Makes sure only one process upgrades the database at a time.', personal: {}, notPersonal: ['id', 'is_locked'] },
   },

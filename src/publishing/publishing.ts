@@ -14,7 +14,7 @@ import { requireSite, type SiteRow } from '../tenancy/tenancy.js';
 import { buildFiles } from './build-files.js';
 import { formsOf, type PublishedForm } from '../forms/definitions.js';
 import { assetPath, imagesReferenced } from '../assets/assets.js';
-import { requireDpaFor } from '../policy/dpa-acceptance.js';
+import { requireDpaFor } from '../agreements/dpa-acceptance.js';
 
 /** What serving and the inbox need from a release, recorded once at publish time. */
 export interface Manifest {

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { sweepAnalytics } from '../analytics/retention.js';
 import type { Context } from '../context.js';
 import { KEEP_FINISHED_MS } from '../jobs/job.js';
+import { DISCLOSURE_LOG_YEARS } from '../privacy/data-map.js';
 import { eraseAccountAsOperator } from '../rights/erase-account.js';
 import { consentRecords, formSubmissions, orphanedSiteRows } from './site-rules.js';
 import { DAY, daysBefore, tableRule, type EventRule, type RetentionRule, type ScheduledRule } from './rule.js';
@@ -78,6 +79,19 @@ const deliveryLog = tableRule({
   table: 'webhook_deliveries',
   where: (eb, now) => eb('created_at', '<', daysBefore(now, KEEP_FINISHED_DAYS)),
 });
+
+const oldDisclosures = (database: 'control' | 'regions') =>
+  tableRule({
+    id: database === 'control' ? 'disclosures.old.platform' : 'disclosures.old',
+    what:
+      database === 'control'
+        ? 'The log of data sent to outside parties about subscribers and requesters (who received what kind of data, when; never the content)'
+        : 'The log of sites’ visitor data sent to outside parties (who received what kind of data, when; never the content)',
+    keptFor: () => `${DISCLOSURE_LOG_YEARS} years after the data was sent, to tell people who received it`,
+    database,
+    table: 'disclosures',
+    where: (eb, now) => eb('at', '<', daysBefore(now, DISCLOSURE_LOG_YEARS * 365)),
+  });
 
 const closedRequests = (database: 'control' | 'regions') =>
   tableRule({
@@ -188,6 +202,8 @@ export const RULES: readonly RetentionRule[] = [
   finishedJobs('control'),
   finishedJobs('regions'),
   deliveryLog,
+  oldDisclosures('control'),
+  oldDisclosures('regions'),
   outbox,
   accountErasure,
   siteDeletion,

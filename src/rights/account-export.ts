@@ -7,13 +7,14 @@ import type { Context } from '../context.js';
 import { listConsents } from '../accounts/consents.js';
 import { notFound } from '../lib/errors.js';
 import { siteArchiveFiles } from '../sites/site-archive.js';
+import { accountDisclosures } from '../privacy/disclosure-log.js';
 import { recipientsOf } from './recipients.js';
 
 const json = (value: unknown) => Buffer.from(`${JSON.stringify(value, null, 2)}\n`);
 
-function csv(rows: Record<string, unknown>[]): Buffer {
-  if (!rows.length) return Buffer.from('');
-  const head = Object.keys(rows[0]!);
+function csv(rows: Record<string, unknown>[], columns?: string[]): Buffer {
+  const head = columns ?? Object.keys(rows[0] ?? {});
+  if (!head.length) return Buffer.from('');
   const cell = (v: unknown) => {
     const s = v === null || v === undefined ? '' : String(v);
     // Quoted, and a leading = + - @ neutralised so a spreadsheet never runs it as a formula.
@@ -37,6 +38,9 @@ recipients.json    Everyone your data was or may be sent to because of how you u
                    endpoints you added.
 dpa.json           The data processing agreement each of your workspaces accepted: which version,
                    when, and whether you were the one who accepted it.
+disclosures.csv    Each time Atrium actually sent data about you, or about your sites' visitors,
+                   to one of those parties: when, to whom, what kind of data, whose, and whether
+                   it went through. The content itself is not logged. Kept 3 years.
 privacy-requests.json  Formal privacy requests you filed with Atrium, with every step and mail.
 sites/<address>/   One folder per site: site.json (the document you edit, your images' details,
                    releases, domains and webhook endpoints), images/ (every size of every image)
@@ -69,7 +73,7 @@ export async function exportAccount(ctx: Context, subscriberId: string): Promise
   const sites = workspaces.length
     ? await control
         .selectFrom('sites')
-        .select(['id', 'slug'])
+        .select(['id', 'slug', 'region'])
         .where(
           'workspace_id',
           'in',
@@ -132,6 +136,17 @@ export async function exportAccount(ctx: Context, subscriberId: string): Promise
         acceptedByYou: a.accepted_by === me.id,
         agreement: new URL(`/dpa/versions/${a.version}`, ctx.config.publicUrl).href,
       })),
+    ),
+    'disclosures.csv': csv(
+      (
+        await accountDisclosures(
+          ctx.dbs,
+          me.id,
+          requests.map((r) => r.id),
+          sites,
+        )
+      ).map((d) => ({ time: d.at, party: d.party, category: d.category, what: d.what, whose: d.whose, outcome: d.outcome, site: d.site ?? '' })),
+      ['time', 'party', 'category', 'what', 'whose', 'outcome', 'site'],
     ),
     'privacy-requests.json': json(
       requests

@@ -1,11 +1,12 @@
 // A subscriber deletes their account (the right to erasure, self-service).
 // Everything that belongs to them goes: every site of a workspace they alone
 // belong to (with its region rows, releases, images and stored files), their
-// workspaces, sessions, one-time links, queued mail to them and copies of mail
-// to them in the outbox folder. In a workspace shared with others, their sites
-// stay (they are the others' too) and only the marks of who did what are
-// cleared. Kept, because the law requires it: records of formal privacy
-// requests they filed (proof of how each was answered, 3 years). On SQLite,
+// workspaces, sessions, one-time links, queued mail to them, the log of what
+// was disclosed about them and copies of mail to them in the outbox folder.
+// In a workspace shared with others, their sites stay (they are the others'
+// too) and only the marks of who did what are cleared. Kept, because the law
+// requires it: records of formal privacy requests they filed (proof of how
+// each was answered, 3 years). On SQLite,
 // deleted rows are overwritten (secure_delete) and the write-ahead log is
 // folded in, so the files on disk keep no copy either.
 import fs from 'node:fs/promises';
@@ -62,6 +63,8 @@ async function erase(ctx: Context, subscriberId: string): Promise<AccountErasure
     await trx.updateTable('dpa_acceptances').set({ accepted_by: null }).where('accepted_by', '=', me.id).execute();
     if (mine.length) await trx.deleteFrom('workspaces').where('id', 'in', mine).execute();
     await trx.deleteFrom('jobs').where('target', '=', me.email).execute();
+    // The log of what was sent about them to outside parties (their sites' visitors' part went with the sites).
+    await trx.deleteFrom('disclosures').where('subscriber_id', '=', me.id).execute();
     // Request records stay as proof (see above), no longer tied to an account.
     await trx.updateTable('privacy_requests').set({ subscriber_id: null }).where('subscriber_id', '=', me.id).execute();
     // Sessions, one-time links and memberships cascade.

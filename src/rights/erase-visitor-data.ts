@@ -43,6 +43,8 @@ export async function eraseVisitorData(
       const jobs = await trx.deleteFrom('jobs').where('site_id', '=', site.id).where('submission_id', 'in', ids).executeTakeFirst();
       deliveries = Number(jobs.numDeletedRows);
       await trx.deleteFrom('form_submissions').where('site_id', '=', site.id).where('id', 'in', ids).execute();
+      // The log of where those messages went: without them it would tie nothing to anyone, and it goes with them.
+      await trx.deleteFrom('disclosures').where('site_id', '=', site.id).where('ref', 'in', ids).execute();
     }
     const payload: ErasurePayload = {
       event: 'privacy.erasure',

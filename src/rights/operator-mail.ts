@@ -11,8 +11,9 @@ const day = (iso: string | null) =>
   iso ? new Date(iso).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }) : '?';
 const consoleLink = (ctx: Context, id: string) => new URL(`/app/operator/requests/${id}`, ctx.config.publicUrl).href;
 
-async function mailOperators(ctx: Context, subject: string, text: string): Promise<void> {
-  for (const to of ctx.config.operatorEmails) await ctx.mailer.send({ to, subject, text });
+async function mailOperators(ctx: Context, subject: string, text: string, requestId: string | null = null): Promise<void> {
+  for (const to of ctx.config.operatorEmails)
+    await ctx.mailer.send({ to, subject, text }, { category: 'privacy-request', subject: { type: 'operator', ref: requestId } });
 }
 
 export async function notifyOperatorsOfNew(ctx: Context, requestId: string): Promise<void> {
@@ -22,6 +23,7 @@ export async function notifyOperatorsOfNew(ctx: Context, requestId: string): Pro
     ctx,
     `New privacy request: ${what}, due ${day(row.due_at)}`,
     `A ${what} request to the platform was confirmed by its requester and must be answered by ${day(row.due_at)}.\n\n${consoleLink(ctx, row.id)}\n`,
+    row.id,
   );
 }
 

@@ -1,7 +1,8 @@
 // Who a subscriber's data goes to because of how they use Atrium, as the access
 // export lists it: read from this installation's configuration (mail, DNS) and
-// the subscriber's own settings (webhook endpoints). The sub-processor registry
-// (issue 12) will replace the configuration part and add a disclosure log.
+// the subscriber's own settings (webhook endpoints). What was actually sent,
+// and when, is the disclosure log's (src/privacy/disclose.ts; disclosures.csv
+// of the export).
 import type { Context } from '../context.js';
 
 export interface Recipient {

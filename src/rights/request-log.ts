@@ -3,6 +3,7 @@
 import type { Context } from '../context.js';
 import { newId } from '../lib/ids.js';
 import type { Message } from '../mail/mailer.js';
+import type { DisclosureSubject } from '../privacy/disclose.js';
 import type { Actor, RequestStore } from './store.js';
 
 export interface Step {
@@ -38,8 +39,15 @@ export async function logStep(store: RequestStore, step: Step): Promise<void> {
     .execute();
 }
 
+/** Whose data a mail to the requester carries: a site's visitor (recorded in the site's region), or someone who asked the platform. */
+function requester(store: RequestStore, requestId: string): DisclosureSubject {
+  if (store.siteId === null) return { type: 'requester', ref: requestId };
+  if (!store.region) throw new Error('a site’s request store names its region');
+  return { type: 'visitor', site: { id: store.siteId, region: store.region }, ref: requestId };
+}
+
 /** Sends a mail to the requester and records it as a step. The mail goes first: a step is logged only once it was sent. */
 export async function mailAndLog(ctx: Context, store: RequestStore, step: Step & { mail: Message }): Promise<void> {
-  await ctx.mailer.send(step.mail);
+  await ctx.mailer.send(step.mail, { category: 'privacy-request', subject: requester(store, step.requestId) });
   await logStep(store, step);
 }

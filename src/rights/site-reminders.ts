@@ -13,7 +13,7 @@ export async function remindSiteOwners(ctx: Context): Promise<number> {
   const now = ctx.clock.now();
   const soon = new Date(now.getTime() + REMIND_DAYS_BEFORE * 86_400_000).toISOString();
   let total = 0;
-  for (const db of Object.values(ctx.dbs.regions)) {
+  for (const [region, db] of Object.entries(ctx.dbs.regions)) {
     const sites = await db
       .selectFrom('privacy_requests')
       .select('site_id')
@@ -26,7 +26,7 @@ export async function remindSiteOwners(ctx: Context): Promise<number> {
       const site = await ctx.dbs.control.selectFrom('sites').select(['id', 'name']).where('id', '=', site_id!).executeTakeFirst();
       const owner = site && (await siteOwner(ctx, site.id));
       if (!site || !owner) continue;
-      const due = await takeReminders(ctx, siteStore(db, site.id));
+      const due = await takeReminders(ctx, siteStore(db, site.id, region));
       if (!due.length) continue;
       total += due.length;
       const overdue = due.filter((r) => r.due_at && r.due_at < now.toISOString()).length;
@@ -35,13 +35,16 @@ export async function remindSiteOwners(ctx: Context): Promise<number> {
         const when = r.due_at && r.due_at < now.toISOString() ? `OVERDUE since ${day(r.due_at)}` : `due ${day(r.due_at)}`;
         return `- ${REQUEST_TYPE_SHORT[r.type as RequestType]} request, ${when}: ${link}`;
       });
-      await ctx.mailer.send({
-        to: owner.email,
-        subject: overdue
-          ? `${site.name}: ${overdue} visitor privacy request${overdue > 1 ? 's are' : ' is'} overdue`
-          : `${site.name}: ${due.length} visitor privacy request${due.length > 1 ? 's' : ''} due within a week`,
-        text: `Hello ${owner.name},\n\nThese requests from visitors of ${site.name} need your answer:\n\n${lines.join('\n')}\n`,
-      });
+      await ctx.mailer.send(
+        {
+          to: owner.email,
+          subject: overdue
+            ? `${site.name}: ${overdue} visitor privacy request${overdue > 1 ? 's are' : ' is'} overdue`
+            : `${site.name}: ${due.length} visitor privacy request${due.length > 1 ? 's' : ''} due within a week`,
+          text: `Hello ${owner.name},\n\nThese requests from visitors of ${site.name} need your answer:\n\n${lines.join('\n')}\n`,
+        },
+        { category: 'privacy-request', subject: { type: 'subscriber', subscriberId: owner.id, siteId: site.id } },
+      );
     }
   }
   return total;

@@ -15,15 +15,15 @@ export interface RequestSite {
   region: string;
 }
 
-export const siteRequests = (ctx: Context, site: RequestSite): RequestStore => siteStore(regionDbForSite(ctx.dbs, site), site.id);
+export const siteRequests = (ctx: Context, site: RequestSite): RequestStore => siteStore(regionDbForSite(ctx.dbs, site), site.id, site.region);
 
 /** The confirmed owner of a site: who answers its visitors' requests. */
-export async function siteOwner(ctx: Context, siteId: string): Promise<{ email: string; name: string } | undefined> {
+export async function siteOwner(ctx: Context, siteId: string): Promise<{ id: string; email: string; name: string } | undefined> {
   return ctx.dbs.control
     .selectFrom('sites')
     .innerJoin('workspace_members', 'workspace_members.workspace_id', 'sites.workspace_id')
     .innerJoin('subscribers', 'subscribers.id', 'workspace_members.subscriber_id')
-    .select(['subscribers.email', 'subscribers.name'])
+    .select(['subscribers.id', 'subscribers.email', 'subscribers.name'])
     .where('sites.id', '=', siteId)
     .where('workspace_members.role', '=', 'owner')
     .where('subscribers.email_verified_at', 'is not', null)
@@ -46,11 +46,14 @@ export async function notifySiteOwner(ctx: Context, siteId: string, requestId: s
   const what = REQUEST_TYPE_SHORT[row.type as RequestType];
   const due = new Date(row.due_at ?? Date.now()).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
   const link = new URL(`/app/sites/${site.id}/privacy-requests/${row.id}`, ctx.config.publicUrl).href;
-  await ctx.mailer.send({
-    to: owner.email,
-    subject: `Privacy request from a visitor of ${site.name}: ${what}`,
-    text:
-      `Hello ${owner.name},\n\nA visitor of ${site.name} asked for ${what} of their personal data and confirmed their address. ` +
-      `You decide how to answer; the law gives you until ${due}.\n\n${link}\n\nThe dashboard finds what the site holds about them and can export, correct or erase it for you.\n`,
-  });
+  await ctx.mailer.send(
+    {
+      to: owner.email,
+      subject: `Privacy request from a visitor of ${site.name}: ${what}`,
+      text:
+        `Hello ${owner.name},\n\nA visitor of ${site.name} asked for ${what} of their personal data and confirmed their address. ` +
+        `You decide how to answer; the law gives you until ${due}.\n\n${link}\n\nThe dashboard finds what the site holds about them and can export, correct or erase it for you.\n`,
+    },
+    { category: 'privacy-request', subject: { type: 'subscriber', subscriberId: owner.id, siteId: site.id, ref: row.id } },
+  );
 }

@@ -9,13 +9,16 @@ export interface RequestStore {
   db: Kysely<PrivacyRequestTables>;
   /** null: the platform's own requests. */
   siteId: string | null;
+  /** A site's region (where mails about its visitors' requests are recorded as disclosures). */
+  region?: string;
 }
 
 export const platformStore = (db: Kysely<ControlDatabase>): RequestStore => ({ db: db as unknown as Kysely<PrivacyRequestTables>, siteId: null });
 
-export const siteStore = (db: Kysely<RegionDatabase>, siteId: string): RequestStore => ({
+export const siteStore = (db: Kysely<RegionDatabase>, siteId: string, region: string): RequestStore => ({
   db: db as unknown as Kysely<PrivacyRequestTables>,
   siteId,
+  region,
 });
 
 /** A where-clause limiting privacy_requests to the store's scope, for selects and updates alike. */

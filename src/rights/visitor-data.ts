@@ -1,10 +1,12 @@
 // What a site holds about one of its visitors, found by their email address in
 // the site's region database: form submissions they sent, the deliveries and
 // queued work of those submissions, and (when they give its id) their consent
-// record. Analytics cannot be tied to anyone (a daily hash whose salt is gone
+// record, and the log of where their messages and request mails went (the
+// disclosure log, src/privacy/disclose.ts). Analytics cannot be tied to anyone (a daily hash whose salt is gone
 // after 48 hours), so it is never part of the answer; the export says so.
 import type { Kysely } from 'kysely';
 import type { RegionDatabase } from '../db/schema.js';
+import { visitorDisclosures, type DisclosureView } from '../privacy/disclosure-log.js';
 
 export interface VisitorData {
   email: string;
@@ -32,6 +34,8 @@ export interface VisitorData {
     gpc: boolean;
     replaces: string | null;
   }[];
+  /** Each time their data went to an outside party (mail service, webhooks): when, to whom, what kind; never the content. */
+  disclosures: DisclosureView[];
   notes: string[];
 }
 
@@ -59,6 +63,8 @@ export async function findVisitorData(db: Kysely<RegionDatabase>, siteId: string
         .execute()
     : [];
   const consentRecords = consentId ? await consentChain(db, siteId, consentId) : [];
+  const requests = await db.selectFrom('privacy_requests').select('id').where('site_id', '=', siteId).where('email', '=', address).execute();
+  const disclosures = await visitorDisclosures(db, siteId, [...ids, ...requests.map((r) => r.id)]);
   return {
     email: address,
     submissions: submissions.map((s) => ({
@@ -80,6 +86,7 @@ export async function findVisitorData(db: Kysely<RegionDatabase>, siteId: string
     })),
     queued: queued.map((j) => ({ id: j.id, submissionId: j.submission_id, kind: j.kind, status: j.status, createdAt: j.created_at })),
     consentRecords,
+    disclosures,
     notes: [
       'Visitor analytics are not included: they are counted without cookies under a daily code whose secret is deleted after 48 hours, so no statistic can be linked to you.',
       ...(consentId

@@ -60,7 +60,7 @@ describe('the data processing agreement', () => {
     ]);
     expect(firstColumn(r.text, 'where')).toEqual(t.running.ctx.config.regions.map((x) => x.name));
     // Site-side data from the data map, with analytics on.
-    expect(firstColumn(r.text, 'data')).toHaveLength(5);
+    expect(firstColumn(r.text, 'data')).toHaveLength(6);
     expect(firstColumn(r.text, 'data').join('\n')).toMatch(/form[\s\S]*Cookie choices[\s\S]*Pages viewed[\s\S]*every step and mail/i);
     // Only true security statements: secure delete only on SQLite; no HTTPS front configured, so no HSTS claim.
     if (POSTGRES) expect(text).not.toContain('SQLite secure delete');

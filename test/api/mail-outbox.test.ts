@@ -5,7 +5,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/config.js';
-import { createMailer } from '../../src/mail/mailer.js';
+import { MovableClock } from '../../src/lib/clock.js';
+import { createMailer, type MailAbout } from '../../src/mail/mailer.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 
 let t: TestServer;
@@ -18,6 +19,8 @@ const outboxFiles = () => {
   const dir = path.join(t.dataDir, 'outbox');
   return fs.existsSync(dir) ? fs.readdirSync(dir) : [];
 };
+
+const about: MailAbout = { category: 'account', subject: { type: 'subscriber' } };
 
 describe('the outbox', () => {
   it('writes the sign-up verification mail with its link on one line, under a readable name', async () => {
@@ -43,21 +46,28 @@ describe('the outbox', () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'atrium-outbox-'));
     try {
       const logged: string[] = [];
-      const mailer = createMailer(loadConfig({ ATRIUM_DATA_DIR: dataDir }), (m) => logged.push(m));
+      // Nothing leaves the server, so nothing is recorded as a disclosure.
+      const recorded: unknown[] = [];
+      const mailer = createMailer(loadConfig({ ATRIUM_DATA_DIR: dataDir }), {
+        clock: new MovableClock(),
+        record: (row) => void recorded.push(row),
+        log: (m) => logged.push(m),
+      });
       expect(mailer.describe()).toBe(`outbox folder ${path.join(dataDir, 'outbox')}`);
       const message = {
         to: 'zoë@example.org',
         subject: 'Neue Nachricht — Café Olé',
         text: `Grüße! Über ${'a very long line '.repeat(8)}https://example.org/a/very/long/path?with=query&and=more#fragment\n`,
       };
-      await mailer.send(message);
-      await mailer.send(message);
+      await mailer.send(message, about);
+      await mailer.send(message, about);
       const files = fs.readdirSync(path.join(dataDir, 'outbox')).sort();
       expect(files).toHaveLength(2);
       // A burst of alike messages sent at once (notifications of a busy form): each gets its own file.
-      await Promise.all(Array.from({ length: 20 }, () => mailer.send(message)));
+      await Promise.all(Array.from({ length: 20 }, () => mailer.send(message, about)));
       expect(fs.readdirSync(path.join(dataDir, 'outbox'))).toHaveLength(22);
       expect(logged).toHaveLength(22);
+      expect(recorded).toEqual([]);
       logged.splice(2);
       expect(files[0]).toMatch(/-neue-nachricht-cafe-ole-to-zo_@example\.org(-2)?\.eml$/);
       expect(logged).toHaveLength(2);

@@ -162,11 +162,19 @@ describe('the retention sweep', () => {
     expect(brief.id).toBeTruthy();
   });
 
-  it('keeps an answered request 3 years as proof, and consent records 5 years, leaving a chain that still verifies', async () => {
+  it('keeps an answered request and the log of disclosures 3 years, and consent records 5 years, leaving a chain that still verifies', async () => {
     expect(await count(db().regions['de-frankfurt'], 'consent_records')).toBe(1);
+    // The notification mails of the two messages, and the mails about accounts and requests, were logged (never their text).
+    expect(await count(db().regions['de-frankfurt'], 'disclosures')).toBe(2);
+    const platformLog = await count(db().control, 'disclosures');
+    expect(platformLog).toBeGreaterThanOrEqual(3);
     await advanceAndSweep(460); // about 3 years and 2 months after the answer
     expect(await db().control.selectFrom('privacy_requests').select('id').execute()).toEqual([]);
     expect((await report())['requests.closed.platform']).toBe(1);
+    expect(await count(db().regions['de-frankfurt'], 'disclosures')).toBe(0);
+    expect(await count(db().control, 'disclosures')).toBe(0);
+    expect((await report())['disclosures.old']).toBe(2);
+    expect((await report())['disclosures.old.platform']).toBe(platformLog);
     await advanceAndSweep(700); // past 5 years
     expect(await count(db().regions['de-frankfurt'], 'consent_records')).toBe(0);
     expect((await report())['consent.records']).toBe(1);

@@ -9728,6 +9728,16 @@ export interface components {
         gpc: boolean;
         replaces: string | null;
       }[];
+      /** @description Each time the visitor’s messages or request mails went to an outside party (the mail service, a webhook): never the content */
+      disclosures: {
+        /** @description An ISO 8601 date and time, like 2026-05-01T12:00:00.000Z */
+        at: string;
+        party: string;
+        category: string;
+        what: string;
+        whose: string;
+        outcome: string;
+      }[];
       notes: string[];
     };
     ErasureResult: {

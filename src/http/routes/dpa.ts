@@ -5,9 +5,9 @@ import { z } from 'zod';
 import type { Context } from '../../context.js';
 import { notFound } from '../../lib/errors.js';
 import { parseInput } from '../../lib/validate.js';
-import { acceptDpa, dpaStatus } from '../../policy/dpa-acceptance.js';
+import { acceptDpa, dpaStatus } from '../../agreements/dpa-acceptance.js';
 import { renderPolicyPage } from '../../policy/policy-page.js';
-import { policyInEffect, policyVersion, policyVersions, type StoredPolicy } from '../../policy/versions.js';
+import { policyInEffect, policyVersion, policyVersions, type StoredPolicy } from '../../agreements/versions.js';
 import { requireAuth } from '../auth.js';
 import { doc } from '../openapi/route-doc.js';
 

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { Context } from '../../context.js';
 import { notFound } from '../../lib/errors.js';
 import { markPolicySeen, policyNotice } from '../../policy/notice.js';
-import { policyInEffect, policyVersion, policyVersions, type StoredPolicy } from '../../policy/versions.js';
+import { policyInEffect, policyVersion, policyVersions, type StoredPolicy } from '../../agreements/versions.js';
 import { parseInput } from '../../lib/validate.js';
 import { requireAuth } from '../auth.js';
 import { renderPolicyPage } from '../../policy/policy-page.js';

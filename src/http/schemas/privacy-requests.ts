@@ -129,6 +129,18 @@ export const VisitorData = z
         replaces: z.string().nullable(),
       }),
     ),
+    disclosures: z
+      .array(
+        z.object({
+          at: Timestamp,
+          party: z.string(),
+          category: z.string(),
+          what: z.string(),
+          whose: z.string(),
+          outcome: z.string(),
+        }),
+      )
+      .meta({ description: 'Each time the visitor’s messages or request mails went to an outside party (the mail service, a webhook): never the content' }),
     notes: z.array(z.string()),
   })
   .meta({ id: 'VisitorData' });

@@ -1,3 +1,7 @@
+// Versions of the documents people agree to or are told about (the privacy policy, the data processing
+// agreement) and the acceptances of the agreement: small and free of what generates the documents, so
+// publishing can check an acceptance without depending on src/policy.
+//
 // Every version of a generated policy is kept: when what the system would
 // generate differs from the latest stored version, it becomes a new version.
 // Whether a change is material (a new purpose, a new recipient, a longer
