@@ -144,7 +144,7 @@ describe('protected sites and pages in Chromium', () => {
     await context.close();
   });
 
-  it('page password: set in the editor, asks only for itself; the site password does not open it', async () => {
+  it('page password: set in the editor, asks only for itself; the site password does not open it', { timeout: 120_000 }, async () => {
     for (const width of [1280, 375]) {
       const { context, page, problems } = await dashboard(width);
       await page.goto(`${t.baseUrl}/app/sites/${site.id}/edit`);
@@ -165,6 +165,19 @@ describe('protected sites and pages in Chromium', () => {
       await section.getByText('Visitors need this page’s password').waitFor();
       await section.scrollIntoViewIfNeeded();
       await look(page, width, 'editor-page-password', section);
+      expect(problems).toEqual([]);
+      await context.close();
+    }
+
+    // Site settings list the pages with their own password.
+    {
+      const { context, page, problems } = await dashboard(1280);
+      await page.goto(`${t.baseUrl}/app/sites/${site.id}/settings`);
+      const section = page.locator('#protection');
+      await section.getByText('Pages with their own password').waitFor();
+      expect(await section.locator('.protection-pages li').allTextContents()).toEqual(['Members /members']);
+      await section.scrollIntoViewIfNeeded();
+      await look(page, 1280, 'settings-protection-pages', '#protection');
       expect(problems).toEqual([]);
       await context.close();
     }
