@@ -46,11 +46,15 @@ const hasForm = (doc: SiteDocument) => doc.pages.some((p) => p.blocks.some((b) =
 
 const ORDER: ConsentCategory[] = ['necessary', 'functional', 'analytics', 'marketing'];
 
-/** Every cookie this site can cause in a visitor's browser, necessary first. */
-export function cookieTable(doc: SiteDocument): CookieRow[] {
+/**
+ * Every cookie this site can cause in a visitor's browser, necessary first. `protected`: the site or a page
+ * of it asks for a password (not part of the document: passwords change without a publish), which sets u_sp.
+ */
+export function cookieTable(doc: SiteDocument, opts: { protected?: boolean } = {}): CookieRow[] {
   const rows: CookieRow[] = [];
   const items = siteConsentItems(doc);
   if (hasForm(doc)) rows.push(registryRow(COOKIES.c_r_id_));
+  if (opts.protected) rows.push(registryRow(COOKIES.u_sp));
   const asks = doc.consent.mode !== 'off' && items.length > 0;
   if (asks) rows.push(registryRow(COOKIES.cookie_consent), registryRow(COOKIES.c_id));
   // Atrium's own visitor analytics counts returning visitors with it once analytics is allowed (src/analytics/collector.ts).

@@ -53,6 +53,16 @@ export const COOKIES = {
     httpOnly: true,
     sameSite: 'lax',
   },
+  u_sp: {
+    name: 'u_sp',
+    scope: 'site',
+    purpose:
+      'Set when you enter the password of a protected site or page, so you are not asked again. It proves which password you entered and holds nothing about you; it stops working as soon as the site changes that password.',
+    maxAgeSeconds: 365 * DAY,
+    category: 'essential',
+    httpOnly: true,
+    sameSite: 'lax',
+  },
   usr: {
     name: 'usr',
     scope: 'site',

@@ -523,6 +523,23 @@ control['0014_policy_versions'] = {
   },
 };
 
+control['0016_site_passwords'] = {
+  async up(db: Kysely<any>) {
+    // Protected sites and pages (src/protection): the password of the whole site (scope "*") or of one page
+    // (scope = the page's id), hashed with argon2id. `version` is random and new at every change: the u_sp
+    // cookies visitors hold are signed over it, so a change or removal invalidates every earlier cookie.
+    await db.schema
+      .createTable('site_passwords')
+      .addColumn('site_id', 'text', (c) => c.notNull().references('sites.id').onDelete('cascade'))
+      .addColumn('scope', 'text', (c) => c.notNull())
+      .addColumn('password_hash', 'text', (c) => c.notNull())
+      .addColumn('version', 'text', (c) => c.notNull())
+      .addColumn('updated_at', 'text', (c) => c.notNull())
+      .addPrimaryKeyConstraint('site_passwords_pk', ['site_id', 'scope'])
+      .execute();
+  },
+};
+
 region['0008_analytics_events_index'] = {
   async up(db: Kysely<any>) {
     // One index on raw events instead of two. (site_id, time, visitor) serves the dashboard's ranges and the

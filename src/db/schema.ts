@@ -80,6 +80,8 @@ export interface ControlDatabase extends PrivacyRequestTables {
   };
   asset_variants: { asset_id: string; hash: string; width: number; bytes: number };
   server_secrets: { name: string; value: string; created_at: string };
+  /** Passwords of protected sites (scope "*") and pages (scope = page id); see src/protection. */
+  site_passwords: { site_id: string; scope: string; password_hash: string; version: string; updated_at: string };
   webhooks: { id: string; site_id: string; url: string; secret: string; created_at: string };
   /** Cross-process domain events (src/events/change-log.ts). */
   change_log: { seq: Generated<number>; origin: string; type: string; payload: string; created_at: string };

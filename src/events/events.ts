@@ -9,6 +9,8 @@ export type DomainEvent =
   /** The site's slug or a verified custom domain changed: the live release may need re-rendering for the new address. */
   | { type: 'site.address_changed'; siteId: string }
   | { type: 'site.renamed'; siteId: string }
+  /** A site or page password was set, changed or removed: serving checks the new one from the next request. */
+  | { type: 'site.protection_changed'; siteId: string }
   | { type: 'site.deleted'; siteId: string; region: string }
   /** The files of a live release were replaced by smaller (better compressed) ones; the bytes decode the same. */
   | { type: 'release.recompressed'; siteId: string; /** Content hashes of the replaced files (absent: any of the release's). */ hashes?: string[] }
@@ -30,6 +32,7 @@ export const SERVING_EVENTS = [
   'site.unpublished',
   'site.address_changed',
   'site.renamed',
+  'site.protection_changed',
   'site.deleted',
   'release.recompressed',
 ] as const satisfies readonly EventType[];

@@ -15,6 +15,7 @@ import { BEACON_MAX_BYTES, BeaconBody, type BeaconEvent } from '../analytics/bea
 import type { Hit } from '../analytics/hit.js';
 import type { TrustFn } from '../lib/trust-proxy.js';
 import type { LiveSite, LiveSites } from './live-sites.js';
+import { admits } from './protection.js';
 import { normalizeHost } from './serve.js';
 
 /** Where accepted events go (src/analytics/collector.ts). */
@@ -95,6 +96,9 @@ export function answerBeacon(site: LiveSite | null, sink: BeaconSink | undefined
       status: 400,
       body: { error: 'invalid_input', message: 'page: not a page of this site', issues: [{ path: 'page', message: 'not a page of this site' }] },
     };
+  // A protected page's events count only from visitors who entered its password (src/hosting/protection.ts).
+  const scopes = site.protection?.rules.paths.get(page.pathname);
+  if (scopes && !admits(site.protection!, r.hit, scopes)) return refuse(403, 'protected', 'page: the page asks for a password this visitor has not entered');
   sink.beacon({ site, at: Date.now(), path: page.pathname, url: page.pathname + page.search, ...r.hit, revalidation: false, beacon: event });
   return ACCEPTED;
 }

@@ -10,9 +10,11 @@ import { CSP, FORM_CSP, HSTS, SECURITY_HEADERS } from './site-headers.js';
 import { FORM_TOKEN_SECRET } from '../forms/token.js';
 import { serverSecret } from '../secrets/secrets.js';
 import type { SiteDocument } from '../site-document/schema.js';
+import { sha256 } from '../lib/ids.js';
 import { NOT_FOUND_KEY } from '../publishing/build-files.js';
 import type { Manifest } from '../publishing/publishing.js';
 import type { ReleaseStore, StoredFile } from '../storage/release-store.js';
+import { loadProtection, publicSitemap, type SiteProtection } from './protection.js';
 
 export interface ServedFile extends Required<StoredFile> {
   /** Content hash of the file (the release store's key). */
@@ -58,21 +60,25 @@ export interface LiveSite {
   notFound: ServedFile;
   /** Old paths answered with a permanent redirect (the site's redirects), by path. */
   redirects: Map<string, string>;
+  /** Passwords the site or some of its pages ask for (src/hosting/protection.ts); null for the (many) sites without. */
+  protection: SiteProtection | null;
 }
 
-function cacheControl(path: string): string {
-  // Hashed assets never change; pages must revalidate so a publish shows at once.
+function cacheControl(path: string, guarded: boolean): string {
+  // Hashed assets never change; pages must revalidate so a publish shows at once. What a password guards
+  // never goes into a shared cache.
+  if (guarded) return path.startsWith('/_atrium/') ? 'private, max-age=31536000, immutable' : 'private, no-cache';
   return path.startsWith('/_atrium/') ? 'public, max-age=31536000, immutable' : 'public, max-age=0, must-revalidate';
 }
 
-function servedFile(stored: StoredFile, hash: string, type: string, path: string, form = false, csp?: string): ServedFile {
+function servedFile(stored: StoredFile, hash: string, type: string, path: string, form = false, csp?: string, guarded = false): ServedFile {
   const etag = `"${hash.slice(0, 32)}"`;
   const common = [
     'content-type',
     type,
     'cache-control',
     // A form page carries a per-visitor token cookie: never from a shared cache.
-    form ? 'private, no-cache' : cacheControl(path),
+    form ? 'private, no-cache' : cacheControl(path, guarded),
     'vary',
     'Accept-Encoding',
     'etag',
@@ -231,11 +237,16 @@ export class LiveSites {
     // Releases from before manifests recorded their forms find them in their document.
     const forms = manifest.forms ? new Map(Object.entries(manifest.forms)) : formsOf(await document());
     const formKey = await serverSecret(this.ctx, FORM_TOKEN_SECRET);
+    const protection = await loadProtection(this.ctx, siteRow.id, siteRow.name, document);
     const files = new Map<string, ServedFile>();
     await Promise.all(
       Object.entries(manifest.files).map(async ([path, f]) => {
-        const stored = known?.get(f.hash) ?? (await this.store.get(f.hash));
-        files.set(path, servedFile(stored, f.hash, f.type, path, f.form === true, f.csp));
+        let stored = known?.get(f.hash) ?? (await this.store.get(f.hash));
+        // Search engines learn only of the pages anyone may see: the sitemap without the protected ones.
+        const filtered = protection !== null && path === '/sitemap.xml';
+        if (filtered) stored = { identity: publicSitemap(stored.identity, release.site_url, protection.rules) };
+        const hash = filtered ? sha256(stored.identity) : f.hash;
+        files.set(path, servedFile(stored, hash, f.type, path, f.form === true, f.csp, protection?.rules.paths.has(path)));
       }),
     );
     let bytes = 0;
@@ -257,6 +268,7 @@ export class LiveSites {
       files,
       notFound,
       redirects: new Map(Object.entries(manifest.redirects ?? {})),
+      protection,
     };
   }
 

@@ -6,6 +6,8 @@ import { cookieHeader } from '../cookies/registry.js';
 import { issueFormToken } from '../forms/token.js';
 import { trustFunction, type TrustFn } from '../lib/trust-proxy.js';
 import { isSecure, siteHeaders } from './site-headers.js';
+import { guard } from './protection.js';
+import { PROTECT_PATH } from '../rendering/password-page.js';
 
 const NO_PROXY = trustFunction(false);
 
@@ -147,19 +149,26 @@ export function servePublished(req: IncomingMessage, res: ServerResponse, site: 
     // One canonical URL per page: /pricing/ redirects to /pricing.
     const bare = path.replace(/\/+$/, '') || '/';
     if (site.files.has(bare)) {
+      // Not even a redirect tells a visitor without the password which pages exist.
+      if (site.protection !== null && guard(req, res, site.protection, bare, true, url, isSecure(req, trust))) return;
       res.writeHead(301, siteHeaders(isSecure(req, trust), { location: bare + (q === -1 ? '' : url.slice(q)), 'cache-control': 'public, max-age=3600' }));
       res.end();
       return;
     }
   }
+  /** The release's name of the file found. */
+  let key = path;
   if (!file) {
     try {
       path = decodeURIComponent(path);
-      file = site.files.get(path.toLowerCase());
+      key = path.toLowerCase();
+      file = site.files.get(key);
     } catch {
       /* malformed escapes: fall through to 404 */
     }
   }
+  // Protected sites and pages: the password page instead, unless the u_sp cookie proves the password.
+  if (site.protection !== null && guard(req, res, site.protection, key, file !== undefined, url, isSecure(req, trust))) return;
   if (file) send(req, res, file, 200, site, trust, path, counter);
   else if (site.redirects.size && redirect(req, res, site, trust, url, q)) return;
   else send(req, res, site.notFound, 404, site, trust, path, counter);
@@ -189,6 +198,8 @@ export function createSiteHandler(
     if (req.url?.startsWith('/_atrium/c') && (req.url.startsWith(COOKIES_PREFIX) || (req.method === 'POST' && isPath(req.url, CONSENT_PATH)))) return false;
     // So do a visitor's privacy requests, page and posts alike.
     if (req.url?.startsWith(PRIVACY_PATH) && (isPath(req.url, PRIVACY_PATH) || req.url.startsWith(`${PRIVACY_PATH}/`))) return false;
+    // So does the password page's form and its stylesheet (routes/site-password.ts).
+    if (req.url?.startsWith(PROTECT_PATH)) return false;
     if (req.method === 'POST') {
       // Analytics beacon events: answered here too, as often as pages (hosting/beacon.ts).
       if (req.url === BEACON_PATH && beacon) {

@@ -31,6 +31,8 @@ import { dpaRoutes } from './routes/dpa.js';
 import { privacyRequestRoutes } from './routes/privacy-requests.js';
 import { analyticsRoutes } from './routes/analytics.js';
 import { beaconRoutes } from './routes/analytics-beacon.js';
+import { protectionRoutes } from './routes/protection.js';
+import { sitePasswordRoutes } from './routes/site-password.js';
 import { openApiRoutes } from './routes/openapi.js';
 import { collectRoutes } from './openapi/document.js';
 import { checkResponses } from './openapi/check-responses.js';
@@ -160,6 +162,9 @@ export async function buildApp(ctx: Context, analytics?: Collector): Promise<Fas
   // Scoped: its form parser and page error handler stay with the request page.
   await app.register(async (scope) => sitePrivacyPageRoutes(scope, ctx, live));
   await app.register(async (scope) => beaconRoutes(scope, live, analytics, beaconLimiter));
+  await protectionRoutes(app, ctx);
+  // Scoped: the password page posts url-encoded bodies.
+  await app.register(async (scope) => sitePasswordRoutes(scope, ctx, live));
   await openApiRoutes(app, routes);
   return app;
 }

@@ -318,6 +318,12 @@ export const DATA_MAP: Record<DatabaseKind, Record<string, TableMap>> = {
       notPersonal: ['id', 'site_id', 'hostname', 'verification_token', 'verified_at', 'last_checked_at', 'last_error', 'created_at'],
     },
     server_secrets: { purpose: 'Keeps the keys the server signs links and tokens with.', personal: {}, notPersonal: ['name', 'value', 'created_at'] },
+    // A site's or page's shared password (a site setting, not a person's credential): only its argon2id hash.
+    site_passwords: {
+      purpose: 'Keeps the argon2id hashes of the passwords of protected sites and pages, and which version each is.',
+      personal: {},
+      notPersonal: ['site_id', 'scope', 'password_hash', 'version', 'updated_at'],
+    },
     webhooks: {
       purpose: 'Lists the addresses a site sends copies of its form messages to.',
       personal: {},

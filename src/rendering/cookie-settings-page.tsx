@@ -29,6 +29,8 @@ export interface CookieSettingsInput {
   record: ConsentRecord | null;
   saved: boolean;
   error?: 'outdated' | 'tooMany';
+  /** The site or a page of it asks for a password (the u_sp cookie). */
+  protected?: boolean;
 }
 
 export function renderCookieSettingsPage(doc: SiteDocument, ctx: RenderContext, input: CookieSettingsInput): string {
@@ -54,7 +56,7 @@ export function renderCookieSettingsPage(doc: SiteDocument, ctx: RenderContext, 
     timeZone: 'UTC',
     timeZoneName: 'short',
   });
-  const rows = cookieTable(doc);
+  const rows = cookieTable(doc, { protected: input.protected });
   const { css, fonts } = siteSheet(doc);
   const refusedNames = [...refusedByGpc].filter((c) => categories.includes(c)).map((c) => nameOf(c).toLowerCase());
 

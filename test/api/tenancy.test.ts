@@ -53,6 +53,7 @@ describe('tenancy', () => {
       webhookId: webhook.id,
       submissionId: submission.id,
       formId: 'hello',
+      pageId: 'hello',
       recordId: choice.json.id,
     };
 

@@ -55,6 +55,8 @@ export type Folder = Submission['status'];
 export type Webhook = Schemas['Webhook'];
 export type WebhookDelivery = Schemas['WebhookDelivery'];
 export type WebhookRetry = Schemas['WebhookRetry'];
+/** Whether the site and which of its pages ask visitors for a password. */
+export type Protection = Schemas['Protection'];
 
 let csrfToken: string | null = null;
 

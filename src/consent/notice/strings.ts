@@ -63,6 +63,7 @@ export const en: NoticeStrings = {
       cookie_consent: 'Remembers your cookie choices on this site (which categories and services you allowed), so the banner does not ask again on every page.',
       c_id: 'The reference of your latest consent record, so you can look it up and we can prove what you chose.',
       usr: 'Set only if you allow analytics: the date of your first visit and a random number, so we can count returning visitors. Nothing about it is stored on the server.',
+      u_sp: 'Set when you enter the password of a protected page or of the whole site, so you are not asked again. It proves which password you entered, holds nothing about you, and stops working when the password changes.',
     },
     providers: {
       'youtube.YSC': 'YouTube: remembers playback within a visit once the video plays.',

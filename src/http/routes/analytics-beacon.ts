@@ -21,7 +21,7 @@ const DOCS = {
     content: { 'text/plain': z.string(), 'application/json': BeaconBody },
     responses: { 204: null },
     errors: {
-      403: 'The event names a page of another site, or comes from another origin',
+      403: 'The event names a page of another site, comes from another origin, or names a protected page whose password the visitor has not entered',
       404: 'No published site here, analytics is off, or the site does not use the beacon',
       413: 'The body is larger than 2 KB',
       415: 'The body is neither text/plain nor application/json',

@@ -108,6 +108,7 @@ export async function consentRoutes(app: FastifyInstance, ctx: Context, live: Li
             gpc: req.headers['sec-gpc'] === '1',
             record: null,
             saved: false,
+            protected: site.protection !== null,
             ...input,
           },
         ),

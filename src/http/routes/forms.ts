@@ -10,6 +10,7 @@ import { cookieHeader } from '../../cookies/registry.js';
 import { DomainError, type FieldIssue } from '../../lib/errors.js';
 import type { LiveSite, LiveSites } from '../../hosting/live-sites.js';
 import { normalizeHost } from '../../hosting/serve.js';
+import { admits, scopesFor } from '../../hosting/protection.js';
 import { renderFormErrorPage } from '../../rendering/render-site.js';
 import { doc, type ResponseDoc } from '../openapi/route-doc.js';
 import { ErrorBody } from '../schemas/common.js';
@@ -50,7 +51,7 @@ const DOCS = {
     responses: { 201: FormReceived, 303: null },
     errors: {
       400: formError('Invalid fields (issues names each), or sent too fast'),
-      403: formError('The form token is missing, invalid or expired'),
+      403: formError('The form token is missing, invalid or expired, or the form is on a password-protected page the visitor has not entered'),
       404: formError('No such form on this site'),
       429: formError('Too many messages: wait for the Retry-After header’s seconds'),
     },
@@ -75,6 +76,12 @@ export async function formRoutes(app: FastifyInstance, ctx: Context, live: LiveS
     const site = live.peek(host) ?? (await live.load(host));
     const form = site?.forms.get(req.params.formId);
     if (!site || !form) return reply.code(404).send({ error: 'not_found', message: 'this form does not exist (any more); reload the page' });
+    // A form on a protected page takes messages only from visitors who entered its password.
+    const scopes = site.protection && scopesFor(site.protection, form.pagePath, true);
+    if (site.protection && scopes && !admits(site.protection, req.raw, scopes)) {
+      if (!json) return reply.code(303).header('location', form.pagePath).send();
+      return reply.code(403).send({ error: 'protected', message: 'this form is on a password-protected page: open the page and enter its password first' });
+    }
     // Every answer carries a fresh single-use token, so the visitor can send again after a success or fix an error.
     reply.header(
       'set-cookie',

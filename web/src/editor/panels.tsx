@@ -1,28 +1,15 @@
 // The editor's side panels beside Puck's own: pages, page settings, theme,
 // and the site's navigation and footer.
-import { useId, useState, type ReactNode } from 'react';
+import { useId, useState } from 'react';
 import { THEMES } from '../../../src/themes/presets';
 import { FONT_FAMILIES } from '../../../src/themes/fonts';
 import { useEditorEnv } from './env';
 import { newId, PATH_RE, pageName, pathFor, relinkPath, unlinkPath, type Doc, type Page } from './model';
 import { PageSnippets } from './page-snippets';
+import { PagePassword } from './page-password';
+import { Section } from './section';
 
 type Theme = Doc['theme'];
-
-function Section({ title, children, actions }: { title: string; children: ReactNode; actions?: ReactNode }) {
-  const id = useId();
-  return (
-    <section className="ed-section" aria-labelledby={id}>
-      <div className="ed-section-head">
-        <h2 id={id} className="ed-section-title">
-          {title}
-        </h2>
-        {actions}
-      </div>
-      {children}
-    </section>
-  );
-}
 
 function TextInput(props: {
   label: string;
@@ -139,6 +126,7 @@ export function PageSettings() {
           <span>Hide this page from search engines</span>
         </label>
       </Section>
+      <PagePassword />
       <PageSnippets />
     </div>
   );

@@ -1,5 +1,5 @@
 // Site settings: name and address, the data region (read-only), custom
-// domains with their DNS verification record, webhooks, favicon and social image,
+// domains with their DNS verification record, webhooks, favicon and social image, password protection,
 // search engines (the organisation behind the site) and redirects,
 // analytics (the optional beacon), privacy and cookies (the consent banner),
 // custom code, the site archive, and the danger zone (unpublish, delete).
@@ -14,6 +14,7 @@ import { DangerZone } from './site-settings/danger-zone';
 import { AnalyticsSettings } from './site-settings/analytics-settings';
 import { SiteArchive } from './site-settings/archive';
 import { FormRetention } from './site-settings/form-retention';
+import { SiteProtection } from './site-settings/protection';
 import { SearchEngines } from './site-settings/search-engines';
 import { Redirects } from './site-settings/redirects';
 
@@ -36,6 +37,7 @@ function Settings(ctx: SiteContext) {
       <Domains site={ctx.site} />
       <Webhooks site={ctx.site} />
       <Images {...ctx} />
+      <SiteProtection {...ctx} />
       <SearchEngines {...ctx} />
       <Redirects {...ctx} />
       <AnalyticsSettings {...ctx} />

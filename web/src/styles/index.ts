@@ -14,3 +14,4 @@ import './rights.css'; // Privacy requests of a site and the operator console: l
 import './rights-public.css'; // The public privacy request pages, Account → Your data and Sites → Import.
 import './seo.css'; // Site settings: search engines and redirects.
 import './dpa.css'; // The data processing agreement (accept dialog, account section) and the privacy policy notice banner.
+import './protection.css'; // Password protection: site settings and the editor's page setting.

@@ -53,6 +53,7 @@ export const de: NoticeStrings = {
         'Speichert Ihre Cookie-Auswahl für diese Website (welche Kategorien und Dienste Sie erlaubt haben), damit das Banner nicht auf jeder Seite erneut fragt.',
       c_id: 'Die Kennung Ihres letzten Einwilligungsnachweises, damit Sie ihn abrufen können und wir Ihre Auswahl belegen können.',
       usr: 'Wird nur gesetzt, wenn Sie Statistik erlauben: das Datum Ihres ersten Besuchs und eine Zufallszahl, damit wiederkehrende Besucher gezählt werden können. Auf dem Server wird dazu nichts gespeichert.',
+      u_sp: 'Wird gesetzt, wenn Sie das Passwort einer geschützten Seite oder der ganzen Website eingeben, damit Sie nicht erneut gefragt werden. Es belegt, welches Passwort Sie eingegeben haben, enthält nichts über Sie und wird ungültig, sobald sich das Passwort ändert.',
     },
     providers: {
       'youtube.YSC': 'YouTube: merkt sich die Wiedergabe während eines Besuchs, sobald das Video läuft.',

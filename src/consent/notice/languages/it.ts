@@ -53,6 +53,7 @@ export const it: NoticeStrings = {
         'Ricorda le tue scelte sui cookie per questo sito (quali categorie e servizi hai consentito), così il banner non te le richiede a ogni pagina.',
       c_id: 'Il riferimento della tua ultima registrazione del consenso, perché tu possa consultarla e noi possiamo dimostrare la tua scelta.',
       usr: 'Impostato solo se consenti le statistiche: la data della tua prima visita e un numero casuale, per contare i visitatori che tornano. Sul server non viene conservato nulla che lo riguardi.',
+      u_sp: 'Impostato quando inserisci la password di una pagina protetta o dell’intero sito, per non chiedertela di nuovo. Dimostra quale password hai inserito, non contiene nulla su di te e smette di funzionare quando la password cambia.',
     },
     providers: {
       'youtube.YSC': 'YouTube: ricorda la riproduzione durante una visita, una volta avviato il video.',
