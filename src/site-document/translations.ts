@@ -80,7 +80,7 @@ export function withText<T>(value: T, texts: TextByPath | undefined, patterns: s
 
 /** The page as visitors of `lang` see it: translated text where there is some, the default language's elsewhere. */
 export function translatePage(page: Page, lang: string): Page {
-  const t = page.translations[lang];
+  const t = page.translations?.[lang];
   if (!t) return page;
   return {
     ...page,
@@ -101,7 +101,7 @@ export function translateChrome(doc: SiteDocument, lang: string): Pick<SiteDocum
 
 /** How many of the page's texts (title, description, each block's text field) have no translation into `lang`. */
 export function missingTranslations(page: Page, lang: string): number {
-  const t = page.translations[lang];
+  const t = page.translations?.[lang];
   let missing = 0;
   if (!t?.title?.trim()) missing++;
   if (page.description.trim() && !t?.description?.trim()) missing++;

@@ -176,8 +176,11 @@ describe('multi-language sites', () => {
     expect(page.text).toContain('action="/_atrium/forms/contact-form?lang=fr"');
     expect(page.text).toContain('Votre nom');
     expect(page.text).toContain('>Envoyer<');
-    const cookie = [page.headers['set-cookie']].flat().find((v) => v?.startsWith('c_r_id_='))!.split(';')[0]!;
-    await new Promise((r) => setTimeout(r, 1600)); // faster than a person is refused
+    const cookie = [page.headers['set-cookie']]
+      .flat()
+      .find((v) => v?.startsWith('c_r_id_='))!
+      .split(';')[0]!;
+    await new Promise((r) => setTimeout(r, 2100)); // faster than a person is refused
     const bad = await c.request('POST', '/_atrium/forms/contact-form?lang=fr', undefined, {
       host,
       raw: new URLSearchParams({ name: '', email: 'nope' }).toString(),

@@ -7470,6 +7470,26 @@ export interface components {
       /** @constant */
       version: 1;
       defaultLanguage: string;
+      /** @default [] */
+      languages: string[];
+      /** @default {} */
+      translations: {
+        [key: string]: {
+          /** @default {} */
+          navigation: {
+            [key: string]: string;
+          };
+          /** @default {} */
+          footer: {
+            [key: string]: string;
+          };
+        };
+      };
+      /**
+       * @default default
+       * @enum {string}
+       */
+      rootLanguage: 'default' | 'accept-language';
       theme: {
         preset?: string;
         palette: {
@@ -7858,6 +7878,19 @@ export interface components {
           }[];
           policyUrl?: string;
         }[];
+        /** @default {} */
+        translations: {
+          [key: string]: {
+            title?: string;
+            description?: string;
+            /** @default {} */
+            blocks: {
+              [key: string]: {
+                [key: string]: string;
+              };
+            };
+          };
+        };
       }[];
       /**
        * @default {
@@ -8909,6 +8942,26 @@ export interface components {
       /** @constant */
       version: 1;
       defaultLanguage: string;
+      /** @default [] */
+      languages: string[];
+      /** @default {} */
+      translations: {
+        [key: string]: {
+          /** @default {} */
+          navigation: {
+            [key: string]: string;
+          };
+          /** @default {} */
+          footer: {
+            [key: string]: string;
+          };
+        };
+      };
+      /**
+       * @default default
+       * @enum {string}
+       */
+      rootLanguage: 'default' | 'accept-language';
       theme: {
         preset?: string;
         palette: {
@@ -9297,6 +9350,19 @@ export interface components {
           }[];
           policyUrl?: string;
         }[];
+        /** @default {} */
+        translations: {
+          [key: string]: {
+            title?: string;
+            description?: string;
+            /** @default {} */
+            blocks: {
+              [key: string]: {
+                [key: string]: string;
+              };
+            };
+          };
+        };
       }[];
       /**
        * @default {
