@@ -30,25 +30,37 @@ export interface TextField {
   value: string;
 }
 
-/** The non-empty text fields of a value matching the patterns, in document order, with their concrete paths. */
+/**
+ * The non-empty text fields of a value matching the patterns, with their
+ * concrete paths, in reading order: the patterns' order, with the fields of
+ * each list item together (item 1's title and body, then item 2's).
+ */
 export function textFields(value: unknown, patterns: string[]): TextField[] {
-  const out: TextField[] = [];
-  const walk = (node: unknown, parts: string[], path: string[]) => {
-    if (!parts.length) {
-      if (typeof node === 'string' && node.trim()) out.push({ path: path.join('.'), value: node });
-      return;
-    }
-    if (node === null || typeof node !== 'object') return;
-    const [head, ...rest] = parts;
-    if (head === '*') {
-      if (Array.isArray(node)) node.forEach((item, i) => walk(item, rest, [...path, String(i)]));
-      return;
-    }
-    walk((node as Record<string, unknown>)[head!], rest, [...path, head!]);
+  const out: { field: TextField; key: number[] }[] = [];
+  patterns.forEach((pattern, index) => {
+    const star = pattern.indexOf('*');
+    // Patterns over the same list sort as one family, at the first one's place.
+    const family = star === -1 ? index : patterns.findIndex((p) => p.startsWith(pattern.slice(0, star)));
+    const walk = (node: unknown, parts: string[], path: string[], indices: number[]) => {
+      if (!parts.length) {
+        if (typeof node === 'string' && node.trim()) out.push({ field: { path: path.join('.'), value: node }, key: [family, ...indices, index] });
+        return;
+      }
+      if (node === null || typeof node !== 'object') return;
+      const [head, ...rest] = parts;
+      if (head === '*') {
+        if (Array.isArray(node)) node.forEach((item, i) => walk(item, rest, [...path, String(i)], [...indices, i]));
+        return;
+      }
+      walk((node as Record<string, unknown>)[head!], rest, [...path, head!], indices);
+    };
+    walk(value, pattern.split('.'), [], []);
+  });
+  const compare = (a: number[], b: number[]) => {
+    for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
+    return a.length - b.length;
   };
-  for (const pattern of patterns) walk(value, pattern.split('.'), []);
-  // Document order: by path, with indexes compared as numbers.
-  return out.sort((a, b) => a.path.localeCompare(b.path, 'en', { numeric: true }));
+  return out.sort((x, y) => compare(x.key, y.key)).map((x) => x.field);
 }
 
 export const blockTextFields = (block: Block): TextField[] => textFields(block.props, TRANSLATABLE[block.type]);

@@ -187,6 +187,7 @@ describe('translating in the editor', () => {
       await expect.poll(async () => view.locator('.ed-tr-missing').textContent()).toBe(`${before} missing`);
       // Untranslated fields say they show English.
       expect(await view.locator('.ed-tr-fallback').first().textContent()).toBe('Shows English');
+      await page.screenshot({ path: path.join(SHOTS, `editor-translate-top-${width}.png`) });
       const sub = view.locator('.ed-tr-group', { hasText: 'Hero' }).getByLabel('Subheading', { exact: true });
       await sub.fill('Des chiffres utiles, sans cookies ni bannière.');
       await expect.poll(() => page.locator('[data-save-state]').getAttribute('data-save-state'), { timeout: 15_000 }).toBe('saved');
@@ -202,6 +203,15 @@ describe('translating in the editor', () => {
       // Back to English: the canvas again.
       await select.selectOption('en');
       await view.waitFor({ state: 'detached' });
+      // The Site panel lists the languages with what each still misses.
+      await page.getByRole('button', { name: 'Site', exact: true }).click();
+      const langs = page.getByRole('list', { name: 'Further languages' });
+      await langs.scrollIntoViewIfNeeded();
+      expect(await langs.locator('li').allTextContents()).toEqual([
+        expect.stringMatching(/^French \/fr\/\d+ missingRemove$/),
+        expect.stringMatching(/^German/),
+      ]);
+      await page.screenshot({ path: path.join(SHOTS, `editor-languages-panel-${width}.png`) });
       expect(problems).toEqual([]);
       await context.close();
     });

@@ -19,18 +19,30 @@ import { pageName, type BlockType, type Doc, type Page } from './model';
 
 type TextByPath = Record<string, string>;
 
-/** "items.0.title" -> "Item 1 · Title"; "primary.label" -> "Primary · Label". */
+const WORDS: Record<string, string> = {
+  primary: 'Main button',
+  secondary: 'Second button',
+  cta: 'Button',
+  label: 'Text',
+  alt: 'Image description',
+  html: 'Text',
+  buttonLabel: 'Button text',
+  successMessage: 'Message after sending',
+  brand: 'Brand name',
+  legal: 'Legal line',
+};
+
+/** "items.0.title" -> "Item 1 · Title"; "primary.label" -> "Main button · Text". */
 function fieldLabel(path: string): string {
-  const words = (s: string) => s.replace(/([A-Z])/g, ' $1').toLowerCase();
-  const parts = path.split('.');
   const out: string[] = [];
-  parts.forEach((p, i) => {
-    if (/^\d+$/.test(p)) out[out.length - 1] = `${out[out.length - 1]!.replace(/s$/, '')} ${Number(p) + 1}`;
-    else out.push(words(p));
-    void i;
-  });
-  const text = out.join(' · ');
-  return text.charAt(0).toUpperCase() + text.slice(1);
+  for (const p of path.split('.')) {
+    if (/^\d+$/.test(p)) out[out.length - 1] = `${out[out.length - 1]!.replace(/ies$/, 'y').replace(/s$/, '')} ${Number(p) + 1}`;
+    else {
+      const w = WORDS[p] ?? p.replace(/([A-Z])/g, ' $1').toLowerCase();
+      out.push(w.charAt(0).toUpperCase() + w.slice(1));
+    }
+  }
+  return out.join(' · ');
 }
 
 const prune = (texts: TextByPath, path: string, value: string): TextByPath => {
@@ -253,7 +265,7 @@ export function LanguageSelect({ lang, onChange }: { lang: string; onChange(lang
           const n = missingTranslations(page, l);
           return (
             <option key={l} value={l}>
-              {languageName(l, 'en')} — {n ? `${n} missing` : 'translated'}
+              {languageName(l, 'en')} · {n ? `${n} missing` : 'translated'}
             </option>
           );
         })}
