@@ -4,7 +4,7 @@
 // `<form id>-<field>-error` error slots, `<form id>-status` status region,
 // `.form-fields` (hidden on success) and the submit button.
 import type { BlockProps } from '../site-document/schema.js';
-import { siteStrings, type SiteStrings } from '../site-strings/strings.js';
+import { formWords, siteStrings, type SiteStrings } from '../site-strings/strings.js';
 import type { BlockComponent } from './types.js';
 import { Section, SectionHeader, cx } from './ui.js';
 
@@ -159,7 +159,7 @@ export const Form: BlockComponent<'form'> = (p) => {
           <p id={statusId(p.id)} className="form-status" role="status" aria-live="polite" tabIndex={-1} hidden />
           <div className="form-actions">
             <button type="submit" className="btn btn-primary form-submit">
-              {p.buttonLabel || s.send}
+              {formWords(p, p.lang ?? 'en').buttonLabel}
             </button>
           </div>
         </form>

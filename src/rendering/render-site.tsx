@@ -14,7 +14,7 @@ import { HtmlDocument } from './document.js';
 import { themeFontFiles, type FontFile } from './font-files.js';
 import { localizeLinks } from './localize-links.js';
 import { pageLanguage } from './page-language.js';
-import { fill, siteStrings } from '../site-strings/strings.js';
+import { fill, formWords, siteStrings } from '../site-strings/strings.js';
 import { langSegment, localizedPath, siteLanguages, translatePage } from '../site-document/translations.js';
 
 export interface RenderedSite {
@@ -215,7 +215,7 @@ export function renderFormThanksPage(doc: SiteDocument, ctx: RenderContext, form
       <span className="form-status-icon" aria-hidden="true" />
       <h1 className="cta-title">{s.thanksTitle}</h1>
       <p className="lead cta-body" role="status">
-        {found?.form.successMessage || s.success}
+        {found ? formWords(found.form, lang).successMessage : s.success}
       </p>
       <div className="buttons cta-buttons">
         <a className="btn btn-primary" href={homeHref}>

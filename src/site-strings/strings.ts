@@ -64,3 +64,16 @@ export function siteStrings(lang: string): SiteStrings {
   const base = lang.toLowerCase().split('-')[0]!;
   return (SITE_LANGUAGES as Record<string, SiteStrings>)[base] ?? en;
 }
+
+/**
+ * A form's button and success message as shown in `lang`: the schema's English
+ * defaults, left as they are, come out in the page's language; anything the
+ * subscriber wrote (or translated) stays.
+ */
+export function formWords(props: { buttonLabel?: string; successMessage?: string }, lang: string): { buttonLabel: string; successMessage: string } {
+  const s = siteStrings(lang);
+  return {
+    buttonLabel: !props.buttonLabel || props.buttonLabel === en.send ? s.send : props.buttonLabel,
+    successMessage: !props.successMessage || props.successMessage === en.success ? s.success : props.successMessage,
+  };
+}

@@ -11,7 +11,7 @@ import { DomainError, type FieldIssue } from '../../lib/errors.js';
 import type { LiveSite, LiveSites } from '../../hosting/live-sites.js';
 import { normalizeHost } from '../../hosting/serve.js';
 import { renderFormErrorPage } from '../../rendering/render-site.js';
-import { fill, siteStrings } from '../../site-strings/strings.js';
+import { fill, formWords, siteStrings } from '../../site-strings/strings.js';
 import { formIn } from '../../forms/definitions.js';
 import { thanksPath } from '../../publishing/build-files.js';
 import { doc, type ResponseDoc } from '../openapi/route-doc.js';
@@ -123,7 +123,8 @@ export async function formRoutes(app: FastifyInstance, ctx: Context, live: LiveS
       }
       const seen = formIn(form, lang);
       const redirect = seen.successRedirect && (lang ? localizedRedirect(site, seen.successRedirect, lang) : seen.successRedirect);
-      if (json) return reply.code(201).send({ ok: true, message: seen.successMessage, ...(redirect ? { redirect } : {}) });
+      const message = formWords(seen, lang ?? site.languages?.default ?? 'en').successMessage;
+      if (json) return reply.code(201).send({ ok: true, message, ...(redirect ? { redirect } : {}) });
       return reply
         .code(303)
         .header('location', redirect ?? thanksPath({ defaultLanguage: site.languages?.default ?? '' }, form.id, lang ?? site.languages?.default ?? ''))
