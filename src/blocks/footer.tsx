@@ -1,4 +1,5 @@
 import type { SiteDocument } from '../site-document/schema.js';
+import { LanguageSwitch, type LanguageLink } from './language-switch.js';
 import { safeHref } from './ui.js';
 
 export interface FooterProps {
@@ -12,18 +13,24 @@ export interface FooterProps {
   cookieSettings?: string;
   /** The words of the link to the site's privacy request page (/_atrium/privacy), which every published site has. */
   privacyRequests?: string;
+  /** Where the brand links to: the home page in the page's language. */
+  homeHref?: string;
+  /** A multi-language site's switcher, and its accessible name. */
+  languages?: LanguageLink[];
+  languageLabel?: string;
 }
 
-export function Footer({ footer, brand, cookieSettings, privacyRequests }: FooterProps) {
+export function Footer({ footer, brand, cookieSettings, privacyRequests, homeHref = '/', languages = [], languageLabel = 'Language' }: FooterProps) {
   return (
     <footer className="site-footer tone-surface">
       <div className="container">
         <div className="footer-top">
           <div className="footer-brand">
-            <a className="brand" href="/">
+            <a className="brand" href={homeHref}>
               <span className="brand-name">{brand}</span>
             </a>
             {footer.tagline && <p className="footer-tagline">{footer.tagline}</p>}
+            <LanguageSwitch links={languages} label={languageLabel} />
           </div>
           {footer.columns.length > 0 && (
             <div className="footer-columns">

@@ -4,6 +4,7 @@
 // `<form id>-<field>-error` error slots, `<form id>-status` status region,
 // `.form-fields` (hidden on success) and the submit button.
 import type { BlockProps } from '../site-document/schema.js';
+import { formWords, siteStrings, type SiteStrings } from '../site-strings/strings.js';
 import type { BlockComponent } from './types.js';
 import { Section, SectionHeader, cx } from './ui.js';
 
@@ -55,7 +56,7 @@ export const errorId = (formId: string, name: string) => `${formId}-${name}-erro
 export const statusId = (formId: string) => `${formId}-status`;
 export const formAction = (formId: string) => `/_atrium/forms/${formId}`;
 
-function FieldControl({ formId, field }: { formId: string; field: Field }) {
+function FieldControl({ formId, field, s }: { formId: string; field: Field; s: SiteStrings }) {
   const common = {
     id: fieldId(formId, field.name),
     name: field.name,
@@ -70,7 +71,7 @@ function FieldControl({ formId, field }: { formId: string; field: Field }) {
       return (
         <div className="field-select-wrap">
           <select {...common} className="field-input" defaultValue="">
-            <option value="">{field.placeholder || 'Choose one…'}</option>
+            <option value="">{field.placeholder || s.chooseOne}</option>
             {(field.options ?? []).map((o, i) => (
               <option key={i} value={o}>
                 {o}
@@ -98,18 +99,18 @@ function FieldControl({ formId, field }: { formId: string; field: Field }) {
   }
 }
 
-function FormFieldView({ formId, field, half }: { formId: string; field: Field; half: boolean }) {
+function FormFieldView({ formId, field, half, s }: { formId: string; field: Field; half: boolean; s: SiteStrings }) {
   const label = (
     <label className="field-label" htmlFor={fieldId(formId, field.name)}>
       {field.label}
-      {!field.required && !isCheck(field) && <span className="field-optional">Optional</span>}
+      {!field.required && !isCheck(field) && <span className="field-optional">{s.optional}</span>}
     </label>
   );
   const error = <p id={errorId(formId, field.name)} className="field-error" hidden />;
   if (isCheck(field))
     return (
       <div className={cx('field', 'field-check', field.type === 'consent' && 'field-consent')}>
-        <FieldControl formId={formId} field={field} />
+        <FieldControl formId={formId} field={field} s={s} />
         {label}
         {error}
       </div>
@@ -117,7 +118,7 @@ function FormFieldView({ formId, field, half }: { formId: string; field: Field; 
   return (
     <div className={cx('field', `field-type-${field.type}`, half && 'field-half')}>
       {label}
-      <FieldControl formId={formId} field={field} />
+      <FieldControl formId={formId} field={field} s={s} />
       {error}
     </div>
   );
@@ -128,6 +129,7 @@ export const Form: BlockComponent<'form'> = (p) => {
   const fields = p.fields ?? [];
   const half = halfWidth(fields);
   const withHeader = Boolean(p.heading || p.subheading);
+  const s = siteStrings(p.lang ?? 'en');
   return (
     <Section id={p.id} tone={p.tone} className="form-section">
       <div className={cx('form-layout', withHeader && 'form-with-header')}>
@@ -136,25 +138,28 @@ export const Form: BlockComponent<'form'> = (p) => {
           id={`${p.id}-form`}
           className="form-card"
           method="post"
-          action={formAction(p.id)}
+          action={p.translated && p.lang ? `${formAction(p.id)}?lang=${encodeURIComponent(p.lang)}` : formAction(p.id)}
           acceptCharset="utf-8"
           data-atrium-form={p.id}
           aria-label={p.heading || undefined}
+          // The runtime's own messages, when the page is not in the site's default language.
+          data-msg-network={p.translated ? s.network : undefined}
+          data-msg-failed={p.translated ? s.failed : undefined}
         >
           <div className="form-fields">
             {fields.map((f, i) => (
-              <FormFieldView key={f.name || i} formId={p.id} field={f} half={half[i]!} />
+              <FormFieldView key={f.name || i} formId={p.id} field={f} half={half[i]!} s={s} />
             ))}
             {/* A honeypot for bots: off-screen (not display:none, which bots skip), out of the tab order and hidden from assistive technology. */}
             <div className="form-hp" aria-hidden="true">
-              <label htmlFor={`${p.id}-hp`}>Leave this field empty</label>
+              <label htmlFor={`${p.id}-hp`}>{s.honeypot}</label>
               <input id={`${p.id}-hp`} type="text" name="_hp" tabIndex={-1} autoComplete="off" defaultValue="" />
             </div>
           </div>
           <p id={statusId(p.id)} className="form-status" role="status" aria-live="polite" tabIndex={-1} hidden />
           <div className="form-actions">
             <button type="submit" className="btn btn-primary form-submit">
-              {p.buttonLabel || 'Send'}
+              {formWords(p, p.lang ?? 'en').buttonLabel}
             </button>
           </div>
         </form>

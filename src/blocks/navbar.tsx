@@ -2,6 +2,7 @@
 // and closes without JavaScript; CSS swaps it for the inline link list on wide screens.
 import type { SiteDocument } from '../site-document/schema.js';
 import { Icon } from './icons.js';
+import { LanguageSwitch, type LanguageLink } from './language-switch.js';
 import { Img, safeHref } from './ui.js';
 
 export interface NavbarProps {
@@ -11,9 +12,14 @@ export interface NavbarProps {
   currentPath?: string;
   /** Accessible name of the mobile menu button. */
   menuLabel?: string;
+  /** Where the brand links to: the home page in the page's language. */
+  homeHref?: string;
+  /** A multi-language site's switcher, and its accessible name. */
+  languages?: LanguageLink[];
+  languageLabel?: string;
 }
 
-export function Navbar({ navigation, siteName, currentPath, menuLabel = 'Menu' }: NavbarProps) {
+export function Navbar({ navigation, siteName, currentPath, menuLabel = 'Menu', homeHref = '/', languages = [], languageLabel = 'Language' }: NavbarProps) {
   const brand = navigation.brand || siteName;
   const links = navigation.links.map((link, i) => (
     <li key={i}>
@@ -30,7 +36,7 @@ export function Navbar({ navigation, siteName, currentPath, menuLabel = 'Menu' }
   return (
     <header className="site-header">
       <div className="container nav-bar">
-        <a className="brand" href="/">
+        <a className="brand" href={homeHref}>
           {navigation.logo && <Img image={{ ...navigation.logo, alt: '' }} eager className="brand-logo" />}
           <span className="brand-name">{brand}</span>
         </a>
@@ -39,8 +45,13 @@ export function Navbar({ navigation, siteName, currentPath, menuLabel = 'Menu' }
             <ul className="nav-links">{links}</ul>
           </nav>
         )}
-        {cta && <div className="nav-actions">{cta}</div>}
-        {(links.length > 0 || cta) && (
+        {(cta || languages.length > 1) && (
+          <div className="nav-actions">
+            <LanguageSwitch links={languages} label={languageLabel} short />
+            {cta}
+          </div>
+        )}
+        {(links.length > 0 || cta || languages.length > 1) && (
           <details className="nav-mobile">
             <summary className="nav-toggle" aria-label={menuLabel}>
               <Icon name="menu" className="nav-icon-open" />
@@ -49,6 +60,7 @@ export function Navbar({ navigation, siteName, currentPath, menuLabel = 'Menu' }
             <nav className="nav-panel" aria-label={brand}>
               <ul className="nav-panel-links">{links}</ul>
               {cta}
+              <LanguageSwitch links={languages} label={languageLabel} />
             </nav>
           </details>
         )}

@@ -8,6 +8,11 @@ export interface BlockContext {
   first?: boolean;
   /** The page's language: words a block adds itself (an embed's placeholder) come out in it. */
   lang?: string;
+  /**
+   * The page is a further language's (not the site's default): forms post with `?lang=` so their answers and
+   * error pages come out in it, and carry the runtime's messages in it.
+   */
+  translated?: boolean;
   /** The site's generated privacy notice, for the Privacy notice block (absent in the editor). */
   sitePolicy?: PolicyDocument;
 }

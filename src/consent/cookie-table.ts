@@ -31,7 +31,9 @@ export interface CookieRow {
 
 const DAY = 24 * 60 * 60;
 
-const registryCategory = (d: CookieDeclaration): ConsentCategory => (d.category === 'essential' || d.category === 'security' ? 'necessary' : d.category);
+// What the visitor asked for (preferences) needs no consent either: listed with the necessary cookies.
+const registryCategory = (d: CookieDeclaration): ConsentCategory =>
+  d.category === 'essential' || d.category === 'security' || d.category === 'preferences' ? 'necessary' : d.category;
 
 const registryRow = (d: CookieDeclaration): CookieRow => ({
   name: d.name,
@@ -57,6 +59,8 @@ export function cookieTable(doc: SiteDocument, opts: { protected?: boolean } = {
   if (opts.protected) rows.push(registryRow(COOKIES.u_sp));
   const asks = doc.consent.mode !== 'off' && items.length > 0;
   if (asks) rows.push(registryRow(COOKIES.cookie_consent), registryRow(COOKIES.c_id));
+  // A multi-language site's switcher remembers the visitor's pick (src/hosting/language.ts).
+  if (doc.languages.length) rows.push(registryRow(COOKIES.lang));
   // Atrium's own visitor analytics counts returning visitors with it once analytics is allowed (src/analytics/collector.ts).
   if (asks && siteCategories(doc).includes('analytics')) rows.push(registryRow(COOKIES.usr));
 

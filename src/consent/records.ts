@@ -17,6 +17,7 @@ import { DomainError, invalid, notFound } from '../lib/errors.js';
 import { parseInput } from '../lib/validate.js';
 import type { SiteDocument } from '../site-document/schema.js';
 import { bannerVersion, type BannerText } from './banner-version.js';
+import { siteLanguages } from '../site-document/translations.js';
 import { recordHash, GENESIS, type RecordRow } from './chain.js';
 import { recordView, type ConsentRecord } from './record-view.js';
 import { applyGpc } from './gpc.js';
@@ -51,8 +52,6 @@ export const ChoiceInput = z.object({
 export type ChoiceInput = z.input<typeof ChoiceInput>;
 
 /** The languages the site's pages are shown in (one today: the document's). */
-const siteLanguages = (doc: SiteDocument) => [doc.defaultLanguage];
-
 /** Whether the site asks visitors for consent at all (a banner, something to consent to). */
 export const siteAsksConsent = (doc: SiteDocument) => doc.consent.mode !== 'off' && siteConsentItems(doc).length > 0;
 

@@ -1,6 +1,11 @@
 // Every cookie Atrium can set, declared once. The cookie helper refuses any
 // other name, and the cookie tables shown to people are generated from here.
-export type CookieCategory = 'essential' | 'functional' | 'analytics' | 'marketing' | 'security';
+/**
+ * preferences: remembers something the visitor explicitly asked for (a language picked in the switcher). Set only
+ * on that request, it needs no consent: the banner never gates or deletes it, and cookie tables list it with the
+ * necessary ones.
+ */
+export type CookieCategory = 'essential' | 'preferences' | 'functional' | 'analytics' | 'marketing' | 'security';
 
 export interface CookieDeclaration {
   name: string;
@@ -70,6 +75,16 @@ export const COOKIES = {
       'Set only with analytics consent: the date of your first visit and a random number, so the site can count returning visitors. Nothing about it is stored on the server.',
     maxAgeSeconds: 365 * DAY,
     category: 'analytics',
+    httpOnly: true,
+    sameSite: 'lax',
+  },
+  lang: {
+    name: 'lang',
+    scope: 'site',
+    purpose:
+      'Set only when you pick a language in the site’s language switcher: it remembers that language, so the home page opens in it next time. It holds the language code and nothing else. You asked for it by picking, so it needs no cookie consent.',
+    maxAgeSeconds: 365 * DAY,
+    category: 'preferences',
     httpOnly: true,
     sameSite: 'lax',
   },

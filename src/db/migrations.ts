@@ -523,7 +523,7 @@ control['0014_policy_versions'] = {
   },
 };
 
-control['0016_site_passwords'] = {
+control['0017_site_passwords'] = {
   async up(db: Kysely<any>) {
     // Protected sites and pages (src/protection): the password of the whole site (scope "*") or of one page
     // (scope = the page's id), hashed with argon2id. `version` is random and new at every change: the u_sp

@@ -5,7 +5,7 @@ import type { Context } from '../context.js';
 import { DomainError } from '../lib/errors.js';
 import { newId, nowIso } from '../lib/ids.js';
 import { regionDbForSite } from '../db/region-db.js';
-import type { PublishedForm } from './definitions.js';
+import { formIn, type PublishedForm } from './definitions.js';
 import { deliveryJob, type EmailPayload, type WebhookPayload } from './deliveries.js';
 import { spamReasons } from './spam.js';
 import { validateSubmission } from './validate.js';
@@ -15,6 +15,8 @@ export interface SubmissionTarget {
   siteName: string;
   region: string;
   form: PublishedForm;
+  /** The language of the page the form was sent from (a further language of the site), for its messages and consent wording. */
+  lang?: string;
 }
 
 /** The verified-request token a submission came with: it may carry one stored submission only. */
@@ -25,13 +27,15 @@ export interface TokenUse {
 
 export async function receiveSubmission(ctx: Context, target: SubmissionTarget, raw: Record<string, unknown>, token: TokenUse) {
   const { form } = target;
-  const { values, issues } = validateSubmission(form.props, raw);
+  // What the visitor saw: labels and consent wording in the page's language.
+  const seen = formIn(form, target.lang);
+  const { values, issues } = validateSubmission(seen, raw, target.lang);
   if (issues.length) throw new DomainError('invalid_input', issues.map((i) => `${i.path}: ${i.message}`).join('; '), { issues });
   const reasons = spamReasons(raw, values);
   const status = reasons.length ? 'spam' : 'inbox';
   const emailField = form.props.fields.find((f) => f.type === 'email' && typeof values[f.name] === 'string');
   const submitterEmail = emailField ? String(values[emailField.name]).toLowerCase() : null;
-  const consent = form.props.fields.find((f) => f.type === 'consent' && values[f.name] === true);
+  const consent = seen.fields.find((f) => f.type === 'consent' && values[f.name] === true);
   const id = newId('sub');
   const createdAt = nowIso();
   const submission = {

@@ -12,7 +12,7 @@ import { serverSecret } from '../secrets/secrets.js';
 import type { SiteDocument } from '../site-document/schema.js';
 import { sha256 } from '../lib/ids.js';
 import { NOT_FOUND_KEY } from '../publishing/build-files.js';
-import type { Manifest } from '../publishing/publishing.js';
+import type { Manifest, ManifestLanguages } from '../publishing/publishing.js';
 import type { ReleaseStore, StoredFile } from '../storage/release-store.js';
 import { loadProtection, publicSitemap, type SiteProtection } from './protection.js';
 
@@ -48,6 +48,8 @@ export interface LiveSite {
   /** The site loads the analytics beacon (doc.analytics.beacon of the live release): the beacon endpoint takes its events. */
   beacon: boolean;
   siteUrl: string;
+  /** A multi-language site's languages (src/hosting/language.ts); undefined on a single-language site, which pays nothing for them. */
+  languages?: ServedLanguages;
   /** The forms of the live release, by block id, as the visitor sees them. */
   forms: Map<string, PublishedForm>;
   /** Signs the c_r_id_ tokens of this server. */
@@ -64,6 +66,11 @@ export interface LiveSite {
   protection: SiteProtection | null;
 }
 
+export interface ServedLanguages extends ManifestLanguages {
+  /** URL segment -> language tag, for every language of the site (the default's too). */
+  bySegment: Map<string, string>;
+}
+
 function cacheControl(path: string, guarded: boolean): string {
   // Hashed assets never change; pages must revalidate so a publish shows at once. What a password guards
   // never goes into a shared cache.
@@ -71,7 +78,16 @@ function cacheControl(path: string, guarded: boolean): string {
   return path.startsWith('/_atrium/') ? 'public, max-age=31536000, immutable' : 'public, max-age=0, must-revalidate';
 }
 
-function servedFile(stored: StoredFile, hash: string, type: string, path: string, form = false, csp?: string, guarded = false): ServedFile {
+function servedFile(
+  stored: StoredFile,
+  hash: string,
+  type: string,
+  path: string,
+  form = false,
+  csp?: string,
+  guarded = false,
+  vary = 'Accept-Encoding',
+): ServedFile {
   const etag = `"${hash.slice(0, 32)}"`;
   const common = [
     'content-type',
@@ -80,7 +96,7 @@ function servedFile(stored: StoredFile, hash: string, type: string, path: string
     // A form page carries a per-visitor token cookie: never from a shared cache.
     form ? 'private, no-cache' : cacheControl(path, guarded),
     'vary',
-    'Accept-Encoding',
+    vary,
     'etag',
     etag,
     'content-security-policy',
@@ -105,6 +121,11 @@ function servedFile(stored: StoredFile, hash: string, type: string, path: string
     head: heads(common),
     headTls: heads([...common, ...HSTS]),
   };
+}
+
+function servedLanguages(l: ManifestLanguages | undefined): ServedLanguages | undefined {
+  if (!l?.others.length) return undefined;
+  return { ...l, bySegment: new Map([l.default, ...l.others].map((tag) => [tag.toLowerCase(), tag])) };
 }
 
 /** A site's files already in memory, by hash: a reload takes them instead of reading the disk. */
@@ -239,6 +260,9 @@ export class LiveSites {
     const formKey = await serverSecret(this.ctx, FORM_TOKEN_SECRET);
     const protection = await loadProtection(this.ctx, siteRow.id, siteRow.name, document);
     const files = new Map<string, ServedFile>();
+    const languages = servedLanguages(manifest.settings?.languages);
+    // On a multi-language site the root may answer by the `lang` cookie (or Accept-Language): caches must know.
+    const rootVary = languages && `Accept-Encoding, Cookie${languages.root === 'accept-language' ? ', Accept-Language' : ''}`;
     await Promise.all(
       Object.entries(manifest.files).map(async ([path, f]) => {
         let stored = known?.get(f.hash) ?? (await this.store.get(f.hash));
@@ -246,7 +270,10 @@ export class LiveSites {
         const filtered = protection !== null && path === '/sitemap.xml';
         if (filtered) stored = { identity: publicSitemap(stored.identity, release.site_url, protection.rules) };
         const hash = filtered ? sha256(stored.identity) : f.hash;
-        files.set(path, servedFile(stored, hash, f.type, path, f.form === true, f.csp, protection?.rules.paths.has(path)));
+        files.set(
+          path,
+          servedFile(stored, hash, f.type, path, f.form === true, f.csp, protection?.rules.paths.has(path), (path === '/' && rootVary) || undefined),
+        );
       }),
     );
     let bytes = 0;
@@ -261,6 +288,7 @@ export class LiveSites {
       gpcRefusesAnalytics: manifest.settings?.gpcRefusesAnalytics ?? false,
       beacon: manifest.settings?.beacon ?? false,
       siteUrl: release.site_url,
+      ...(languages ? { languages } : {}),
       forms,
       formKey,
       bytes,

@@ -8,6 +8,8 @@ import { trustFunction, type TrustFn } from '../lib/trust-proxy.js';
 import { isSecure, siteHeaders } from './site-headers.js';
 import { guard } from './protection.js';
 import { PROTECT_PATH } from '../rendering/password-page.js';
+import { answerLanguagePick, LANG_PATH, redirectRoot, rootTarget } from './language.js';
+import { notFoundKey } from '../publishing/build-files.js';
 
 const NO_PROXY = trustFunction(false);
 
@@ -145,6 +147,12 @@ export function servePublished(req: IncomingMessage, res: ServerResponse, site: 
   const q = url.indexOf('?');
   let path = q === -1 ? url : url.slice(0, q);
   let file = site.files.get(path);
+  // A multi-language site's root may send the visitor to the language they picked: only then is a cookie read.
+  if (site.languages !== undefined && path === '/') {
+    const target = rootTarget(req, site.languages);
+    if (target) return redirectRoot(res, isSecure(req, trust), target, q === -1 ? '' : url.slice(q));
+  }
+  if (!file && path === LANG_PATH) return answerLanguagePick(req, res, site, isSecure(req, trust), q === -1 ? '' : url.slice(q + 1));
   if (!file && path.length > 1 && path.endsWith('/')) {
     // One canonical URL per page: /pricing/ redirects to /pricing.
     const bare = path.replace(/\/+$/, '') || '/';
@@ -171,7 +179,14 @@ export function servePublished(req: IncomingMessage, res: ServerResponse, site: 
   if (site.protection !== null && guard(req, res, site.protection, key, file !== undefined, url, isSecure(req, trust))) return;
   if (file) send(req, res, file, 200, site, trust, path, counter);
   else if (site.redirects.size && redirect(req, res, site, trust, url, q)) return;
-  else send(req, res, site.notFound, 404, site, trust, path, counter);
+  else send(req, res, notFoundPage(site, path), 404, site, trust, path, counter);
+}
+
+/** The 404 page in the language whose pages the path is under (/fr/...), else the default language's. */
+function notFoundPage(site: LiveSite, path: string): ServedFile {
+  if (site.languages === undefined) return site.notFound;
+  const segment = path.split('/')[1] ?? '';
+  return site.files.get(notFoundKey(segment.toLowerCase())) ?? site.notFound;
 }
 
 /** The URL's path is exactly `path` (a query string may follow). */

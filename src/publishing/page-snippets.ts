@@ -26,7 +26,7 @@ const insertBefore = (html: string, at: number, text: string) => (at === -1 || !
  * Call it last on a page's HTML: a snippet's script may hold any text, even
  * "</head>", so nothing may search the HTML for tags after it.
  */
-export function placeSnippets(doc: SiteDocument, files: ReleaseFile[]): void {
+export function placeSnippets(doc: SiteDocument, files: ReleaseFile[], pageOf: Map<string, string> = new Map()): void {
   const pages = new Map(doc.pages.map((p) => [p.path, p]));
   const rendered = new Map<Snippet, RenderedSnippet | null>();
   const render = (s: Snippet) => {
@@ -38,7 +38,8 @@ export function placeSnippets(doc: SiteDocument, files: ReleaseFile[]): void {
     return rendered.get(s)!;
   };
   for (const file of files) {
-    const page = pages.get(file.path);
+    // A page in a further language has its page's snippets (pageOf: published path -> the page's own path).
+    const page = pages.get(pageOf.get(file.path) ?? file.path);
     if (!page || !file.type.startsWith('text/html')) continue;
     const snippets = pageSnippets(doc, page).flatMap((s) => {
       const r = render(s);

@@ -27,9 +27,17 @@ export interface Manifest {
   /** The forms visitors see in this release, by form id, with the version their submissions are stored under. */
   forms: Record<string, PublishedForm>;
   /** Site settings serving needs without reading the document (absent in releases from before they were recorded). */
-  settings?: { gpcRefusesAnalytics: boolean; beacon?: boolean };
+  settings?: { gpcRefusesAnalytics: boolean; beacon?: boolean; languages?: ManifestLanguages };
   /** Old paths answered with a 301: path -> where to (absent in releases from before redirects). */
   redirects?: Record<string, string>;
+}
+
+/** A multi-language site's languages, for serving (the root redirect, the switcher's endpoint, 404 pages, form answers). */
+export interface ManifestLanguages {
+  default: string;
+  /** The further languages, as in the document (pt-BR), each published under its lowercase segment (/pt-br/). */
+  others: string[];
+  root: 'default' | 'accept-language';
 }
 
 /** Why a release exists: a person published, or an address change re-rendered the live site. */
@@ -67,7 +75,11 @@ async function release(
   const manifest: Manifest = {
     files: {},
     forms: Object.fromEntries(formsOf(doc)),
-    settings: { gpcRefusesAnalytics: doc.consent.gpcRefusesAnalytics, beacon: doc.analytics.beacon },
+    settings: {
+      gpcRefusesAnalytics: doc.consent.gpcRefusesAnalytics,
+      beacon: doc.analytics.beacon,
+      ...(doc.languages.length ? { languages: { default: doc.defaultLanguage, others: doc.languages, root: doc.rootLanguage } } : {}),
+    },
     ...(doc.redirects.length
       ? { redirects: Object.fromEntries(doc.redirects.map((r) => [r.from.length > 1 ? r.from.replace(/\/+$/, '') : r.from, r.to])) }
       : {}),

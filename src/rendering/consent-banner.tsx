@@ -14,8 +14,8 @@ import type { OptionalCategory, SiteDocument } from '../site-document/schema.js'
 /** Whether the site asks for consent at all: the footer gets "Cookie settings" on every page and the stylesheet the banner's styles. */
 export const siteAsksConsent = (doc: SiteDocument) => doc.consent.mode !== 'off' && siteConsentItems(doc).length > 0;
 
-/** The footer link's words in the site's language. */
-export const cookieSettingsLabel = (doc: SiteDocument) => consentStrings(doc.defaultLanguage).settingsLink;
+/** The footer link's words in the page's language. */
+export const cookieSettingsLabel = (lang: string) => consentStrings(lang).settingsLink;
 
 /**
  * The first-party cookies the site's snippets declare, by category: the
@@ -43,8 +43,8 @@ const listOf = (lang: string, names: string[]) => {
   }
 };
 
-export function ConsentBanner({ doc, siteName }: { doc: SiteDocument; siteName: string }) {
-  const { version, text } = bannerVersion(doc, doc.defaultLanguage);
+export function ConsentBanner({ doc, siteName, lang = doc.defaultLanguage }: { doc: SiteDocument; siteName: string; lang?: string }) {
+  const { version, text } = bannerVersion(doc, lang);
   const s = text.strings;
   const notice = text.mode === 'notice';
   // What Global Privacy Control refuses here: shown (by the runtime) only to browsers that send it.

@@ -4,6 +4,7 @@ import { fontFaceCss, type WebFontStack } from '../themes/fonts.js';
 import { themeCss } from '../themes/theme-css.js';
 import { BASE_CSS } from './base-css.js';
 import { CONSENT_CSS } from './consent-css.js';
+import { LANGUAGE_CSS } from './language-css.js';
 
 // Comments and indentation only; values and selectors are left untouched.
 const minify = (css: string) =>
@@ -15,6 +16,7 @@ const minify = (css: string) =>
 
 const BASE = minify(BASE_CSS);
 const CONSENT = minify(CONSENT_CSS);
+const LANGUAGES = minify(LANGUAGE_CSS);
 
 // No Node imports here: the editor builds the same stylesheet in the browser.
 
@@ -28,6 +30,8 @@ export interface CssOptions {
    * which styles blocks from the theme alone, asks for them explicitly.
    */
   consent?: boolean;
+  /** Include the language switcher's styles: by default only a document with further languages gets them. */
+  languages?: boolean;
 }
 
 /** The site's single stylesheet: @font-face rules of its web fonts, theme variables, then the shared block styles (and the consent styles when needed). */
@@ -36,5 +40,6 @@ export function buildCss(doc: Pick<SiteDocument, 'theme'> | SiteDocument, fontUr
     .map(([stack, url]) => fontFaceCss(stack as WebFontStack, url))
     .join('');
   const consent = options.consent ?? ('pages' in doc && siteConsentItems(doc).length > 0);
-  return faces + themeCss(doc.theme) + BASE + (consent ? CONSENT : '') + '\n';
+  const languages = options.languages ?? ('languages' in doc && doc.languages.length > 0);
+  return faces + themeCss(doc.theme) + BASE + (consent ? CONSENT : '') + (languages ? LANGUAGES : '') + '\n';
 }

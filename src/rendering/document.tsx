@@ -4,7 +4,9 @@ import type { ReactNode } from 'react';
 import { Footer, Navbar } from '../blocks/index.js';
 import type { SiteDocument } from '../site-document/schema.js';
 import { cookieSettingsLabel, siteAsksConsent } from './consent-banner.js';
+import { pageLanguage, type PageLanguage } from './page-language.js';
 import { privacyPageStrings } from './privacy/strings.js';
+import { siteStrings } from '../site-strings/strings.js';
 
 export interface HeadMeta {
   title: string;
@@ -26,13 +28,17 @@ export interface DocumentProps {
   meta: HeadMeta;
   /** The consent banner, on pages with something to consent to (it comes first, so keyboard users reach it first). */
   banner?: ReactNode;
+  /** The page's language and what comes with it; the site's default language when absent. */
+  language?: PageLanguage;
   children: ReactNode;
 }
 
-export function HtmlDocument({ doc, siteName, cssHref, fontHrefs = [], path, meta, banner, children }: DocumentProps) {
-  const brand = doc.navigation.brand || siteName;
+export function HtmlDocument({ doc, siteName, cssHref, fontHrefs = [], path, meta, banner, language, children }: DocumentProps) {
+  const l = language ?? pageLanguage(doc, doc.defaultLanguage);
+  const brand = l.navigation.brand || siteName;
+  const s = siteStrings(l.lang);
   return (
-    <html lang={doc.defaultLanguage}>
+    <html lang={l.lang}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -40,6 +46,9 @@ export function HtmlDocument({ doc, siteName, cssHref, fontHrefs = [], path, met
         {meta.description && <meta name="description" content={meta.description} />}
         {meta.noindex && <meta name="robots" content="noindex" />}
         {meta.canonical && <link rel="canonical" href={meta.canonical} />}
+        {l.alternates.map((a) => (
+          <link key={a.hreflang} rel="alternate" hrefLang={a.hreflang} href={a.href} />
+        ))}
         <meta property="og:type" content="website" />
         <meta property="og:site_name" content={siteName} />
         <meta property="og:title" content={meta.title} />
@@ -57,18 +66,29 @@ export function HtmlDocument({ doc, siteName, cssHref, fontHrefs = [], path, met
       </head>
       <body>
         <a className="skip-link" href="#main">
-          Skip to content
+          {s.skipToContent}
         </a>
         {banner}
-        <Navbar navigation={doc.navigation} siteName={siteName} currentPath={path} />
+        <Navbar
+          navigation={l.navigation}
+          siteName={siteName}
+          currentPath={path}
+          menuLabel={s.menu}
+          homeHref={l.homeHref}
+          languages={l.switcher}
+          languageLabel={s.language}
+        />
         <main id="main" tabIndex={-1}>
           {children}
         </main>
         <Footer
-          footer={doc.footer}
+          footer={l.footer}
           brand={brand}
-          cookieSettings={siteAsksConsent(doc) ? cookieSettingsLabel(doc) : undefined}
-          privacyRequests={privacyPageStrings(doc.defaultLanguage).link}
+          cookieSettings={siteAsksConsent(doc) ? cookieSettingsLabel(l.lang) : undefined}
+          privacyRequests={privacyPageStrings(l.lang).link}
+          homeHref={l.homeHref}
+          languages={l.switcher}
+          languageLabel={s.language}
         />
       </body>
     </html>

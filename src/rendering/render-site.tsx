@@ -13,13 +13,20 @@ import { cssPath } from './css-path.js';
 import { HtmlDocument } from './document.js';
 import { structuredData } from './structured-data.js';
 import { themeFontFiles, type FontFile } from './font-files.js';
+import { localizeLinks } from './localize-links.js';
+import { pageLanguage } from './page-language.js';
+import { fill, formWords, siteStrings } from '../site-strings/strings.js';
+import { langSegment, localizedPath, siteLanguages, translatePage } from '../site-document/translations.js';
 
 export interface RenderedSite {
   css: { path: string; body: string };
   /** The woff2 files the stylesheet declares (the theme's heading and body faces). */
   fonts: FontFile[];
-  pages: { path: string; html: string }[];
+  /** Every page in every language: `path` is where it is published, `pagePath` the page's own (default language) path. */
+  pages: { path: string; pagePath: string; lang: string; html: string }[];
   notFound: string;
+  /** The 404 page in each further language, by URL segment (served for paths under /<segment>/). */
+  notFoundByLang: Record<string, string>;
 }
 
 export interface RenderContext {
@@ -36,27 +43,28 @@ function absoluteImage(src: string | undefined, siteUrl: string): string | undef
   return /^https?:\/\//i.test(src) ? src : undefined;
 }
 
-export function PageBody({ page, lang, sitePolicy }: { page: Page; lang?: string; sitePolicy?: PolicyDocument }) {
+export function PageBody({ page, lang, translated, sitePolicy }: { page: Page; lang?: string; translated?: boolean; sitePolicy?: PolicyDocument }) {
   const [first] = page.blocks;
   return (
     <>
       {/* Every page gets exactly one h1: the first block's heading, or the page title for screen readers. */}
       {!(first && blockHasHeading(first)) && <h1 className="sr-only">{page.title}</h1>}
-      {page.blocks.map((block, i) => renderBlock(block, { first: i === 0, lang, sitePolicy }))}
+      {page.blocks.map((block, i) => renderBlock(block, { first: i === 0, lang, translated, sitePolicy }))}
     </>
   );
 }
 
-function NotFoundBody({ homeLabel }: { homeLabel: string }) {
+function NotFoundBody({ homeLabel, homeHref, lang }: { homeLabel: string; homeHref: string; lang: string }) {
+  const s = siteStrings(lang);
   return (
     <section className="section tone-default not-found">
       <div className="container">
         <div className="cta-panel">
           <p className="not-found-code">404</p>
-          <h1 className="cta-title">This page could not be found</h1>
-          <p className="lead cta-body">The link may be out of date, or the page may have moved. Everything else is still here.</p>
+          <h1 className="cta-title">{s.notFoundHeading}</h1>
+          <p className="lead cta-body">{s.notFoundBody}</p>
           <div className="buttons cta-buttons">
-            <a className="btn btn-primary" href="/">
+            <a className="btn btn-primary" href={homeHref}>
               {homeLabel}
             </a>
           </div>
@@ -78,7 +86,7 @@ export function renderSite(doc: SiteDocument, ctx: RenderContext): RenderedSite 
   const { css, fonts } = stylesheet(doc);
   const fontHrefs = fonts.map((f) => f.path);
   const defaultImage = absoluteImage(doc.socialImage, siteUrl);
-  const banner = <ConsentBanner doc={doc} siteName={doc.navigation.brand || ctx.siteName} />;
+  const brand = (lang: string) => pageLanguage(doc, lang).navigation.brand || ctx.siteName;
   // The site's privacy notice, generated once per publish for the pages that show it.
   const notice = doc.pages.flatMap((p) => p.blocks).find((b) => b.type === 'privacy');
   const policy = notice
@@ -89,58 +97,84 @@ export function renderSite(doc: SiteDocument, ctx: RenderContext): RenderedSite 
       )
     : undefined;
 
-  const pages = doc.pages.map((page) => {
-    const html = renderToStaticMarkup(
-      <HtmlDocument
-        doc={doc}
-        siteName={ctx.siteName}
-        cssHref={css.path}
-        fontHrefs={fontHrefs}
-        path={page.path}
-        banner={pageNeedsConsent(doc, page) ? banner : undefined}
-        meta={{
-          title: page.path === '/' ? page.title : `${page.title} · ${ctx.siteName}`,
-          description: page.description,
-          canonical: siteUrl + page.path,
-          image: absoluteImage(page.socialImage, siteUrl) ?? defaultImage,
-          noindex: page.noindex,
-          structuredData: page.path === '/' ? structuredData(doc, ctx.siteName, siteUrl) : undefined,
-        }}
-      >
-        <PageBody page={page} lang={doc.defaultLanguage} sitePolicy={policy} />
-      </HtmlDocument>,
-    );
-    return { path: page.path, html: '<!doctype html>' + html };
-  });
+  const pages: RenderedSite['pages'] = [];
+  for (const lang of siteLanguages(doc)) {
+    const translated = lang !== doc.defaultLanguage;
+    const banner = <ConsentBanner doc={doc} siteName={brand(lang)} lang={lang} />;
+    for (const original of doc.pages) {
+      const page = translated ? translatePage(original, lang) : original;
+      const shown = translated ? { ...page, blocks: page.blocks.map((b) => ({ ...b, props: localizeLinks(b.props, doc, lang) })) } : page;
+      const path = localizedPath(doc, page.path, lang);
+      const html = renderToStaticMarkup(
+        <HtmlDocument
+          doc={doc}
+          siteName={ctx.siteName}
+          cssHref={css.path}
+          fontHrefs={fontHrefs}
+          path={path}
+          banner={pageNeedsConsent(doc, page) ? banner : undefined}
+          language={pageLanguage(doc, lang, { siteUrl, path: page.path, indexed: !page.noindex })}
+          meta={{
+            title: page.path === '/' ? page.title : `${page.title} · ${ctx.siteName}`,
+            description: page.description,
+            canonical: siteUrl + path,
+            image: absoluteImage(page.socialImage, siteUrl) ?? defaultImage,
+            noindex: page.noindex,
+            structuredData: page.path === '/' && !translated ? structuredData(doc, ctx.siteName, siteUrl) : undefined,
+          }}
+        >
+          <PageBody page={shown as Page} lang={lang} translated={translated} sitePolicy={policy} />
+        </HtmlDocument>,
+      );
+      pages.push({ path, pagePath: page.path, lang, html: '<!doctype html>' + html });
+    }
+  }
 
-  const notFound =
-    '<!doctype html>' +
-    renderToStaticMarkup(
-      <HtmlDocument
-        doc={doc}
-        siteName={ctx.siteName}
-        cssHref={css.path}
-        fontHrefs={fontHrefs}
-        meta={{ title: `Page not found · ${ctx.siteName}`, description: '', noindex: true }}
-      >
-        <NotFoundBody homeLabel={`Go to the ${doc.navigation.brand || ctx.siteName} home page`} />
-      </HtmlDocument>,
+  const notFoundIn = (lang: string) => {
+    const s = siteStrings(lang);
+    const language = pageLanguage(doc, lang);
+    return (
+      '<!doctype html>' +
+      renderToStaticMarkup(
+        <HtmlDocument
+          doc={doc}
+          siteName={ctx.siteName}
+          cssHref={css.path}
+          fontHrefs={fontHrefs}
+          language={language}
+          meta={{ title: `${s.notFoundTitle} · ${ctx.siteName}`, description: '', noindex: true }}
+        >
+          <NotFoundBody homeLabel={fill(s.goHome, { site: brand(lang) })} homeHref={language.homeHref} lang={lang} />
+        </HtmlDocument>,
+      )
     );
+  };
+  const notFound = notFoundIn(doc.defaultLanguage);
+  const notFoundByLang = Object.fromEntries(doc.languages.map((l) => [langSegment(l), notFoundIn(l)]));
 
-  return { css, fonts, pages, notFound };
+  return { css, fonts, pages, notFound, notFoundByLang };
 }
 
 // ---- Form result pages: what a visitor sees after a plain (no-JavaScript) form POST.
 
 type FormProps = BlockProps<'form'>;
 
-/** A form block of the document and the page it sits on. */
-export function findForm(doc: SiteDocument, formId: string): { page: Page; form: FormProps } | undefined {
-  for (const page of doc.pages) for (const block of page.blocks) if (block.type === 'form' && block.props.id === formId) return { page, form: block.props };
+/** A form block of the document and the page it sits on, in `lang` (translated text, localized links). */
+export function findForm(doc: SiteDocument, formId: string, lang = doc.defaultLanguage): { page: Page; form: FormProps } | undefined {
+  for (const original of doc.pages)
+    for (const block of original.blocks)
+      if (block.type === 'form' && block.props.id === formId) {
+        const page = lang === doc.defaultLanguage ? original : translatePage(original, lang);
+        const form = page.blocks.find((b) => b.props.id === formId)!.props as FormProps;
+        return { page, form: localizeLinks(form, doc, lang) };
+      }
   return undefined;
 }
 
-function resultPage(doc: SiteDocument, ctx: RenderContext, title: string, body: ReactNode): string {
+/** The language of a form result page: one of the site's, else the default. */
+const resultLanguage = (doc: SiteDocument, lang: string | undefined) => (lang && doc.languages.includes(lang) ? lang : doc.defaultLanguage);
+
+function resultPage(doc: SiteDocument, ctx: RenderContext, lang: string, title: string, body: ReactNode): string {
   const { css, fonts } = stylesheet(doc);
   return (
     '<!doctype html>' +
@@ -150,6 +184,7 @@ function resultPage(doc: SiteDocument, ctx: RenderContext, title: string, body: 
         siteName={ctx.siteName}
         cssHref={css.path}
         fontHrefs={fonts.map((f) => f.path)}
+        language={pageLanguage(doc, lang)}
         meta={{ title: `${title} · ${ctx.siteName}`, description: '', noindex: true }}
       >
         <section className="section tone-default form-result">
@@ -162,33 +197,35 @@ function resultPage(doc: SiteDocument, ctx: RenderContext, title: string, body: 
   );
 }
 
-const DEFAULT_SUCCESS = 'Thanks! We received your message and will get back to you soon.';
-
 /**
  * The thank-you page after a form is sent without JavaScript (served at
  * /_atrium/forms/<formId>/thanks): the form's success message and a way back.
  */
-export function renderFormThanksPage(doc: SiteDocument, ctx: RenderContext, formId: string): string {
-  const found = findForm(doc, formId);
-  const brand = doc.navigation.brand || ctx.siteName;
+export function renderFormThanksPage(doc: SiteDocument, ctx: RenderContext, formId: string, language?: string): string {
+  const lang = resultLanguage(doc, language);
+  const s = siteStrings(lang);
+  const found = findForm(doc, formId, lang);
+  const { navigation, homeHref } = pageLanguage(doc, lang);
+  const brand = navigation.brand || ctx.siteName;
   const back = found && found.page.path !== '/' ? found.page : undefined;
   return resultPage(
     doc,
     ctx,
-    'Thank you',
+    lang,
+    s.thanksTitle,
     <>
       <span className="form-status-icon" aria-hidden="true" />
-      <h1 className="cta-title">Thank you</h1>
+      <h1 className="cta-title">{s.thanksTitle}</h1>
       <p className="lead cta-body" role="status">
-        {found?.form.successMessage || DEFAULT_SUCCESS}
+        {found ? formWords(found.form, lang).successMessage : s.success}
       </p>
       <div className="buttons cta-buttons">
-        <a className="btn btn-primary" href="/">
-          Back to the {brand} home page
+        <a className="btn btn-primary" href={homeHref}>
+          {fill(s.backHome, { site: brand })}
         </a>
         {back && (
-          <a className="btn btn-secondary" href={back.path}>
-            Back to {back.title}
+          <a className="btn btn-secondary" href={localizedPath(doc, back.path, lang)}>
+            {fill(s.backTo, { page: back.title })}
           </a>
         )}
       </div>
@@ -202,6 +239,8 @@ export interface FormErrorPageInput {
   issues: { field: string; message: string }[];
   /** Where "Go back" leads: normally the page the form is on. */
   backHref: string;
+  /** The language of the page the form was sent from. */
+  lang?: string;
 }
 
 /** Server messages may be fragments ("must be an email address"): shown as sentences. */
@@ -218,22 +257,25 @@ const safeBack = (href: string) => (/^\/(?![/\\])/.test(href) ? href : '/');
  * when the visitor goes back).
  */
 export function renderFormErrorPage(doc: SiteDocument, ctx: RenderContext, input: FormErrorPageInput): string {
-  const found = findForm(doc, input.formId);
+  const lang = resultLanguage(doc, input.lang);
+  const s = siteStrings(lang);
+  const found = findForm(doc, input.formId, lang);
   const labelOf = (name: string) => found?.form.fields.find((f) => f.name === name)?.label;
   const single = input.issues.length === 1 && !labelOf(input.issues[0]!.field);
   return resultPage(
     doc,
     ctx,
-    'Please check the form',
+    lang,
+    s.checkForm,
     <>
-      <h1 className="cta-title">{single ? 'Your message was not sent' : 'Please check the form'}</h1>
+      <h1 className="cta-title">{single ? s.notSent : s.checkForm}</h1>
       {single ? (
         <p className="lead cta-body" role="alert">
           {sentence(input.issues[0]!.message)}
         </p>
       ) : (
         <>
-          <p className="lead cta-body">Your message was not sent yet. Go back to the form and fix the following:</p>
+          <p className="lead cta-body">{s.notSentYet}</p>
           <ul className="form-issues" role="alert">
             {input.issues.map((issue, i) => {
               const label = labelOf(issue.field);
@@ -249,7 +291,7 @@ export function renderFormErrorPage(doc: SiteDocument, ctx: RenderContext, input
       )}
       <div className="buttons cta-buttons">
         <a className="btn btn-primary" href={safeBack(input.backHref)}>
-          Go back to the form
+          {s.goBack}
         </a>
       </div>
     </>,

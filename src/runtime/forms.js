@@ -29,6 +29,10 @@
     var button = form.querySelector('button[type="submit"], button:not([type])');
     var status = form.querySelector('[role="status"]');
     var busy = false;
+    // Pages in a further language carry these messages in it.
+    var message = function (name) {
+      return form.getAttribute('data-msg-' + name) || MESSAGES[name];
+    };
 
     var controls = function () {
       return Array.prototype.filter.call(form.elements, function (el) {
@@ -140,12 +144,12 @@
             setBusy(false);
             if (r.ok && r.data.ok !== false) succeed(r.data);
             else if (r.status === 400 && Array.isArray(r.data.issues) && r.data.issues.length)
-              showIssues(r.data.issues, sentence(r.data.message) || MESSAGES.failed);
-            else showStatus('error', sentence(r.data.message) || MESSAGES.failed);
+              showIssues(r.data.issues, sentence(r.data.message) || message('failed'));
+            else showStatus('error', sentence(r.data.message) || message('failed'));
           },
           function () {
             setBusy(false);
-            showStatus('error', MESSAGES.network);
+            showStatus('error', message('network'));
           },
         );
     });

@@ -339,6 +339,24 @@ export const Block = z.discriminatedUnion('type', [
 ]);
 export const BLOCK_TYPES = Block.options.map((o) => o.shape.type.value);
 
+export const LANGUAGE = z.string().regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, 'must be a language tag like en or pt-BR');
+
+/**
+ * A translation of text, by field path: `heading`, `items.0.title`,
+ * `plans.1.features.2`. Only text is translated; structure (which blocks,
+ * items, links and images) stays shared with the default language, and a path
+ * without a translation shows the default language's text
+ * (src/site-document/translations.ts lists the translatable paths).
+ */
+export const TextByPath = z.record(z.string().regex(/^[a-zA-Z]+(\.[a-zA-Z0-9]+){0,4}$/, 'must be a field path like items.0.title'), z.string().max(100_000));
+
+/** One page in one further language: its title, description and blocks' text, by block id. */
+export const PageTranslation = z.object({
+  title: text(120).optional(),
+  description: text(320).optional(),
+  blocks: z.record(id, TextByPath).default({}),
+});
+
 export const Page = z.object({
   id,
   path: PagePath,
@@ -349,6 +367,8 @@ export const Page = z.object({
   blocks: z.array(Block).max(100),
   /** Custom code for this page only, after the site-wide snippets. */
   snippets: z.array(Snippet).max(20).default([]),
+  /** The page's text in the site's further languages (doc.languages), by language. */
+  translations: z.record(LANGUAGE, PageTranslation).default({}),
 });
 
 export const Navigation = z.object({
@@ -364,12 +384,29 @@ export const Footer = z.object({
   legal: text(200).optional(), // e.g. "© 2026 Acme Inc."
 });
 
-export const LANGUAGE = z.string().regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, 'must be a language tag like en or pt-BR');
+/** The navigation's and footer's text in one further language, by field path (like `links.0.label`, `columns.1.heading`). */
+export const SiteTranslation = z.object({
+  navigation: TextByPath.default({}),
+  footer: TextByPath.default({}),
+});
+
+/**
+ * Where the site root sends a visitor without a `lang` cookie: nowhere (the
+ * default language's home), or to the best match of the browser's
+ * Accept-Language among the site's languages. A visitor who picked a language
+ * in the switcher is always sent to it.
+ */
+export const RootLanguage = z.enum(['default', 'accept-language']);
 
 export const SiteDocument = z
   .object({
     version: z.literal(1),
     defaultLanguage: LANGUAGE,
+    /** Further languages, published under /<lang>/...; the default language is at /. */
+    languages: z.array(LANGUAGE).max(20).default([]),
+    /** The navigation's and footer's text in the further languages. */
+    translations: z.record(LANGUAGE, SiteTranslation).default({}),
+    rootLanguage: RootLanguage.default('default'),
     theme: Theme,
     navigation: Navigation,
     footer: Footer,
@@ -416,6 +453,18 @@ export const SiteDocument = z
       if (r.to === from) ctx.addIssue({ code: 'custom', path: ['redirects', i, 'to'], message: 'a redirect cannot lead to itself' });
       froms.add(from);
     });
+    // Further languages: each once, not the default, and no page path may start where a language's pages live.
+    const langs = new Set<string>();
+    doc.languages.forEach((l, i) => {
+      if (l === doc.defaultLanguage || langs.has(l))
+        ctx.addIssue({ code: 'custom', path: ['languages', i], message: `${l} is already a language of the site` });
+      langs.add(l.toLowerCase());
+    });
+    doc.pages.forEach((p, i) => {
+      const first = p.path.split('/')[1];
+      if (first && langs.has(first))
+        ctx.addIssue({ code: 'custom', path: ['pages', i, 'path'], message: `${p.path} is where the ${first} pages are published` });
+    });
     if (!paths.has('/')) ctx.addIssue({ code: 'custom', path: ['pages'], message: 'a site needs a home page with path /' });
     // A form's id is its address (/_atrium/forms/<id>): it must name one form in the whole site.
     const formIds = new Set<string>();
@@ -437,6 +486,8 @@ export type Block = z.infer<typeof Block>;
 export type BlockType = Block['type'];
 export type Snippet = z.infer<typeof Snippet>;
 export type Redirect = z.infer<typeof Redirect>;
+export type PageTranslation = z.infer<typeof PageTranslation>;
+export type TextByPath = z.infer<typeof TextByPath>;
 export type AnalyticsSettings = z.infer<typeof AnalyticsSettings>;
 export type ConsentSettings = z.infer<typeof ConsentSettings>;
 export type ConsentCategory = z.infer<typeof ConsentCategory>;

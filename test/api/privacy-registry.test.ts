@@ -168,7 +168,7 @@ describe('cookie registry', () => {
   it('declares each cookie with a purpose, duration and category', () => {
     for (const c of Object.values(COOKIES)) {
       expect(c.purpose.length).toBeGreaterThan(10);
-      expect(['essential', 'functional', 'analytics', 'marketing', 'security']).toContain(c.category);
+      expect(['essential', 'preferences', 'functional', 'analytics', 'marketing', 'security']).toContain(c.category);
     }
   });
 });

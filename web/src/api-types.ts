@@ -8283,6 +8283,26 @@ export interface components {
       /** @constant */
       version: 1;
       defaultLanguage: string;
+      /** @default [] */
+      languages: string[];
+      /** @default {} */
+      translations: {
+        [key: string]: {
+          /** @default {} */
+          navigation: {
+            [key: string]: string;
+          };
+          /** @default {} */
+          footer: {
+            [key: string]: string;
+          };
+        };
+      };
+      /**
+       * @default default
+       * @enum {string}
+       */
+      rootLanguage: 'default' | 'accept-language';
       theme: {
         preset?: string;
         palette: {
@@ -8671,6 +8691,19 @@ export interface components {
           }[];
           policyUrl?: string;
         }[];
+        /** @default {} */
+        translations: {
+          [key: string]: {
+            title?: string;
+            description?: string;
+            /** @default {} */
+            blocks: {
+              [key: string]: {
+                [key: string]: string;
+              };
+            };
+          };
+        };
       }[];
       /**
        * @default {
@@ -9762,6 +9795,26 @@ export interface components {
       /** @constant */
       version: 1;
       defaultLanguage: string;
+      /** @default [] */
+      languages: string[];
+      /** @default {} */
+      translations: {
+        [key: string]: {
+          /** @default {} */
+          navigation: {
+            [key: string]: string;
+          };
+          /** @default {} */
+          footer: {
+            [key: string]: string;
+          };
+        };
+      };
+      /**
+       * @default default
+       * @enum {string}
+       */
+      rootLanguage: 'default' | 'accept-language';
       theme: {
         preset?: string;
         palette: {
@@ -10150,6 +10203,19 @@ export interface components {
           }[];
           policyUrl?: string;
         }[];
+        /** @default {} */
+        translations: {
+          [key: string]: {
+            title?: string;
+            description?: string;
+            /** @default {} */
+            blocks: {
+              [key: string]: {
+                [key: string]: string;
+              };
+            };
+          };
+        };
       }[];
       /**
        * @default {

@@ -64,6 +64,7 @@ export const en: NoticeStrings = {
       c_id: 'The reference of your latest consent record, so you can look it up and we can prove what you chose.',
       usr: 'Set only if you allow analytics: the date of your first visit and a random number, so we can count returning visitors. Nothing about it is stored on the server.',
       u_sp: 'Set when you enter the password of a protected page or of the whole site, so you are not asked again. It proves which password you entered, holds nothing about you, and stops working when the password changes.',
+      lang: 'Set only when you pick a language in the site’s language menu, so the site opens in that language next time. It holds only the language code.',
     },
     providers: {
       'youtube.YSC': 'YouTube: remembers playback within a visit once the video plays.',

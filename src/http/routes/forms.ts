@@ -12,18 +12,16 @@ import type { LiveSite, LiveSites } from '../../hosting/live-sites.js';
 import { normalizeHost } from '../../hosting/serve.js';
 import { admits, scopesFor } from '../../hosting/protection.js';
 import { renderFormErrorPage } from '../../rendering/render-site.js';
+import { fill, formWords, siteStrings } from '../../site-strings/strings.js';
+import { formIn } from '../../forms/definitions.js';
+import { thanksPath } from '../../publishing/build-files.js';
 import { doc, type ResponseDoc } from '../openapi/route-doc.js';
 import { ErrorBody } from '../schemas/common.js';
 import { FormReceived } from '../schemas/forms.js';
 
 export const FORM_BODY_LIMIT = 64 * 1024;
 
-const TOKEN_MESSAGES = {
-  missing: 'This form could not be verified: allow cookies for this site, reload the page and send again.',
-  invalid: 'This form could not be verified: reload the page and send again.',
-  expired: 'This page was opened more than 24 hours ago: reload it and send again.',
-  too_fast: 'That was faster than a person can fill in a form: wait a moment, then send again.',
-} as const;
+const TOKEN_MESSAGES = { missing: 'tokenMissing', invalid: 'tokenInvalid', expired: 'tokenExpired', too_fast: 'tooFast' } as const;
 
 /** application/x-www-form-urlencoded into an object; repeated keys become arrays (and are refused later). */
 export function parseUrlEncoded(body: string): Record<string, string | string[]> {
@@ -70,67 +68,76 @@ export async function formRoutes(app: FastifyInstance, ctx: Context, live: LiveS
     keyGenerator: (req) => `form-site:${normalizeHost(req.headers.host ?? '')}`,
   });
 
-  app.post<{ Params: { formId: string } }>('/_atrium/forms/:formId', { bodyLimit: FORM_BODY_LIMIT, config: DOCS.submit }, async (req, reply) => {
-    const json = wantsJson(req);
-    const host = normalizeHost(req.headers.host ?? '');
-    const site = live.peek(host) ?? (await live.load(host));
-    const form = site?.forms.get(req.params.formId);
-    if (!site || !form) return reply.code(404).send({ error: 'not_found', message: 'this form does not exist (any more); reload the page' });
-    // A form on a protected page takes messages only from visitors who entered its password.
-    const scopes = site.protection && scopesFor(site.protection, form.pagePath, true);
-    if (site.protection && scopes && !admits(site.protection, req.raw, scopes)) {
-      if (!json) return reply.code(303).header('location', form.pagePath).send();
-      return reply.code(403).send({ error: 'protected', message: 'this form is on a password-protected page: open the page and enter its password first' });
-    }
-    // Every answer carries a fresh single-use token, so the visitor can send again after a success or fix an error.
-    reply.header(
-      'set-cookie',
-      cookieHeader('c_r_id_', issueFormToken(site.formKey, site.siteId), { secure: req.protocol === 'https', path: '/_atrium/forms' }),
-    );
-    const fail = async (status: number, error: string, message: string, issues: FieldIssue[] = []) =>
-      json
-        ? reply.code(status).send({ error, message, ...(issues.length ? { issues } : {}) })
-        : reply
-            .code(status)
-            .type('text/html; charset=utf-8')
-            .send(
-              await errorPage(
-                site,
-                form.id,
-                issues.length ? issues.map((i) => ({ field: i.path, message: i.message })) : [{ field: '', message }],
-                backHref(req, form.pagePath),
-              ),
-            );
-
-    for (const [limit, scope] of [
-      [perIp, 'from your network'],
-      [perSite, 'to this site'],
-    ] as const) {
-      const r = await limit(req);
-      if (!r.isAllowed && r.isExceeded) {
-        reply.header('retry-after', r.ttlInSeconds);
-        return fail(429, 'rate_limited', `Too many messages ${scope} right now: try again in ${r.ttlInSeconds} seconds.`);
+  app.post<{ Params: { formId: string }; Querystring: { lang?: string } }>(
+    '/_atrium/forms/:formId',
+    { bodyLimit: FORM_BODY_LIMIT, config: DOCS.submit },
+    async (req, reply) => {
+      const json = wantsJson(req);
+      const host = normalizeHost(req.headers.host ?? '');
+      const site = live.peek(host) ?? (await live.load(host));
+      // A form on a page in a further language posts with ?lang=: its answers come out in it.
+      const lang = site?.languages?.others.find((l) => l === req.query.lang);
+      const s = siteStrings(lang ?? site?.languages?.default ?? 'en').form;
+      const form = site?.forms.get(req.params.formId);
+      if (!site || !form) return reply.code(404).send({ error: 'not_found', message: s.noSuchForm });
+      // A form on a protected page takes messages only from visitors who entered its password.
+      const scopes = site.protection && scopesFor(site.protection, form.pagePath, true);
+      if (site.protection && scopes && !admits(site.protection, req.raw, scopes)) {
+        if (!json) return reply.code(303).header('location', form.pagePath).send();
+        return reply.code(403).send({ error: 'protected', message: 'this form is on a password-protected page: open the page and enter its password first' });
       }
-    }
-    const token = checkFormToken(site.formKey, site.siteId, req.cookies.c_r_id_);
-    if (!token.ok) return fail(token.reason === 'too_fast' ? 400 : 403, token.reason === 'too_fast' ? 'too_fast' : 'unverified', TOKEN_MESSAGES[token.reason]);
-    const body = req.body && typeof req.body === 'object' ? (req.body as Record<string, unknown>) : {};
-    try {
-      await receiveSubmission(ctx, { siteId: site.siteId, siteName: site.siteName, region: site.region, form }, body, token);
-    } catch (e) {
-      if (e instanceof DomainError && e.code === 'invalid_input')
-        return fail(400, 'invalid_input', 'Please check the highlighted fields.', (e.details.issues as FieldIssue[]) ?? []);
-      if (e instanceof DomainError && e.code === 'conflict')
-        return fail(409, 'already_sent', 'This form was already sent from this page: reload the page to send another message.');
-      throw e;
-    }
-    const redirect = form.props.successRedirect;
-    if (json) return reply.code(201).send({ ok: true, message: form.props.successMessage, ...(redirect ? { redirect } : {}) });
-    return reply
-      .code(303)
-      .header('location', redirect ?? `/_atrium/forms/${form.id}/thanks`)
-      .send();
-  });
+      // Every answer carries a fresh single-use token, so the visitor can send again after a success or fix an error.
+      reply.header(
+        'set-cookie',
+        cookieHeader('c_r_id_', issueFormToken(site.formKey, site.siteId), { secure: req.protocol === 'https', path: '/_atrium/forms' }),
+      );
+      const fail = async (status: number, error: string, message: string, issues: FieldIssue[] = []) =>
+        json
+          ? reply.code(status).send({ error, message, ...(issues.length ? { issues } : {}) })
+          : reply
+              .code(status)
+              .type('text/html; charset=utf-8')
+              .send(
+                await errorPage(
+                  site,
+                  form.id,
+                  issues.length ? issues.map((i) => ({ field: i.path, message: i.message })) : [{ field: '', message }],
+                  backHref(req, form.pagePath),
+                  lang,
+                ),
+              );
+
+      for (const [limit, scope] of [
+        [perIp, s.rateIp],
+        [perSite, s.rateSite],
+      ] as const) {
+        const r = await limit(req);
+        if (!r.isAllowed && r.isExceeded) {
+          reply.header('retry-after', r.ttlInSeconds);
+          return fail(429, 'rate_limited', fill(scope, { n: String(r.ttlInSeconds) }));
+        }
+      }
+      const token = checkFormToken(site.formKey, site.siteId, req.cookies.c_r_id_);
+      if (!token.ok)
+        return fail(token.reason === 'too_fast' ? 400 : 403, token.reason === 'too_fast' ? 'too_fast' : 'unverified', s[TOKEN_MESSAGES[token.reason]]);
+      const body = req.body && typeof req.body === 'object' ? (req.body as Record<string, unknown>) : {};
+      try {
+        await receiveSubmission(ctx, { siteId: site.siteId, siteName: site.siteName, region: site.region, form, lang }, body, token);
+      } catch (e) {
+        if (e instanceof DomainError && e.code === 'invalid_input') return fail(400, 'invalid_input', s.checkFields, (e.details.issues as FieldIssue[]) ?? []);
+        if (e instanceof DomainError && e.code === 'conflict') return fail(409, 'already_sent', s.alreadySent);
+        throw e;
+      }
+      const seen = formIn(form, lang);
+      const redirect = seen.successRedirect && (lang ? localizedRedirect(site, seen.successRedirect, lang) : seen.successRedirect);
+      const message = formWords(seen, lang ?? site.languages?.default ?? 'en').successMessage;
+      if (json) return reply.code(201).send({ ok: true, message, ...(redirect ? { redirect } : {}) });
+      return reply
+        .code(303)
+        .header('location', redirect ?? thanksPath({ defaultLanguage: site.languages?.default ?? '' }, form.id, lang ?? site.languages?.default ?? ''))
+        .send();
+    },
+  );
 }
 
 function wantsJson(req: FastifyRequest) {
@@ -148,6 +155,12 @@ function backHref(req: FastifyRequest, pagePath: string) {
   return pagePath;
 }
 
-async function errorPage(site: LiveSite, formId: string, issues: { field: string; message: string }[], back: string) {
-  return renderFormErrorPage(await site.document(), { siteUrl: site.siteUrl, siteName: site.siteName }, { formId, issues, backHref: back });
+async function errorPage(site: LiveSite, formId: string, issues: { field: string; message: string }[], back: string, lang?: string) {
+  return renderFormErrorPage(await site.document(), { siteUrl: site.siteUrl, siteName: site.siteName }, { formId, issues, backHref: back, lang });
+}
+
+/** A success redirect to a page of the site, to that page in the visitor's language (when it was published in it). */
+function localizedRedirect(site: LiveSite, path: string, lang: string) {
+  const localized = `/${lang.toLowerCase()}${path === '/' ? '' : path}`;
+  return site.files.has(localized) ? localized : path;
 }

@@ -23,6 +23,8 @@ import { historyKeys, useDocHistory, type Snapshot } from './history';
 import { pageName, pageToPuck, puckToBlocks, type BlockType, type Doc } from './model';
 import { PagesPanel, PageSettings, SitePanel, ThemePanel } from './panels';
 import { PreviewFrame } from './preview';
+import { LanguageSelect, TranslateView } from './translate';
+import { missingTranslations } from '../../../src/site-document/translations';
 import './styles/index';
 
 const usePuckSelect = createUsePuck();
@@ -181,7 +183,8 @@ function PublishPanel() {
 
 function EditorHeader() {
   const { site, status, save, publish, doPublish, canUndo, canRedo, undo, redo, puckDispatch, view, setView } = useChrome();
-  const { doc, page, switchPage } = useContext(EditorEnvContext)!;
+  const { doc, page, switchPage, lang, setLang } = useContext(EditorEnvContext)!;
+  const translating = lang !== doc.defaultLanguage;
   const busy = publish.kind === 'busy';
   const selection = usePuckSelect((s) => s.appState.ui.itemSelector);
   const dispatch = usePuckSelect((s) => s.dispatch);
@@ -219,11 +222,13 @@ function EditorHeader() {
             {doc.pages.map((p) => (
               <option key={p.id} value={p.id}>
                 {pageName(p)} — {p.path}
+                {translating ? ` · ${missingTranslations(p, lang) || 'no'} missing` : ''}
               </option>
             ))}
           </select>
         </div>
-        <CanvasViewControls view={view} onChange={setView} />
+        <LanguageSelect lang={lang} onChange={setLang} />
+        {!translating && <CanvasViewControls view={view} onChange={setView} />}
       </div>
       <div className="ed-header-right">
         <div className="ed-history" role="group" aria-label="History">
@@ -336,6 +341,9 @@ function Editor({ initial }: { initial: SiteResponse }) {
   const [doc, setDoc] = useState<Doc>(initial.document);
   const docRef = useRef(doc);
   const [pageId, setPageId] = useState(() => (initial.document.pages.find((p) => p.path === '/') ?? initial.document.pages[0]!).id);
+  const [lang, setLang] = useState(initial.document.defaultLanguage);
+  // A language removed from the site (Site panel, undo) is no longer translated here.
+  const editing = lang === doc.defaultLanguage || doc.languages.includes(lang) ? lang : doc.defaultLanguage;
   const [generation, setGeneration] = useState(0); // remounts Puck when the document is replaced from outside
   const [status, setStatus] = useState<SiteStatus>(initial.status);
   const [publish, setPublish] = useState<PublishState>({ kind: 'idle' });
@@ -434,6 +442,8 @@ function Editor({ initial }: { initial: SiteResponse }) {
       page,
       updateDoc,
       switchPage: setPageId,
+      lang: editing,
+      setLang,
       uploadImage,
       saveIssues,
       publishIssues,
@@ -441,7 +451,7 @@ function Editor({ initial }: { initial: SiteResponse }) {
       undo,
       redo,
     }),
-    [initial.id, initial.name, doc, page, updateDoc, uploadImage, saveIssues, publishIssues, autosave.saveNow, undo, redo],
+    [initial.id, initial.name, doc, page, editing, updateDoc, uploadImage, saveIssues, publishIssues, autosave.saveNow, undo, redo],
   );
 
   /** Selects a block and scrolls to it; on another page, that page opens with the block selected. */
@@ -572,6 +582,7 @@ function Editor({ initial }: { initial: SiteResponse }) {
             ui={ui}
             height="100%"
           />
+          {editing !== doc.defaultLanguage && <TranslateView lang={editing} />}
           {save.kind === 'conflict' && (
             <ConflictDialog
               onTheirs={() => {

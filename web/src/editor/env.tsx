@@ -15,6 +15,9 @@ export interface EditorEnv {
   /** Replaces the document outside Puck (theme, navigation, footer, page settings). */
   updateDoc(fn: (doc: Doc) => Doc): void;
   switchPage(pageId: string): void;
+  /** The language being edited: the default language edits the page, a further one translates it (translate.tsx). */
+  lang: string;
+  setLang(lang: string): void;
   uploadImage(file: File): Promise<UploadedImage>;
   /** What the server refused in the last save (paths like document.pages.0.snippets.1.code); empty once a save succeeds. */
   saveIssues: readonly { path: string; message: string }[];

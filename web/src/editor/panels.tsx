@@ -1,6 +1,7 @@
 // The editor's side panels beside Puck's own: pages, page settings, theme,
 // and the site's navigation and footer.
-import { useId, useState } from 'react';
+import { useId, useState, type ReactNode } from 'react';
+import { LanguagesSection } from './languages-section';
 import { THEMES } from '../../../src/themes/presets';
 import { FONT_FAMILIES } from '../../../src/themes/fonts';
 import { useEditorEnv } from './env';
@@ -214,7 +215,7 @@ export function PagesPanel() {
     const t = title.trim();
     if (!t) return;
     const path = pathFor(t, new Set(doc.pages.map((p) => p.path)));
-    const page: Page = { id: newId('page'), path, title: t, description: '', noindex: false, blocks: [], snippets: [] };
+    const page: Page = { id: newId('page'), path, title: t, description: '', noindex: false, blocks: [], snippets: [], translations: {} };
     updateDoc((d) => ({
       ...d,
       pages: [...d.pages, page],
@@ -503,6 +504,7 @@ export function SitePanel() {
           <TextInput label="Button link" mono value={nav.cta?.href ?? ''} onChange={(v) => setNav({ cta: nav.cta ? { ...nav.cta, href: v } : undefined })} />
         </div>
       </Section>
+      <LanguagesSection />
       <Section title="Footer">
         <TextInput label="Tagline" multiline value={footer.tagline ?? ''} maxLength={300} onChange={(v) => setFooter({ tagline: v || undefined })} />
         {footer.columns.map((col, i) => (

@@ -54,6 +54,7 @@ export const de: NoticeStrings = {
       c_id: 'Die Kennung Ihres letzten Einwilligungsnachweises, damit Sie ihn abrufen können und wir Ihre Auswahl belegen können.',
       usr: 'Wird nur gesetzt, wenn Sie Statistik erlauben: das Datum Ihres ersten Besuchs und eine Zufallszahl, damit wiederkehrende Besucher gezählt werden können. Auf dem Server wird dazu nichts gespeichert.',
       u_sp: 'Wird gesetzt, wenn Sie das Passwort einer geschützten Seite oder der ganzen Website eingeben, damit Sie nicht erneut gefragt werden. Es belegt, welches Passwort Sie eingegeben haben, enthält nichts über Sie und wird ungültig, sobald sich das Passwort ändert.',
+      lang: 'Wird nur gesetzt, wenn Sie im Sprachmenü der Website eine Sprache wählen, damit sich die Website beim nächsten Mal in dieser Sprache öffnet. Es enthält nur den Sprachcode.',
     },
     providers: {
       'youtube.YSC': 'YouTube: merkt sich die Wiedergabe während eines Besuchs, sobald das Video läuft.',

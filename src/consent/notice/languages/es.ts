@@ -53,7 +53,8 @@ export const es: NoticeStrings = {
         'Recuerda sus preferencias de cookies en este sitio (qué categorías y servicios ha permitido), para que el aviso no vuelva a preguntar en cada página.',
       c_id: 'La referencia de su último registro de consentimiento, para que pueda consultarlo y podamos demostrar lo que eligió.',
       usr: 'Solo se instala si permite las analíticas: la fecha de su primera visita y un número aleatorio, para contar los visitantes que vuelven. En el servidor no se guarda nada sobre ella.',
-      u_sp: 'Se guarda cuando introduces la contraseña de una página protegida o de todo el sitio, para no volver a pedírtela. Demuestra qué contraseña introdujiste, no contiene nada sobre ti y deja de funcionar cuando la contraseña cambia.',
+      u_sp: 'Se guarda cuando introduce la contraseña de una página protegida o de todo el sitio, para no volver a pedírsela. Demuestra qué contraseña introdujo, no contiene nada sobre usted y deja de funcionar cuando la contraseña cambia.',
+      lang: 'Solo se guarda cuando elige un idioma en el menú de idiomas del sitio, para que el sitio se abra en ese idioma la próxima vez. Solo contiene el código del idioma.',
     },
     providers: {
       'youtube.YSC': 'YouTube: recuerda la reproducción durante una visita, una vez que empieza el vídeo.',

@@ -54,6 +54,7 @@ export const fr: NoticeStrings = {
       c_id: 'La référence de votre dernier enregistrement de consentement, pour que vous puissiez le consulter et que nous puissions prouver votre choix.',
       usr: 'Déposé uniquement si vous autorisez la mesure d’audience\u00a0: la date de votre première visite et un nombre aléatoire, pour compter les visiteurs qui reviennent. Rien le concernant n’est conservé sur le serveur.',
       u_sp: 'Déposé lorsque vous saisissez le mot de passe d’une page protégée ou de tout le site, pour ne plus vous le demander. Il prouve quel mot de passe vous avez saisi, ne contient rien sur vous et cesse de fonctionner quand le mot de passe change.',
+      lang: 'Déposé uniquement lorsque vous choisissez une langue dans le menu des langues du site, pour que le site s’ouvre dans cette langue la prochaine fois. Il ne contient que le code de la langue.',
     },
     providers: {
       'youtube.YSC': 'YouTube\u00a0: mémorise la lecture au cours d’une visite, une fois la vidéo lancée.',

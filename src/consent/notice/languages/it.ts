@@ -54,6 +54,7 @@ export const it: NoticeStrings = {
       c_id: 'Il riferimento della tua ultima registrazione del consenso, perché tu possa consultarla e noi possiamo dimostrare la tua scelta.',
       usr: 'Impostato solo se consenti le statistiche: la data della tua prima visita e un numero casuale, per contare i visitatori che tornano. Sul server non viene conservato nulla che lo riguardi.',
       u_sp: 'Impostato quando inserisci la password di una pagina protetta o dell’intero sito, per non chiedertela di nuovo. Dimostra quale password hai inserito, non contiene nulla su di te e smette di funzionare quando la password cambia.',
+      lang: 'Impostato solo quando scegli una lingua nel menu delle lingue del sito, perché il sito si apra in quella lingua la volta successiva. Contiene solo il codice della lingua.',
     },
     providers: {
       'youtube.YSC': 'YouTube: ricorda la riproduzione durante una visita, una volta avviato il video.',

@@ -53,7 +53,8 @@ export const nl: NoticeStrings = {
         'Onthoudt uw cookiekeuzes op deze site (welke categorieën en diensten u hebt toegestaan), zodat de banner niet op elke pagina opnieuw vraagt.',
       c_id: 'De referentie van uw laatste toestemmingsregistratie, zodat u die kunt opzoeken en wij uw keuze kunnen aantonen.',
       usr: 'Alleen geplaatst als u statistieken toestaat: de datum van uw eerste bezoek en een willekeurig getal, zodat terugkerende bezoekers geteld kunnen worden. Op de server wordt er niets over opgeslagen.',
-      u_sp: 'Wordt geplaatst wanneer je het wachtwoord van een beveiligde pagina of van de hele site invoert, zodat je het niet opnieuw hoeft in te voeren. Het bewijst welk wachtwoord je hebt ingevoerd, bevat niets over jou en werkt niet meer zodra het wachtwoord verandert.',
+      u_sp: 'Wordt geplaatst wanneer u het wachtwoord van een beveiligde pagina of van de hele site invoert, zodat u het niet opnieuw hoeft in te voeren. Het bewijst welk wachtwoord u hebt ingevoerd, bevat niets over u en werkt niet meer zodra het wachtwoord verandert.',
+      lang: 'Alleen geplaatst wanneer u een taal kiest in het talenmenu van de site, zodat de site de volgende keer in die taal opent. Het bevat alleen de taalcode.',
     },
     providers: {
       'youtube.YSC': 'YouTube: onthoudt het afspelen tijdens een bezoek zodra de video speelt.',

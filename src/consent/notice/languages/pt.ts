@@ -53,6 +53,7 @@ export const pt: NoticeStrings = {
       c_id: 'A referência do seu registo de consentimento mais recente, para que o possa consultar e nós possamos provar a sua escolha.',
       usr: 'Só é definido se autorizar as estatísticas: a data da sua primeira visita e um número aleatório, para contar os visitantes que regressam. Nada sobre ele é guardado no servidor.',
       u_sp: 'Guardado quando introduz a palavra-passe de uma página protegida ou de todo o site, para não voltar a pedi-la. Prova que palavra-passe introduziu, não contém nada sobre si e deixa de funcionar quando a palavra-passe muda.',
+      lang: 'Só é definido quando escolhe um idioma no menu de idiomas do site, para que o site abra nesse idioma da próxima vez. Contém apenas o código do idioma.',
     },
     providers: {
       'youtube.YSC': 'YouTube: memoriza a reprodução durante uma visita, depois de o vídeo começar.',

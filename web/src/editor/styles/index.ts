@@ -3,3 +3,4 @@ import './editor-chrome.css'; // the editor frame: Puck tokens, header, device c
 import './editor-panels.css'; // panels and fields, the image library and the block gallery
 import './editor-site.css'; // the pages, theme and site panels, and small screens
 import './editor-snippets.css'; // custom code in the page settings, and its dialog
+import './editor-translate.css'; // translating a page into a further language, and the site's languages
