@@ -1,6 +1,6 @@
 // The editor's side panels beside Puck's own: pages, page settings, theme,
 // and the site's navigation and footer.
-import { useId, useState, type ReactNode } from 'react';
+import { useId, useState } from 'react';
 import { LanguagesSection } from './languages-section';
 import { THEMES } from '../../../src/themes/presets';
 import { FONT_FAMILIES } from '../../../src/themes/fonts';
