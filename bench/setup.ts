@@ -14,6 +14,9 @@ import { createMailer } from '../src/mail/mailer.js';
 import { recordIn } from '../src/privacy/disclosure-log.js';
 import { ReleaseStore } from '../src/storage/release-store.js';
 import { createSite } from '../src/sites/sites.js';
+import { recordVersion } from '../src/agreements/versions.js';
+import { acceptDpa, dpaStatus } from '../src/agreements/dpa-acceptance.js';
+import { dataProcessingAgreement } from '../src/policy/dpa.js';
 
 export async function benchContext(env: Record<string, string> = {}) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'atrium-bench-'));
@@ -25,6 +28,9 @@ export async function benchContext(env: Record<string, string> = {}) {
   const ctx: Context = { config, dbs, mailer: createMailer(config, { clock, record: recordIn(dbs) }), releases: store, bus: new EventBus(log), log, clock };
   const { subscriberId } = await signUp(ctx, { name: 'Bench', email: 'bench@example.com', password: 'benchmark password' });
   await dbs.control.updateTable('subscribers').set({ email_verified_at: new Date().toISOString() }).execute();
+  // Publishing needs the data processing agreement accepted, as in the dashboard.
+  await recordVersion(ctx, 'dpa', dataProcessingAgreement(config));
+  await acceptDpa(ctx, subscriberId, (await dpaStatus(ctx, subscriberId)).current.version);
   const subscriber = { id: subscriberId, emailVerified: true };
   return {
     ctx,

@@ -41,7 +41,7 @@ export interface CollectorOptions {
   control: Kysely<ControlDatabase>;
   regions: Record<string, Kysely<RegionDatabase>>;
   /** Where the databases are, for the worker's own connections. */
-  config: Pick<Config, 'databaseUrl' | 'regions' | 'dataDir' | 'trustProxy' | 'workers' | 'analyticsBatchMs' | 'analyticsNice'>;
+  config: Pick<Config, 'databaseUrl' | 'regions' | 'dataDir' | 'trustProxy' | 'workers' | 'analyticsBatchMs' | 'analyticsPriority'>;
   clock: Clock;
   log: Logger;
 }
@@ -167,7 +167,7 @@ export class Collector {
       regions: at.regions,
       trustProxy: config.trustProxy,
       shared: config.workers > 1 || !!config.databaseUrl,
-      nice: config.analyticsNice,
+      priority: config.analyticsPriority,
     };
     const worker =
       typeof ATRIUM_ANALYTICS_WORKER === 'string'

@@ -4,6 +4,7 @@ import type { Location } from '../db/connect.js';
 import type { TrustProxy } from '../lib/trust-proxy.js';
 import type { IngestResult } from './ingest.js';
 import type { EventRow } from './store.js';
+import type { AnalyticsPriority } from './priority.js';
 import type { WireBatch } from './wire.js';
 
 /** What the worker is started with: where the databases are and which proxies to trust. */
@@ -13,8 +14,8 @@ export interface WorkerSetup {
   trustProxy: TrustProxy;
   /** Other processes may count visitors in the same databases (several workers, or PostgreSQL). */
   shared: boolean;
-  /** The thread's nice value (0: as the server's). */
-  nice: number;
+  /** The thread's CPU priority (priority.ts). */
+  priority: AnalyticsPriority;
 }
 
 export type ToWorker =

@@ -17,14 +17,15 @@ import { rollUpRecent } from './rollup.js';
 import { Salts } from './salts.js';
 import { postgresStore, sqliteStore, type EventRow, type EventStore } from './store.js';
 import { VisitTracker } from './visits.js';
-import { lowerThreadPriority } from './priority.js';
+import { setThreadPriority } from './priority.js';
 import { unpack, type WireBatch } from './wire.js';
 
 /**
  * Hits processed in one transaction at most. On SQLite the serving thread's own writes (forms, consent records)
- * wait while the worker holds the write lock, so a transaction stays short: 1 000 events take a few milliseconds.
+ * wait while the worker holds the write lock, so a transaction stays short: 250 events take about a millisecond.
+ * At the idle priority a busy machine may pause the thread inside one; short ones keep that wait short too.
  */
-const MAX_BATCH = 1000;
+const MAX_BATCH = 250;
 
 const port = parentPort!;
 const setup = workerData as WorkerSetup;
@@ -47,7 +48,7 @@ function open<T>(at: Location): { db: Kysely<T>; store?: (db: Kysely<RegionDatab
 }
 
 // Serving comes first: when every core is busy, this thread waits (and its hits with it) until one is free.
-if (setup.nice) lowerThreadPriority(setup.nice);
+setThreadPriority(setup.priority);
 
 const control = open<ControlDatabase>(setup.control).db;
 const stores: Record<string, EventStore> = {};

@@ -54,8 +54,8 @@ export interface Config {
   analyticsBeaconPerIp: number;
   /** Counted hits wait at most this long (ms) before the analytics worker thread gets them. */
   analyticsBatchMs: number;
-  /** The analytics worker thread's nice value (ATRIUM_ANALYTICS_NICE, 0-19; 0 runs it at the server's priority). */
-  analyticsNice: number;
+  /** The analytics worker thread's CPU priority (ATRIUM_ANALYTICS_PRIORITY: idle, low or normal; src/analytics/priority.ts). */
+  analyticsPriority: 'idle' | 'low' | 'normal';
   /** Platform staff who answer privacy requests to the platform (ATRIUM_OPERATORS: account emails, comma-separated). */
   operatorEmails: string[];
   /** Who runs this installation, as the privacy policy names them (ATRIUM_OPERATOR_NAME, _ADDRESS). */
@@ -114,7 +114,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     analyticsRollupMonths: Math.max(1, Math.min(1200, Number(env.ATRIUM_ANALYTICS_ROLLUP_MONTHS ?? 24) || 24)),
     analyticsBeaconPerIp: Math.max(1, Number(env.ATRIUM_ANALYTICS_BEACON_PER_IP ?? 120) || 120),
     analyticsBatchMs: Math.max(10, Math.min(600_000, Number(env.ATRIUM_ANALYTICS_BATCH_MS ?? 200) || 200)),
-    analyticsNice: Math.max(0, Math.min(19, Math.trunc(Number(env.ATRIUM_ANALYTICS_NICE ?? 19)) || 0)),
+    analyticsPriority: oneOf(env, 'ATRIUM_ANALYTICS_PRIORITY', ['idle', 'low', 'normal'] as const, 'idle'),
     operatorEmails: (env.ATRIUM_OPERATORS ?? '')
       .split(',')
       .map((s) => s.trim().toLowerCase())
@@ -129,6 +129,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     outboxDays: Math.max(1, Math.min(3650, Number(env.ATRIUM_OUTBOX_DAYS ?? 30) || 30)),
     privacyRequestLimitPerIp: Math.max(1, Number(env.ATRIUM_PRIVACY_REQUEST_LIMIT_PER_IP ?? 10) || 10),
   };
+}
+
+/** One of `choices`, or the default when unset; anything else stops start-up naming the variable. */
+function oneOf<T extends string>(env: NodeJS.ProcessEnv, name: string, choices: readonly T[], fallback: T): T {
+  const v = env[name]?.trim().toLowerCase();
+  if (!v) return fallback;
+  if (!(choices as readonly string[]).includes(v)) throw new ConfigError(`${name} must be one of ${choices.join(', ')}, got ${v}`);
+  return v as T;
 }
 
 function onOff(v: string | undefined, d: boolean): boolean {
