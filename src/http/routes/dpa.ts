@@ -1,15 +1,13 @@
 // The data processing agreement at /dpa (every version at /dpa/versions/<n>),
 // and a workspace's acceptance of it: GET and POST /api/account/dpa.
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Context } from '../../context.js';
-import { notFound } from '../../lib/errors.js';
 import { parseInput } from '../../lib/validate.js';
 import { acceptDpa, dpaStatus } from '../../agreements/dpa-acceptance.js';
-import { renderPolicyPage } from '../../policy/policy-page.js';
-import { policyInEffect, policyVersion, policyVersions, type StoredPolicy } from '../../agreements/versions.js';
 import { requireAuth } from '../auth.js';
 import { doc } from '../openapi/route-doc.js';
+import { policyPages } from './policy-pages.js';
 
 const HTML = { content: { 'text/html': z.string() } };
 const Version = z.object({ version: z.number().int(), effectiveAt: z.string(), url: z.string() });
@@ -54,39 +52,7 @@ const DOCS = {
 };
 
 export async function dpaRoutes(app: FastifyInstance, ctx: Context) {
-  const page = async (reply: FastifyReply, shown: StoredPolicy) => {
-    const { current, upcoming } = await policyInEffect(ctx, 'dpa');
-    return reply
-      .type('text/html; charset=utf-8')
-      .header('cache-control', 'no-cache')
-      .send(
-        renderPolicyPage({
-          document: shown.document,
-          version: shown.version,
-          createdAt: shown.createdAt,
-          effectiveAt: shown.effectiveAt,
-          current: current?.version ?? shown.version,
-          upcoming: upcoming && { version: upcoming.version, effectiveAt: upcoming.effectiveAt },
-          versions: await policyVersions(ctx, 'dpa'),
-          base: '/dpa',
-          noun: 'agreement',
-        }),
-      );
-  };
-
-  // Generated at start-up (src/server.ts), like the privacy policy: requests only read the stored versions.
-  app.get('/dpa', { config: DOCS.current }, async (_req, reply) => {
-    const { current, upcoming } = await policyInEffect(ctx, 'dpa');
-    const shown = current ?? upcoming;
-    if (!shown) throw notFound('data processing agreement');
-    return page(reply, shown);
-  });
-
-  app.get<{ Params: { version: string } }>('/dpa/versions/:version', { config: DOCS.version }, async (req, reply) => {
-    const shown = /^\d{1,6}$/.test(req.params.version) ? await policyVersion(ctx, 'dpa', Number(req.params.version)) : undefined;
-    if (!shown) throw notFound('agreement version');
-    return page(reply, shown);
-  });
+  policyPages(app, ctx, { kind: 'dpa', base: '/dpa', noun: 'agreement', missing: 'data processing agreement', docs: DOCS });
 
   app.get('/api/account/dpa', { config: DOCS.status }, async (req) => {
     const { workspaceId } = parseInput(StatusQuery, req.query);

@@ -1,15 +1,13 @@
 // The platform's privacy policy at /privacy, generated from the running system
 // (src/policy), with every earlier version at /privacy/versions/<n>.
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Context } from '../../context.js';
-import { notFound } from '../../lib/errors.js';
 import { markPolicySeen, policyNotice } from '../../policy/notice.js';
-import { policyInEffect, policyVersion, policyVersions, type StoredPolicy } from '../../agreements/versions.js';
 import { parseInput } from '../../lib/validate.js';
 import { requireAuth } from '../auth.js';
-import { renderPolicyPage } from '../../policy/policy-page.js';
 import { doc } from '../openapi/route-doc.js';
+import { policyPages } from './policy-pages.js';
 
 const HTML = { content: { 'text/html': z.string() } };
 const Notice = z.object({
@@ -35,38 +33,7 @@ const DOCS = {
 };
 
 export async function policyRoutes(app: FastifyInstance, ctx: Context) {
-  const page = async (reply: FastifyReply, shown: StoredPolicy) => {
-    const { current, upcoming } = await policyInEffect(ctx, 'platform');
-    return reply
-      .type('text/html; charset=utf-8')
-      .header('cache-control', 'no-cache')
-      .send(
-        renderPolicyPage({
-          document: shown.document,
-          version: shown.version,
-          createdAt: shown.createdAt,
-          effectiveAt: shown.effectiveAt,
-          current: current?.version ?? shown.version,
-          upcoming: upcoming && { version: upcoming.version, effectiveAt: upcoming.effectiveAt },
-          versions: await policyVersions(ctx, 'platform'),
-        }),
-      );
-  };
-
-  // The policy is generated once, at start-up (src/server.ts): configuration and registries only change with a
-  // restart, so requests only read the stored versions.
-  app.get('/privacy', { config: DOCS.current }, async (_req, reply) => {
-    const { current, upcoming } = await policyInEffect(ctx, 'platform');
-    const shown = current ?? upcoming;
-    if (!shown) throw notFound('privacy policy');
-    return page(reply, shown);
-  });
-
-  app.get<{ Params: { version: string } }>('/privacy/versions/:version', { config: DOCS.version }, async (req, reply) => {
-    const shown = /^\d{1,6}$/.test(req.params.version) ? await policyVersion(ctx, 'platform', Number(req.params.version)) : undefined;
-    if (!shown) throw notFound('policy version');
-    return page(reply, shown);
-  });
+  policyPages(app, ctx, { kind: 'platform', base: '/privacy', noun: 'policy', missing: 'privacy policy', docs: DOCS });
 
   app.get('/api/account/policy-notice', { config: DOCS.notice }, async (req) => ({ notice: await policyNotice(ctx, requireAuth(req).subscriber.id) }));
 
