@@ -8,6 +8,7 @@ import type { Context } from '../context.js';
 import { accessRules, SITE_SCOPE, type AccessRules } from '../protection/access.js';
 import { GRANT_SECRET, grantCookie, grantMac, holdsGrant, parseGrants } from '../protection/grants.js';
 import { renderPasswordPage, type PasswordPageInput } from '../rendering/password-page.js';
+import { languageOfPath } from '../site-document/translations.js';
 import { serverSecret } from '../secrets/secrets.js';
 import type { SiteDocument } from '../site-document/schema.js';
 import { siteHeaders } from './site-headers.js';
@@ -20,8 +21,8 @@ export interface SiteProtection {
   hashes: Map<string, string>;
   doc: SiteDocument;
   siteName: string;
-  /** The password page's halves around the escaped `next` value, by kind; rendered on first use. */
-  templates: Partial<Record<PasswordPageInput['kind'], [string, string]>>;
+  /** Rendered password pages, by kind and language ('site:fr'), split where the next path goes. */
+  templates: Record<string, [string, string]>;
 }
 
 /** The site's protection for its live release's document, or null when nothing of it asks for a password. */
@@ -64,9 +65,13 @@ const escapeAttr = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt
 export function passwordPage(p: SiteProtection, scopes: readonly string[], next: string, error?: PasswordPageInput['error']): string {
   const kind = scopes.includes(SITE_SCOPE) ? 'site' : 'page';
   const homeLink = next.split('?')[0] !== '/' && !p.rules.paths.has('/');
-  if (error) return renderPasswordPage(p.doc, p.siteName, { kind, next, error, homeLink });
-  // The common case (a plain GET) fills a template rendered once per site load.
-  const t = (p.templates[kind] ??= renderPasswordPage(p.doc, p.siteName, { kind, next: MARK, homeLink: true }).split(MARK) as [string, string]);
+  const lang = languageOfPath(p.doc, next);
+  if (error) return renderPasswordPage(p.doc, p.siteName, { kind, next, error, homeLink, lang });
+  // The common case (a plain GET) fills a template rendered once per site load (and language).
+  const t = (p.templates[`${kind}:${lang}`] ??= renderPasswordPage(p.doc, p.siteName, { kind, next: MARK, homeLink: true, lang }).split(MARK) as [
+    string,
+    string,
+  ]);
   const page = t[0] + escapeAttr(next) + t[1];
   return homeLink ? page : page.replace(/<a class="pw-home"[^>]*>[^<]*<\/a>/, '');
 }

@@ -10,6 +10,7 @@
 //  - The stylesheet, fonts, runtime scripts and robots.txt are public: the
 //    password page itself needs them, and they hold no content.
 import type { SiteDocument } from '../site-document/schema.js';
+import { langSegment, localizedPath, siteLanguages } from '../site-document/translations.js';
 
 /** The scope of the site password; a page's scope is its id. */
 export const SITE_SCOPE = '*';
@@ -33,7 +34,8 @@ export function accessRules(doc: SiteDocument, scopes: ReadonlySet<string>): Acc
   for (const page of doc.pages) {
     const needs = scopes.has(page.id) ? [page.id] : siteWide ? [SITE_SCOPE] : [];
     pageScopes.set(page.id, needs);
-    if (needs.length) paths.set(page.path, needs);
+    // Every language's copy of the page (/pricing, /fr/pricing) asks for the same password.
+    if (needs.length) for (const lang of siteLanguages(doc)) paths.set(localizedPath(doc, page.path, lang), needs);
   }
   // Images: public when the whole site shows them or any public page does; else any protected page's password.
   const shared = imagesIn({ navigation: doc.navigation, footer: doc.footer, favicon: doc.favicon, socialImage: doc.socialImage });
@@ -52,7 +54,12 @@ export function accessRules(doc: SiteDocument, scopes: ReadonlySet<string>): Acc
   for (const page of doc.pages) {
     const needs = pageScopes.get(page.id)!;
     if (!needs.length) continue;
-    for (const block of page.blocks) if (block.type === 'form') paths.set(`/_atrium/forms/${block.props.id}/thanks`, needs);
+    for (const block of page.blocks) {
+      if (block.type !== 'form') continue;
+      const thanks = `/_atrium/forms/${block.props.id}/thanks`;
+      paths.set(thanks, needs);
+      for (const lang of doc.languages) paths.set(`${thanks}/${langSegment(lang)}`, needs);
+    }
   }
   return { paths, siteWide };
 }

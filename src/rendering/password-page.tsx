@@ -1,4 +1,4 @@
-// The password page of a protected site or page: in the site's language and
+// The password page of a protected site or page: in the page's language and
 // theme, naming the site, one password field in a plain form (no script, so
 // it works without JavaScript), noindex. It shows no navigation or footer:
 // those would name pages the visitor may not see.
@@ -18,12 +18,14 @@ export interface PasswordPageInput {
   error?: 'wrong' | 'empty' | 'tooMany';
   /** Offer a link to the home page (it does not ask for this password). */
   homeLink?: boolean;
+  /** The page's language (a multi-language site's /fr/ pages: fr); the site's default otherwise. */
+  lang?: string;
 }
 
 const fill = (s: string, site: string) => s.replace('{site}', site);
 
 export function renderPasswordPage(doc: SiteDocument, siteName: string, input: PasswordPageInput): string {
-  const lang = doc.defaultLanguage;
+  const lang = input.lang ?? doc.defaultLanguage;
   const s = passwordPageStrings(lang);
   const { css, fonts } = siteSheet(doc);
   const heading = input.kind === 'site' ? s.siteHeading : s.pageHeading;

@@ -133,6 +133,12 @@ export function localizedPath(doc: Pick<SiteDocument, 'defaultLanguage'>, path: 
   return `/${langSegment(lang)}${path === '/' ? '' : path}`;
 }
 
+/** The language whose pages `path` is under (/fr/pricing: fr), else the default language. */
+export function languageOfPath(doc: Pick<SiteDocument, 'defaultLanguage' | 'languages'>, path: string): string {
+  const segment = path.split(/[/?#]/)[1]?.toLowerCase() ?? '';
+  return (segment && doc.languages.find((l) => langSegment(l) === segment)) || doc.defaultLanguage;
+}
+
 /** All the site's languages, the default first. */
 export const siteLanguages = (doc: Pick<SiteDocument, 'defaultLanguage' | 'languages'>) => [doc.defaultLanguage, ...doc.languages];
 

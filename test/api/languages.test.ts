@@ -222,4 +222,26 @@ describe('multi-language sites', () => {
     expect((await c.get('/', { host, headers: { 'accept-language': 'de', cookie: 'lang=fr' } })).headers.location).toBe('/fr');
     expect((await c.get('/', { host, headers: { 'accept-language': 'de', cookie: 'lang=en' } })).status).toBe(200);
   });
+
+  it('asks for a page’s password in every language it is published in, in that language', async () => {
+    const contact = site.document.pages.find((p: any) => p.path === '/contact');
+    expect((await c.put(`/api/sites/${site.id}/pages/${contact.id}/password`, { password: 'entre nous' })).status).toBe(200);
+    for (const [path, words] of [
+      ['/contact', 'This page is protected'],
+      ['/fr/contact', 'Cette page est protégée'],
+      ['/de/contact', 'Diese Seite ist geschützt'],
+    ]) {
+      const r = await c.get(path, { host });
+      expect(r.status, path).toBe(403);
+      expect(r.text).toContain(words);
+      expect(r.text).not.toContain('Votre nom');
+    }
+    for (const thanks of ['/_atrium/forms/contact-form/thanks', '/_atrium/forms/contact-form/thanks/fr'])
+      expect((await c.get(thanks, { host })).status).toBe(403);
+    const sitemap = (await c.get('/sitemap.xml', { host })).text;
+    expect(sitemap).not.toContain('/contact</loc>');
+    expect(sitemap).toContain('/fr/pricing</loc>');
+    expect((await c.delete(`/api/sites/${site.id}/pages/${contact.id}/password`)).status).toBe(200);
+    expect((await c.get('/fr/contact', { host })).status).toBe(200);
+  });
 });
