@@ -5,6 +5,7 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { passwordPageStrings } from '../protection/strings.js';
 import type { SiteDocument } from '../site-document/schema.js';
+import { localizedPath } from '../site-document/translations.js';
 import { PASSWORD_PAGE_CSS } from './password-css.js';
 import { siteSheet } from './site-sheet.js';
 
@@ -90,7 +91,7 @@ export function renderPasswordPage(doc: SiteDocument, siteName: string, input: P
             </form>
             <p className="pw-note">{s.cookieNote}</p>
             {input.homeLink && (
-              <a className="pw-home" href="/">
+              <a className="pw-home" href={localizedPath(doc, '/', lang)}>
                 {s.home}
               </a>
             )}
