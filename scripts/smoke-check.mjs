@@ -79,6 +79,8 @@ const site = expectStatus(
   'create a site',
 ).json;
 expectStatus(await request('POST', `/api/sites/${site.id}/assets`, { body: PNG, type: 'image/png' }), 201, 'upload an image (sharp)');
+const dpa = expectStatus(await request('GET', '/api/account/dpa'), 200, 'read the data processing agreement in effect').json;
+expectStatus(await request('POST', '/api/account/dpa', { body: { version: dpa.current.version } }), 200, 'accept the data processing agreement');
 expectStatus(await request('POST', `/api/sites/${site.id}/publish`, { body: {} }), 201, 'publish');
 const browser = 'Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0';
 const page = expectStatus(
