@@ -79,6 +79,7 @@ const only = process.env.LH_ONLY;
 if (only) targets.splice(0, targets.length, ...targets.filter((x) => x.label.includes(only)));
 const out = fs.mkdtempSync(path.join(os.tmpdir(), 'lighthouse-'));
 const rows: string[] = [];
+const failing: string[] = [];
 for (const target of targets) {
   const file = path.join(out, `${target.slug}.json`);
   // Asynchronous: the server runs in this process and must keep answering.
@@ -99,6 +100,13 @@ for (const target of targets) {
   const score = (k: string) => Math.round(lhr.categories[k].score * 100);
   const audit = (k: string) => lhr.audits[k];
   const fonts = (audit('network-requests').details.items as { url: string; transferSize: number }[]).filter((r) => r.url.endsWith('.woff2'));
+  // What keeps a category under 100, so a regression names its cause.
+  for (const [k, cat] of Object.entries(lhr.categories as Record<string, { score: number; auditRefs: { id: string; weight: number }[] }>))
+    for (const ref of cat.auditRefs)
+      if (cat.score < 1 && ref.weight > 0 && lhr.audits[ref.id].score !== null && lhr.audits[ref.id].score < 1)
+        failing.push(
+          `${target.label}: ${k} — ${ref.id}: ${lhr.audits[ref.id].title} ${JSON.stringify(lhr.audits[ref.id].details?.items ?? lhr.audits[ref.id].explanation ?? '').slice(0, 300)}`,
+        );
   rows.push(
     `| ${target.label} | ${score('performance')} | ${score('accessibility')} | ${score('best-practices')} | ${score('seo')} | ${audit('largest-contentful-paint').displayValue} | ${audit('cumulative-layout-shift').displayValue} | ${(audit('total-byte-weight').numericValue / 1024).toFixed(1)} KB | ${fonts.length} (${(fonts.reduce((n, r) => n + r.transferSize, 0) / 1024).toFixed(1)} KB) |`,
   );
@@ -114,3 +122,4 @@ console.log(
 console.log('| site (preset) | perf | a11y | best practices | SEO | LCP | CLS | page weight | fonts |');
 console.log('|---|---|---|---|---|---|---|---|---|');
 for (const r of rows) console.log(r);
+if (failing.length) console.log(`\nBelow 100 because of:\n${failing.map((f) => `- ${f}`).join('\n')}`);

@@ -41,6 +41,9 @@ type Policy = Partial<Record<Directive, string[]>>;
 
 const STRICT: Policy = {
   'default-src': ["'none'"],
+  // Without a script nothing on the page can connect anywhere; 'self' lets tools that read the site from within the
+  // page (Lighthouse fetches robots.txt that way) reach the site's own files.
+  'connect-src': ["'self'"],
   'style-src': ["'self'"],
   'img-src': ["'self'", 'https:', 'data:'],
   'font-src': ["'self'"],
@@ -57,7 +60,7 @@ const serialize = (p: Policy) =>
 /** The strict policy of every page with no script (and of everything else a site serves). */
 export const CSP = serialize(STRICT);
 /** Pages with a form load the one runtime script (same origin) that submits in place. */
-export const FORM_CSP = serialize({ ...STRICT, 'script-src': ["'self'"], 'connect-src': ["'self'"] });
+export const FORM_CSP = serialize({ ...STRICT, 'script-src': ["'self'"] });
 
 /** What one page holds beyond its blocks' plain HTML: the rendered snippets with the origins they declare, and its embeds' frame origins. */
 export interface PageSources {

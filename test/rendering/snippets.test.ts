@@ -126,7 +126,7 @@ describe('snippets that cannot work under the CSP are refused with a sentence', 
 describe('the page CSP', () => {
   it('is exactly the strict policy (or the form one) for a page with nothing', () => {
     expect(CSP).toBe(
-      "default-src 'none'; style-src 'self'; img-src 'self' https: data:; font-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'self'",
+      "default-src 'none'; connect-src 'self'; style-src 'self'; img-src 'self' https: data:; font-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'self'",
     );
     expect(FORM_CSP).toBe(
       "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'self'; img-src 'self' https: data:; font-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'self'",
