@@ -155,7 +155,9 @@ async function ingest(postgres: string | undefined): Promise<Ingest> {
     );
 
   // Its log (warnings and errors only) goes to this script's output.
-  server = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  // BENCH_PROFILE=<dir> writes a CPU profile of each thread there when the server stops.
+  const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
+  server = spawn(process.execPath, [...profile, '--import', 'tsx', 'src/main.ts'], {
     stdio: ['ignore', 'inherit', 'inherit'],
     env: {
       ...process.env,

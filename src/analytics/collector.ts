@@ -41,7 +41,7 @@ export interface CollectorOptions {
   control: Kysely<ControlDatabase>;
   regions: Record<string, Kysely<RegionDatabase>>;
   /** Where the databases are, for the worker's own connections. */
-  config: Pick<Config, 'databaseUrl' | 'regions' | 'dataDir' | 'trustProxy' | 'workers' | 'analyticsBatchMs' | 'analyticsPriority'>;
+  config: Pick<Config, 'databaseUrl' | 'regions' | 'dataDir' | 'trustProxy' | 'workers' | 'analyticsBatchMs' | 'analyticsPriority' | 'analyticsMaxDelayMs'>;
   clock: Clock;
   log: Logger;
 }
@@ -168,6 +168,7 @@ export class Collector {
       trustProxy: config.trustProxy,
       shared: config.workers > 1 || !!config.databaseUrl,
       priority: config.analyticsPriority,
+      maxDelayMs: config.analyticsMaxDelayMs,
     };
     const worker =
       typeof ATRIUM_ANALYTICS_WORKER === 'string'

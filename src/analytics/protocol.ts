@@ -16,6 +16,8 @@ export interface WorkerSetup {
   shared: boolean;
   /** The thread's CPU priority (priority.ts). */
   priority: AnalyticsPriority;
+  /** How long hits may wait while the cores are busy (ms; 0: never; pacing.ts). */
+  maxDelayMs: number;
 }
 
 export type ToWorker =

@@ -2,7 +2,8 @@
 // happens here, off the serving thread. It owns its own database connections
 // and processes the hits the serving thread hands over (ingest.ts), writes
 // them in batches (store.ts), and runs the roll-up job, so none of that work
-// ever delays a response. Operations run one at a time, in
+// ever delays a response; while serving keeps the cores busy, it waits
+// (pacing.ts). Operations run one at a time, in
 // the order they were sent; hits that arrive while one runs are taken
 // together by the next.
 import { parentPort, workerData } from 'node:worker_threads';
@@ -17,6 +18,7 @@ import { rollUpRecent } from './rollup.js';
 import { Salts } from './salts.js';
 import { postgresStore, sqliteStore, type EventRow, type EventStore } from './store.js';
 import { VisitTracker } from './visits.js';
+import { Pacer, PROBE_HITS } from './pacing.js';
 import { setThreadPriority } from './priority.js';
 import { unpack, type WireBatch } from './wire.js';
 
@@ -60,13 +62,17 @@ for (const [name, at] of Object.entries(setup.regions)) {
 }
 const deps = { stores, salts: new Salts(control), visits: new VisitTracker(setup.shared), trust: trustFunction(setup.trustProxy) };
 
-/** Batches waiting, the first one read from hit `cursor` on; unpacked only when processed (they are compact until then). */
-const waiting: WireBatch[] = [];
+/** Batches waiting (with when each arrived), the first one read from hit `cursor` on; unpacked only when processed (they are compact until then). */
+const waiting: { batch: WireBatch; received: number }[] = [];
+let waitingHits = 0;
 let cursor = 0;
 let events: { region: string; row: EventRow }[] = [];
 let drainQueued = false;
 let chain: Promise<void> = Promise.resolve();
 let clockOffset = 0;
+// While serving keeps the cores busy, processing waits (pacing.ts); never at the normal priority.
+const pacer = new Pacer(setup.priority === 'normal' ? 0 : setup.maxDelayMs);
+let resumeTimer: NodeJS.Timeout | undefined;
 
 function enqueue(op: () => Promise<void>) {
   chain = chain.then(op).catch((err: unknown) => log.error({ err: err instanceof Error ? err.message : String(err) }, 'analytics: a task failed'));
@@ -78,13 +84,31 @@ function queueDrain() {
   enqueue(drain);
 }
 
-/** Processes and stores what has arrived; more than MAX_BATCH hits go in several transactions. */
+/** Processes a step of what has arrived, unless the cores are busy (then it tries again later). */
 async function drain() {
   drainQueued = false;
-  const taken = take(MAX_BATCH);
+  const wait = waiting.length ? pacer.delay(waiting[0]!.received, waitingHits) : 0;
+  if (wait > 0) {
+    resumeTimer ??= setTimeout(() => {
+      resumeTimer = undefined;
+      queueDrain();
+    }, wait);
+    return;
+  }
+  await pacer.step(() => processStep(pacer.probing ? PROBE_HITS : MAX_BATCH));
+  if (waiting.length || events.length) queueDrain();
+}
+
+/** Processes everything that has arrived, whatever the load (a flush, a shutdown). */
+async function drainAll() {
+  while (waiting.length || events.length) await processStep(MAX_BATCH);
+}
+
+/** Processes and stores up to `max` waiting hits, in one transaction per region, and the direct events. */
+async function processStep(max: number) {
+  const taken = take(max);
   const direct = events;
   events = [];
-  if (waiting.length) queueDrain();
   let result: IngestResult = { stored: 0, bots: 0, refused: 0, skipped: 0 };
   try {
     if (taken.length) result = await ingest(deps, taken, 0);
@@ -103,7 +127,7 @@ async function drain() {
 function take(max: number) {
   const out = [];
   while (waiting.length && out.length < max) {
-    const b = waiting[0]!;
+    const b = waiting[0]!.batch;
     const to = Math.min(b.hits, cursor + max - out.length);
     out.push(...unpack(b, cursor, to));
     cursor = to;
@@ -112,6 +136,7 @@ function take(max: number) {
       cursor = 0;
     }
   }
+  waitingHits -= out.length;
   return out;
 }
 
@@ -131,7 +156,8 @@ port.on('message', (m: ToWorker) => {
     case 'hits':
       clockOffset = m.offset;
       m.batch.base += m.offset;
-      waiting.push(m.batch);
+      waiting.push({ batch: m.batch, received: Date.now() });
+      waitingHits += m.batch.hits;
       queueDrain();
       return;
     case 'event':
@@ -139,7 +165,7 @@ port.on('message', (m: ToWorker) => {
       queueDrain();
       return;
     case 'flush':
-      return answer(m.id, async () => undefined);
+      return answer(m.id, drainAll);
     case 'forget-salts':
       deps.salts.forgetBefore(m.before);
       forgetHashes();
@@ -148,6 +174,8 @@ port.on('message', (m: ToWorker) => {
       return answer(m.id, () => rollUpRecent(control, regions, new Date(m.now)));
     case 'close':
       return enqueue(async () => {
+        clearTimeout(resumeTimer);
+        await drainAll();
         await Promise.all([control.destroy(), ...Object.values(regions).map((db) => db.destroy())]);
         send({ t: 'done', id: m.id });
         port.close();

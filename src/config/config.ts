@@ -56,6 +56,8 @@ export interface Config {
   analyticsBatchMs: number;
   /** The analytics worker thread's CPU priority (ATRIUM_ANALYTICS_PRIORITY: idle, low or normal; src/analytics/priority.ts). */
   analyticsPriority: 'idle' | 'low' | 'normal';
+  /** How long hits may wait while serving keeps the cores busy (ATRIUM_ANALYTICS_MAX_DELAY, seconds; 0: never; src/analytics/pacing.ts). */
+  analyticsMaxDelayMs: number;
   /** Platform staff who answer privacy requests to the platform (ATRIUM_OPERATORS: account emails, comma-separated). */
   operatorEmails: string[];
   /** Who runs this installation, as the privacy policy names them (ATRIUM_OPERATOR_NAME, _ADDRESS). */
@@ -115,6 +117,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     analyticsBeaconPerIp: Math.max(1, Number(env.ATRIUM_ANALYTICS_BEACON_PER_IP ?? 120) || 120),
     analyticsBatchMs: Math.max(10, Math.min(600_000, Number(env.ATRIUM_ANALYTICS_BATCH_MS ?? 200) || 200)),
     analyticsPriority: oneOf(env, 'ATRIUM_ANALYTICS_PRIORITY', ['idle', 'low', 'normal'] as const, 'idle'),
+    analyticsMaxDelayMs:
+      Math.max(0, Math.min(3600, Number(env.ATRIUM_ANALYTICS_MAX_DELAY ?? 60))) * 1000 || (env.ATRIUM_ANALYTICS_MAX_DELAY?.trim() === '0' ? 0 : 60_000),
     operatorEmails: (env.ATRIUM_OPERATORS ?? '')
       .split(',')
       .map((s) => s.trim().toLowerCase())
