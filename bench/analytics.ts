@@ -36,6 +36,8 @@ const EVENTS = Number(process.env.BENCH_EVENTS ?? 10_000_000);
 /** BENCH_DASHBOARD=off measures ingestion only. */
 const DASHBOARD = process.env.BENCH_DASHBOARD !== 'off';
 const REFERENCE_ROWS = 20_000;
+/** Atrium processes (ATRIUM_WORKERS): 1 by default; the number of cores is the production setting. */
+const WORKERS = Number(process.env.BENCH_WORKERS ?? 1);
 const PORT = 3931;
 const HOST = 'analytics-bench.localhost';
 const REGION = 'us-oregon';
@@ -134,7 +136,7 @@ async function dropPostgres(server: string, env: Record<string, string>) {
 let server: ChildProcess | null = null;
 process.on('exit', () => server?.kill('SIGKILL'));
 
-/** Events per second through one Atrium process, and the raw insert loop of the same rows. */
+/** Events per second through Atrium (BENCH_WORKERS processes), and the raw insert loop of the same rows. */
 async function ingest(postgres: string | undefined): Promise<Ingest> {
   const pgEnv = postgres ? await freshPostgres(postgres) : {};
   const { ctx, subscriber, dataDir, newSite } = await benchContext({ PORT: String(PORT), ...pgEnv });
@@ -167,7 +169,7 @@ async function ingest(postgres: string | undefined): Promise<Ingest> {
       ATRIUM_DATA_DIR: dataDir,
       LOG_LEVEL: 'warn',
       NODE_ENV: 'production',
-      ATRIUM_WORKERS: '1',
+      ATRIUM_WORKERS: String(WORKERS),
       ATRIUM_TRUST_PROXY: 'loopback',
       ATRIUM_ANALYTICS_BEACON_PER_IP: '100000000',
     },
@@ -327,7 +329,7 @@ const pct = (x: number, ref: number) => `${((x / ref) * 100).toFixed(0)}%`;
 const n = (x: number) => Math.round(x).toLocaleString('en');
 const cells = (f: (r: (typeof results)[number]) => string) => results.map(f).join(' | ');
 console.log(
-  `\nbench:analytics — one Atrium process, wrk -c${CONNECTIONS} for ${SECONDS} s each, SQLite in WAL mode with synchronous=NORMAL; load before ${loadBefore}, after ${load()}\n`,
+  `\nbench:analytics — ${WORKERS === 1 ? 'one Atrium process' : `${WORKERS} Atrium processes`}, wrk -c${CONNECTIONS} for ${SECONDS} s each, SQLite in WAL mode with synchronous=NORMAL; load before ${loadBefore}, after ${load()}\n`,
 );
 console.log(`| | ${backends.map((b) => b.name).join(' | ')} |`);
 console.log(`|---|${backends.map(() => '---').join('|')}|`);

@@ -2,10 +2,10 @@
 // a thread that takes the short gaps a busy machine leaves still slows the
 // serving threads around it (bench:serve measured 84% of the throughput with
 // analytics on, storing in those gaps, against 100% with the same processing
-// minus the database writes). So the worker times each step of its own work:
-// when, during that step, it spent less time running than waiting for a core
-// (Linux's per-thread scheduler statistics), the cores are busy and it stops
-// for a second, then tries one small step again. Hits wait meanwhile, but
+// minus the database writes). So the worker times each step of its own work
+// (Linux's per-thread scheduler statistics): when, over its recent steps, it
+// waited for a core more than twice as long as it ran, the cores are busy and
+// it stops for a quarter of a second, then tries one small step again. Hits wait meanwhile, but
 // never longer than ATRIUM_ANALYTICS_MAX_DELAY (a minute by default) or
 // beyond HIGH_WATER hits: then it processes them anyway, at its priority.
 // A flush, a shutdown and ATRIUM_ANALYTICS_PRIORITY=normal do not wait. Where
@@ -13,9 +13,11 @@
 import fs from 'node:fs';
 
 /** How long a busy reading holds processing back before the next try. */
-export const PAUSE_MS = 1000;
+export const PAUSE_MS = 250;
 /** Hits in the step that tries again after a pause: small, so trying costs the busy cores little. */
 export const PROBE_HITS = 50;
+/** How fast older measurements fade. */
+const HALF_LIFE_MS = 500;
 /** Hits waiting beyond which the worker processes whatever the load (memory comes first). */
 export const HIGH_WATER = 400_000;
 
@@ -61,18 +63,32 @@ export class Pacer {
     return Math.max(0, Math.min(this.pausedUntil, oldestAt + this.maxDelayMs) - now);
   }
 
+  /** Recent time run and waited (ns), each step's added and older ones fading (halved every HALF_LIFE_MS). */
+  private ran = 0;
+  private waited = 0;
+  private measuredAt = 0;
+
   /** Runs a step of work and notes whether the cores were busy while it ran. */
   async step<T>(work: () => Promise<T>): Promise<T> {
     if (!this.enabled) return work();
     const before = this.read();
     const value = await work();
     const after = this.read();
-    if (before && after) {
-      const ran = after.ran - before.ran;
-      const waited = after.waited - before.waited;
-      // Steps too short to tell (under half a millisecond) change nothing.
-      if (ran + waited >= 500_000) this.pausedUntil = waited > ran ? Date.now() + PAUSE_MS : 0;
-    }
+    if (before && after) this.note(after.ran - before.ran, after.waited - before.waited, Date.now());
     return value;
+  }
+
+  /**
+   * Adds a step's times to the recent ones and decides: busy when the thread waited more than twice as long as it
+   * ran. One step alone says little (a request arriving mid-step preempts it for a moment even on a machine with
+   * a free core); the recent ones together tell a busy machine (every step waits) from a moment's competition.
+   */
+  private note(ran: number, waited: number, now: number) {
+    const fade = 0.5 ** ((now - this.measuredAt) / HALF_LIFE_MS);
+    this.measuredAt = now;
+    this.ran = this.ran * fade + ran;
+    this.waited = this.waited * fade + waited;
+    // Too little to tell (under 2 ms in all) changes nothing.
+    if (this.ran + this.waited >= 2_000_000) this.pausedUntil = this.waited > 2 * this.ran ? now + PAUSE_MS : 0;
   }
 }
