@@ -5,15 +5,17 @@
 // minus the database writes). So the worker times each step of its own work
 // (Linux's per-thread scheduler statistics): when, over its recent steps, it
 // waited for a core more than twice as long as it ran, the cores are busy and
-// it stops for a quarter of a second, then tries one small step again. Hits wait meanwhile, but
+// it stops for a quarter of a second (longer, up to two seconds, while the
+// cores stay busy), then tries one small step again. Hits wait meanwhile, but
 // never longer than ATRIUM_ANALYTICS_MAX_DELAY (a minute by default) or
 // beyond HIGH_WATER hits: then it processes them anyway, at its priority.
 // A flush, a shutdown and ATRIUM_ANALYTICS_PRIORITY=normal do not wait. Where
 // the statistics cannot be read (not Linux), it never waits.
 import fs from 'node:fs';
 
-/** How long a busy reading holds processing back before the next try. */
+/** How long a busy reading holds processing back before the next try; doubled while the cores stay busy, up to MAX_PAUSE_MS. */
 export const PAUSE_MS = 250;
+export const MAX_PAUSE_MS = 2000;
 /** Hits in the step that tries again after a pause: small, so trying costs the busy cores little. */
 export const PROBE_HITS = 50;
 /** How fast older measurements fade. */
@@ -39,6 +41,11 @@ export function readThreadSched(): SchedReading | undefined {
 
 export class Pacer {
   private pausedUntil = 0;
+  private pause = PAUSE_MS;
+  /** Recent time run and waited (ns), each step's added and older ones fading (halved every HALF_LIFE_MS). */
+  private ran = 0;
+  private waited = 0;
+  private measuredAt = 0;
   private readonly enabled: boolean;
 
   /** `maxDelayMs` 0 turns pacing off; so does a thread with no scheduler statistics. */
@@ -63,11 +70,6 @@ export class Pacer {
     return Math.max(0, Math.min(this.pausedUntil, oldestAt + this.maxDelayMs) - now);
   }
 
-  /** Recent time run and waited (ns), each step's added and older ones fading (halved every HALF_LIFE_MS). */
-  private ran = 0;
-  private waited = 0;
-  private measuredAt = 0;
-
   /** Runs a step of work and notes whether the cores were busy while it ran. */
   async step<T>(work: () => Promise<T>): Promise<T> {
     if (!this.enabled) return work();
@@ -89,6 +91,13 @@ export class Pacer {
     this.ran = this.ran * fade + ran;
     this.waited = this.waited * fade + waited;
     // Too little to tell (under 2 ms in all) changes nothing.
-    if (this.ran + this.waited >= 2_000_000) this.pausedUntil = this.waited > 2 * this.ran ? now + PAUSE_MS : 0;
+    if (this.ran + this.waited < 2_000_000) return;
+    if (this.waited > 2 * this.ran) {
+      this.pausedUntil = now + this.pause;
+      this.pause = Math.min(2 * this.pause, MAX_PAUSE_MS);
+    } else {
+      this.pausedUntil = 0;
+      this.pause = PAUSE_MS;
+    }
   }
 }
