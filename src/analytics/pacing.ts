@@ -1,9 +1,10 @@
 // When the analytics worker processes what waits. Even at the idle priority,
-// a thread that takes the short gaps a busy machine leaves still slows the
+// a thread that takes the short gaps a busy machine leaves seems to slow the
 // serving threads around it (in bench:serve, 84% of the throughput with
 // analytics on, storing in those gaps, against 100% with the same processing
-// minus the database writes: one short run each, on a noisy machine). So the worker times each step of its own work
-// (Linux's per-thread scheduler statistics): when, over its recent steps, it
+// minus the database writes: one short run each, on a noisy machine). So the
+// worker times each step of its own work (Linux's per-thread scheduler
+// statistics): when, over its recent steps, it
 // waited for a core more than twice as long as it ran, the cores are busy and
 // it stops for a quarter of a second (longer, up to two seconds, while the
 // cores stay busy), then tries one small step again. Hits wait meanwhile, but
