@@ -151,21 +151,12 @@ interface Result {
   requests: number;
 }
 
-const wrkArgs = (url: string, host: string) => [
-  '-t1',
-  `-c${CONNECTIONS}`,
-  `-d${DURATION}s`,
-  '--latency',
-  '-H',
-  `Host: ${host}`,
-  '-H',
-  `Accept-Encoding: ${encoding}`,
-  '-H',
-  `User-Agent: ${UA}`,
-  url,
-];
-
-function wrkResult(url: string, out: string): Result {
+function wrk(url: string, host: string): Result {
+  const out = execFileSync(
+    'wrk',
+    ['-t1', `-c${CONNECTIONS}`, `-d${DURATION}s`, '--latency', '-H', `Host: ${host}`, '-H', `Accept-Encoding: ${encoding}`, '-H', `User-Agent: ${UA}`, url],
+    { encoding: 'utf8' },
+  );
   const ms = (label: string) => {
     const m = new RegExp(`\\s${label}%\\s+([\\d.]+)(us|ms|s)`).exec(out);
     if (!m) throw new Error(`cannot read ${label}% from wrk:\n${out}`);
@@ -175,8 +166,6 @@ function wrkResult(url: string, out: string): Result {
   if (non2xx) throw new Error(`wrk saw ${non2xx[1]} error responses from ${url}`);
   return { rps: Number(/Requests\/sec:\s+([\d.]+)/.exec(out)![1]), p50: ms('50'), p99: ms('99'), requests: Number(/(\d+) requests in/.exec(out)![1]) };
 }
-
-const wrk = (url: string, host: string): Result => wrkResult(url, execFileSync('wrk', wrkArgs(url, host), { encoding: 'utf8' }));
 
 // Stored pageviews, read from the region database (the servers write; this only reads).
 const region = new SQLite(path.join(dataDir, 'regions', 'us-oregon.sqlite'), { readonly: true });

@@ -15,14 +15,14 @@
 import fs from 'node:fs';
 
 /** How long a busy reading holds processing back before the next try; doubled while the cores stay busy, up to MAX_PAUSE_MS. */
-export const PAUSE_MS = 250;
-export const MAX_PAUSE_MS = 2000;
+const PAUSE_MS = 250;
+const MAX_PAUSE_MS = 2000;
 /** Hits in the step that tries again after a pause: small, so trying costs the busy cores little. */
-export const PROBE_HITS = 50;
+const PROBE_HITS = 50;
 /** How fast older measurements fade. */
 const HALF_LIFE_MS = 500;
 /** Hits waiting beyond which the worker processes whatever the load (memory comes first). */
-export const HIGH_WATER = 400_000;
+const HIGH_WATER = 400_000;
 
 /** Nanoseconds this thread has run, and waited to run, since it started. */
 export interface SchedReading {
@@ -57,18 +57,16 @@ export class Pacer {
     this.enabled = maxDelayMs > 0 && read() !== undefined;
   }
 
-  /** Whether the last step found the cores busy (the next step is a small probe). */
-  get probing(): boolean {
-    return this.pausedUntil > 0;
-  }
-
   /**
-   * How long to wait before processing hits, the oldest of which arrived at `oldestAt` (ms, Date.now()), with
-   * `waiting` hits waiting; 0 to process now.
+   * What to do with `waiting` hits, the oldest of which arrived at `oldestAt` (ms, Date.now()): wait `wait` ms, or
+   * (wait 0) process a step of at most `hits`. After a busy reading a step is a small probe; hits past the maximum
+   * delay or the high-water mark are processed in full steps whatever the load.
    */
-  delay(oldestAt: number, waiting: number, now = Date.now()): number {
-    if (!this.enabled || now >= this.pausedUntil || waiting >= HIGH_WATER) return 0;
-    return Math.max(0, Math.min(this.pausedUntil, oldestAt + this.maxDelayMs) - now);
+  plan(oldestAt: number, waiting: number, full: number, now = Date.now()): { wait: number; hits: number } {
+    if (!this.enabled || this.pausedUntil === 0) return { wait: 0, hits: full };
+    const due = Math.min(this.pausedUntil, oldestAt + this.maxDelayMs);
+    if (waiting >= HIGH_WATER || now >= oldestAt + this.maxDelayMs) return { wait: 0, hits: full };
+    return now < due ? { wait: due - now, hits: 0 } : { wait: 0, hits: PROBE_HITS };
   }
 
   /** Runs a step of work and notes whether the cores were busy while it ran. */

@@ -18,7 +18,7 @@ import { rollUpRecent } from './rollup.js';
 import { Salts } from './salts.js';
 import { postgresStore, sqliteStore, type EventRow, type EventStore } from './store.js';
 import { VisitTracker } from './visits.js';
-import { Pacer, PROBE_HITS } from './pacing.js';
+import { Pacer } from './pacing.js';
 import { setThreadPriority } from './priority.js';
 import { unpack, type WireBatch } from './wire.js';
 
@@ -87,7 +87,7 @@ function queueDrain() {
 /** Processes a step of what has arrived, unless the cores are busy (then it tries again later). */
 async function drain() {
   drainQueued = false;
-  const wait = waiting.length ? pacer.delay(waiting[0]!.received, waitingHits) : 0;
+  const { wait, hits } = pacer.plan(waiting[0]?.received ?? Date.now(), waitingHits, MAX_BATCH);
   if (wait > 0) {
     resumeTimer ??= setTimeout(() => {
       resumeTimer = undefined;
@@ -95,7 +95,7 @@ async function drain() {
     }, wait);
     return;
   }
-  await pacer.step(() => processStep(pacer.probing ? PROBE_HITS : MAX_BATCH));
+  await pacer.step(() => processStep(hits));
   if (waiting.length || events.length) queueDrain();
 }
 

@@ -117,8 +117,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     analyticsBeaconPerIp: Math.max(1, Number(env.ATRIUM_ANALYTICS_BEACON_PER_IP ?? 120) || 120),
     analyticsBatchMs: Math.max(10, Math.min(600_000, Number(env.ATRIUM_ANALYTICS_BATCH_MS ?? 200) || 200)),
     analyticsPriority: oneOf(env, 'ATRIUM_ANALYTICS_PRIORITY', ['idle', 'low', 'normal'] as const, 'idle'),
-    analyticsMaxDelayMs:
-      Math.max(0, Math.min(3600, Number(env.ATRIUM_ANALYTICS_MAX_DELAY ?? 60))) * 1000 || (env.ATRIUM_ANALYTICS_MAX_DELAY?.trim() === '0' ? 0 : 60_000),
+    analyticsMaxDelayMs: seconds(env, 'ATRIUM_ANALYTICS_MAX_DELAY', 60, 3600) * 1000,
     operatorEmails: (env.ATRIUM_OPERATORS ?? '')
       .split(',')
       .map((s) => s.trim().toLowerCase())
@@ -141,6 +140,14 @@ function oneOf<T extends string>(env: NodeJS.ProcessEnv, name: string, choices: 
   if (!v) return fallback;
   if (!(choices as readonly string[]).includes(v)) throw new ConfigError(`${name} must be one of ${choices.join(', ')}, got ${v}`);
   return v as T;
+}
+
+/** Whole seconds from 0 to `max` (0 is a setting), or the default when unset; anything else stops start-up naming the variable. */
+function seconds(env: NodeJS.ProcessEnv, name: string, fallback: number, max: number): number {
+  const v = env[name]?.trim();
+  if (!v) return fallback;
+  if (!/^\d+$/.test(v) || Number(v) > max) throw new ConfigError(`${name} must be a number of seconds from 0 to ${max}, got ${v}`);
+  return Number(v);
 }
 
 function onOff(v: string | undefined, d: boolean): boolean {

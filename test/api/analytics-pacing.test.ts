@@ -5,6 +5,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import os from 'node:os';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config/config.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 import { type HttpClient, signUpVerified } from '../helpers/http.js';
 
@@ -77,4 +78,12 @@ it('holds hits back while every core is busy, and stores them once the cores are
   const until = Date.now() + 30_000;
   while ((await stored()) - before < 1500 && Date.now() < until) await new Promise((r) => setTimeout(r, 200));
   expect((await stored()) - before).toBe(1500);
+});
+
+it('takes the maximum delay in whole seconds, 0 turning pacing off; anything else stops start-up naming the variable', () => {
+  expect(loadConfig({}).analyticsMaxDelayMs).toBe(60_000);
+  expect(loadConfig({ ATRIUM_ANALYTICS_MAX_DELAY: '0' }).analyticsMaxDelayMs).toBe(0);
+  expect(loadConfig({ ATRIUM_ANALYTICS_MAX_DELAY: '15' }).analyticsMaxDelayMs).toBe(15_000);
+  for (const bad of ['soon', '-1', '1.5', '3601'])
+    expect(() => loadConfig({ ATRIUM_ANALYTICS_MAX_DELAY: bad })).toThrow(/ATRIUM_ANALYTICS_MAX_DELAY must be a number of seconds from 0 to 3600/);
 });
