@@ -18,7 +18,7 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 // Rounds alternate on/off (and which goes first); the on/off figure is the median of each round's ratio: on
 // two vCPUs one round's throughput moves by up to 20% (where the scheduler puts wrk and the four serving
 // threads, the host's other guests), four times the 5% being measured, so it takes many short rounds.
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 12);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 20);
 // Both servers get the same number of processes: one per core by default.
 const WORKERS = Number(process.env.BENCH_WORKERS ?? 2);
 const ATRIUM_PORT = 3911;
@@ -123,17 +123,35 @@ const atrium = (port: number, analytics: 'on' | 'off') =>
 const servers = { on: atrium(ATRIUM_PORT, 'on'), off: atrium(ATRIUM_OFF_PORT, 'off') };
 children.push(servers.on, servers.off);
 
-/** CPU time (ms) used so far by a process and its children (the cluster workers), every thread included. */
-function cpuMs(pid: number): number {
+/** Every process of a server: the primary and its cluster workers. */
+function processes(pid: number): number[] {
   try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    const own = ((Number(f[11]) + Number(f[12])) * 1000) / 100; // utime + stime, in clock ticks of 1/100 s
     const kids = fs.readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(' ').filter(Boolean).map(Number);
-    return own + kids.reduce((sum, k) => sum + cpuMs(k), 0);
+    return [pid, ...kids.flatMap(processes)];
   } catch {
-    return 0;
+    return [];
   }
+}
+const SCHED_IDLE = 5;
+/**
+ * CPU time (ms) used so far by a server, every process and thread: the analytics workers (the threads running
+ * under SCHED_IDLE) apart from the rest (serving: each process's main thread, and the threads Node and V8 run
+ * beside it for it, garbage collection and compilation among them).
+ */
+function cpuMs(pid: number): { serving: number; analytics: number } {
+  const sum = { serving: 0, analytics: 0 };
+  for (const p of processes(pid))
+    for (const tid of fs.readdirSync(`/proc/${p}/task`, { withFileTypes: false }) as string[]) {
+      try {
+        const stat = fs.readFileSync(`/proc/${p}/task/${tid}/stat`, 'utf8');
+        const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        const ms = ((Number(f[11]) + Number(f[12])) * 1000) / 100; // utime + stime, in clock ticks of 1/100 s
+        sum[Number(f[38]) === SCHED_IDLE ? 'analytics' : 'serving'] += ms; // field 41: the scheduling policy
+      } catch {
+        /* the thread ended */
+      }
+    }
+  return sum;
 }
 await waitFor(`http://127.0.0.1:${NGINX_PORT}/`);
 await waitFor(`http://127.0.0.1:${ATRIUM_PORT}/healthz`);
@@ -167,49 +185,80 @@ function wrk(url: string, host: string): Result {
   return { rps: Number(/Requests\/sec:\s+([\d.]+)/.exec(out)![1]), p50: ms('50'), p99: ms('99'), requests: Number(/(\d+) requests in/.exec(out)![1]) };
 }
 
-// Stored pageviews, read from the region database (the servers write; this only reads).
+// Stored pageviews, read from the region database (the servers write; this only reads). Events are only ever
+// added during the run, so the largest rowid is their number, read from the end of the table's b-tree: count(*)
+// would scan a table growing by millions of rows, every 50 ms, on the cores being measured.
 const region = new SQLite(path.join(dataDir, 'regions', 'us-oregon.sqlite'), { readonly: true });
-const storedEvents = () => (region.prepare('select count(*) as n from analytics_events').get() as { n: number }).n;
-/** Waits until the analytics workers have stored what they were handed (the count stops growing), so no round pays for another's backlog. */
-async function settled(): Promise<number> {
-  let last = -1;
-  for (let n = storedEvents(); n !== last; n = storedEvents()) {
-    last = n;
-    await new Promise((r) => setTimeout(r, 1500));
+const stored = () => (region.prepare('select coalesce(max(rowid), 0) as n from analytics_events').get() as { n: number }).n;
+/** Every request to the analytics-on server so far (each a browser's pageview). */
+let sent = 0;
+/**
+ * Waits until the analytics workers have stored every pageview sent so far, so no round pays for another's
+ * backlog; gives up after 10 s without progress (and says so at the end).
+ */
+let unsettled = 0;
+async function settled() {
+  for (let last = -1, since = performance.now(); ;) {
+    const n = stored();
+    if (n >= sent) return;
+    if (n !== last) [last, since] = [n, performance.now()];
+    else if (performance.now() - since > 10_000) {
+      unsettled++;
+      return;
+    }
+    await new Promise((r) => setTimeout(r, 50));
   }
-  return last;
 }
 
 const best = (rs: Result[]) => rs.reduce((x, y) => (y.rps > x.rps ? y : x));
 const runs: { on: Result[]; off: Result[]; nginx: Result[] } = { on: [], off: [], nginx: [] };
-// CPU per request of each Atrium (all processes and threads, from the start of a round until its pageviews are stored).
-const cpu = { on: { ms: 0, requests: 0 }, off: { ms: 0, requests: 0 } };
+// CPU of each Atrium per request: its serving threads while wrk runs, and its analytics workers from the start
+// of a round until its pageviews are stored.
+const cpu = { on: { serving: 0, analytics: 0, requests: 0 }, off: { serving: 0, analytics: 0, requests: 0 } };
 const target = { on: `http://127.0.0.1:${ATRIUM_PORT}/`, off: `http://127.0.0.1:${ATRIUM_OFF_PORT}/` };
-wrk(target.on, HOST); // warm-up (JIT, caches)
+sent += wrk(target.on, HOST).requests; // warm-up (JIT, caches)
 wrk(target.off, HOST);
-let answered = 0;
-let stored = -(await settled());
+await settled();
 for (let i = 0; i < ROUNDS; i++) {
   for (const mode of i % 2 ? (['off', 'on'] as const) : (['on', 'off'] as const)) {
     const before = cpuMs(servers[mode].pid!);
     const r = wrk(target[mode], HOST);
+    const during = cpuMs(servers[mode].pid!);
     runs[mode].push(r);
     if (mode === 'on') {
-      answered += r.requests;
+      sent += r.requests;
       await settled();
     }
-    cpu[mode].ms += cpuMs(servers[mode].pid!) - before;
+    cpu[mode].serving += during.serving - before.serving;
+    cpu[mode].analytics += cpuMs(servers[mode].pid!).analytics - before.analytics;
     cpu[mode].requests += r.requests;
   }
   runs.nginx.push(wrk(`http://127.0.0.1:${NGINX_PORT}/`, 'localhost'));
 }
-stored += await settled();
+await settled();
+const storedInAll = stored();
 stopAll();
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((x, y) => x - y);
   return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
 };
+/**
+ * The 95% confidence interval of a median, free of any assumption about the distribution: the order statistics
+ * k and n+1-k, with k the largest such that fewer than k of n draws fall below the true median with probability ≤ 2.5%.
+ */
+function medianInterval(xs: number[]): [number, number] {
+  const s = [...xs].sort((x, y) => x - y);
+  const n = s.length;
+  let k = 0;
+  for (let cdf = 0, c = 1, i = 0; i < n; i++) {
+    cdf += c / 2 ** n; // P(fewer than i + 1 below)
+    if (cdf > 0.025) break;
+    k = i + 1;
+    c = (c * (n - i)) / (i + 1);
+  }
+  return k ? [s[k - 1]!, s[n - k]!] : [s[0]!, s[n - 1]!];
+}
 const ratios = runs.on.map((r, i) => r.rps / runs.off[i]!.rps);
 const on = best(runs.on);
 const off = best(runs.off);
@@ -225,13 +274,18 @@ console.log(row2('atrium', on));
 console.log(row2('atrium, no analytics', off));
 console.log(row2('nginx', nginx));
 console.log(`\nAtrium / nginx throughput: ${((on.rps / nginx.rps) * 100).toFixed(1)}% (target ≥ 60%)`);
+const [low, high] = medianInterval(ratios);
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 console.log(
-  `Analytics on / off: median of the rounds' ratios ${(median(ratios) * 100).toFixed(1)}% (target ≥ 95%); rounds: ${ratios.map((r) => `${(r * 100).toFixed(1)}%`).join(', ')}; best against best ${((on.rps / off.rps) * 100).toFixed(1)}%`,
+  `Analytics on / off: median of the rounds' ratios ${pct(median(ratios))} (target ≥ 95%), 95% confidence interval of the median ${pct(low)}–${pct(high)}; rounds: ${ratios.map(pct).join(', ')}; best against best ${pct(on.rps / off.rps)}`,
 );
-console.log(`${stored.toLocaleString('en')} pageviews stored for ${answered.toLocaleString('en')} requests answered with analytics on`);
-const perRequest = (m: 'on' | 'off') => (cpu[m].ms * 1000) / cpu[m].requests;
 console.log(
-  `CPU per request, every Atrium process and thread until its pageviews are stored: on ${perRequest('on').toFixed(1)} µs, off ${perRequest('off').toFixed(1)} µs; counting, processing and storing a pageview costs ${(perRequest('on') - perRequest('off')).toFixed(1)} µs (${((perRequest('on') / perRequest('off') - 1) * 100).toFixed(0)}%)`,
+  `${storedInAll.toLocaleString('en')} pageviews stored for ${sent.toLocaleString('en')} requests answered with analytics on${unsettled ? ` (${unsettled} waits gave up after 10 s without progress)` : ''}`,
+);
+const us = (m: 'on' | 'off', part: 'serving' | 'analytics') => (cpu[m][part] * 1000) / cpu[m].requests;
+console.log(
+  `CPU per request, serving threads while wrk runs: on ${us('on', 'serving').toFixed(1)} µs, off ${us('off', 'serving').toFixed(1)} µs (on/off ${pct(us('on', 'serving') / us('off', 'serving'))}); ` +
+    `the analytics workers (SCHED_IDLE) until every pageview is stored: ${us('on', 'analytics').toFixed(1)} µs a pageview`,
 );
 console.log(`load after: ${fs.readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`);
 fs.rmSync(dataDir, { recursive: true, force: true });

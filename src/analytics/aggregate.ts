@@ -43,48 +43,66 @@ export interface VisitFacts {
 
 const INTERACTIONS = new Set(['custom', 'outbound', 'download', 'goal']);
 
-/** Groups events (in time order) into visits; events without a visit (form goals) are returned apart. */
-export function visitsOf(rows: EventRow[]): { visits: VisitFacts[]; loose: EventRow[] } {
-  const byId = new Map<string, VisitFacts>();
-  const loose: EventRow[] = [];
-  for (const r of rows) {
-    if (!r.visit_id || !r.visitor) {
-      loose.push(r);
-      continue;
-    }
-    const t = Date.parse(r.time);
-    let v = byId.get(r.visit_id);
-    if (!v) {
-      v = {
-        visitor: r.visitor,
-        first: r,
-        pageviews: new Map(),
-        pageviewCount: 0,
-        entry: '',
-        exit: '',
-        goals: new Map(),
-        interactions: 0,
-        start: t,
-        end: t,
-        screen: '',
-        returning: false,
-      };
-      byId.set(r.visit_id, v);
-    }
-    v.end = Math.max(v.end, t);
-    if (r.returning) v.returning = true;
-    if (!v.screen && r.screen) v.screen = r.screen;
-    if (r.kind === 'pageview') {
-      v.pageviewCount++;
-      v.pageviews.set(r.path, (v.pageviews.get(r.path) ?? 0) + 1);
-      if (!v.entry) v.entry = r.path;
-      v.exit = r.path;
-    } else if (INTERACTIONS.has(r.kind)) {
-      v.interactions++;
-      if (r.name) v.goals.set(r.name, (v.goals.get(r.name) ?? 0) + 1);
+/**
+ * Groups events into visits, a run of them at a time: runs given in time order (each in time order) fold into
+ * the same visits as all of them at once would (a day's roll-up reads its events in slices). Events without a
+ * visit (form goals) are kept apart.
+ */
+export class VisitFolder {
+  private readonly byId = new Map<string, VisitFacts>();
+  readonly loose: EventRow[] = [];
+
+  add(rows: EventRow[]) {
+    const { byId, loose } = this;
+    for (const r of rows) {
+      if (!r.visit_id || !r.visitor) {
+        loose.push(r);
+        continue;
+      }
+      const t = Date.parse(r.time);
+      let v = byId.get(r.visit_id);
+      if (!v) {
+        v = {
+          visitor: r.visitor,
+          first: r,
+          pageviews: new Map(),
+          pageviewCount: 0,
+          entry: '',
+          exit: '',
+          goals: new Map(),
+          interactions: 0,
+          start: t,
+          end: t,
+          screen: '',
+          returning: false,
+        };
+        byId.set(r.visit_id, v);
+      }
+      v.end = Math.max(v.end, t);
+      if (r.returning) v.returning = true;
+      if (!v.screen && r.screen) v.screen = r.screen;
+      if (r.kind === 'pageview') {
+        v.pageviewCount++;
+        v.pageviews.set(r.path, (v.pageviews.get(r.path) ?? 0) + 1);
+        if (!v.entry) v.entry = r.path;
+        v.exit = r.path;
+      } else if (INTERACTIONS.has(r.kind)) {
+        v.interactions++;
+        if (r.name) v.goals.set(r.name, (v.goals.get(r.name) ?? 0) + 1);
+      }
     }
   }
-  return { visits: [...byId.values()], loose };
+
+  get visits(): VisitFacts[] {
+    return [...this.byId.values()];
+  }
+}
+
+/** Groups events (in time order) into visits; events without a visit (form goals) are returned apart. */
+export function visitsOf(rows: EventRow[]): { visits: VisitFacts[]; loose: EventRow[] } {
+  const folder = new VisitFolder();
+  folder.add(rows);
+  return { visits: folder.visits, loose: folder.loose };
 }
 
 /** A visit's value of a session dimension ('' when unknown). */
@@ -180,37 +198,52 @@ export function figures(visits: VisitFacts[], loose: EventRow[] = []): Map<strin
 
 /**
  * The site's total per hour (hour '2026-05-01T13'): the same figures as figures(visitsOf(events of that hour))
- * gives for TOTAL, in one light pass (the hourly chart needs nothing else).
+ * gives for TOTAL, in one light pass (the hourly chart needs nothing else). Like VisitFolder, it takes a day's
+ * events a run at a time, in time order.
  */
-export function hourTotals(rows: EventRow[]): Map<string, Metrics> {
-  const visits = new Map<string, { hour: string; visitor: string; pageviews: number; interactions: number; start: number; end: number }>();
-  for (const r of rows) {
-    if (!r.visit_id || !r.visitor) continue;
-    const hour = r.time.slice(0, 13);
-    const key = `${hour}\0${r.visit_id}`;
-    const t = Date.parse(r.time);
-    let v = visits.get(key);
-    if (!v) visits.set(key, (v = { hour, visitor: r.visitor, pageviews: 0, interactions: 0, start: t, end: t }));
-    v.end = Math.max(v.end, t);
-    if (r.kind === 'pageview') v.pageviews++;
-    else if (INTERACTIONS.has(r.kind)) v.interactions++;
-  }
-  const out = new Map<string, Metrics>();
-  const seen = new Set<string>();
-  for (const v of visits.values()) {
-    if (v.pageviews === 0) continue;
-    let m = out.get(v.hour);
-    if (!m) out.set(v.hour, (m = zero()));
-    const who = `${v.hour}\0${v.visitor}`;
-    if (!seen.has(who)) {
-      seen.add(who);
-      m.visitors++;
+export class HourFolder {
+  private readonly visits = new Map<string, { hour: string; visitor: string; pageviews: number; interactions: number; start: number; end: number }>();
+
+  add(rows: EventRow[]) {
+    const { visits } = this;
+    for (const r of rows) {
+      if (!r.visit_id || !r.visitor) continue;
+      const hour = r.time.slice(0, 13);
+      const key = `${hour}\0${r.visit_id}`;
+      const t = Date.parse(r.time);
+      let v = visits.get(key);
+      if (!v) visits.set(key, (v = { hour, visitor: r.visitor, pageviews: 0, interactions: 0, start: t, end: t }));
+      v.end = Math.max(v.end, t);
+      if (r.kind === 'pageview') v.pageviews++;
+      else if (INTERACTIONS.has(r.kind)) v.interactions++;
     }
-    m.pageviews += v.pageviews;
-    m.visits++;
-    if (v.pageviews === 1 && v.interactions === 0) m.bounces++;
-    m.duration += Math.round((v.end - v.start) / 1000);
-    m.events += v.interactions;
   }
-  return out;
+
+  totals(): Map<string, Metrics> {
+    const out = new Map<string, Metrics>();
+    const seen = new Set<string>();
+    for (const v of this.visits.values()) {
+      if (v.pageviews === 0) continue;
+      let m = out.get(v.hour);
+      if (!m) out.set(v.hour, (m = zero()));
+      const who = `${v.hour}\0${v.visitor}`;
+      if (!seen.has(who)) {
+        seen.add(who);
+        m.visitors++;
+      }
+      m.pageviews += v.pageviews;
+      m.visits++;
+      if (v.pageviews === 1 && v.interactions === 0) m.bounces++;
+      m.duration += Math.round((v.end - v.start) / 1000);
+      m.events += v.interactions;
+    }
+    return out;
+  }
+}
+
+/** The site's total per hour of these events (in time order): see HourFolder. */
+export function hourTotals(rows: EventRow[]): Map<string, Metrics> {
+  const folder = new HourFolder();
+  folder.add(rows);
+  return folder.totals();
 }

@@ -10,9 +10,14 @@
 // Unique visitors: the visitor hash changes every day, so the visitors of a
 // range of days are the sum of each day's unique visitors (as Plausible counts
 // them too); within a day they are exact.
+// A busy day is read in slices of its minutes (about SLICE_EVENTS events
+// each), folded into the same visits as one read would give; between slices
+// the analytics worker stores the hits waiting and, while serving keeps the
+// cores busy, holds the roll-up back (Pace), so a day of millions of events
+// neither stops counting for a minute nor takes the gaps of a busy machine.
 import type { Kysely } from 'kysely';
 import type { AnalyticsMetrics, ControlDatabase, RegionDatabase } from '../db/schema.js';
-import { EVENT_COLUMNS, figures, hourTotals, visitsOf, type EventRow } from './aggregate.js';
+import { EVENT_COLUMNS, figures, HourFolder, VisitFolder, type EventRow } from './aggregate.js';
 import { TOTAL } from './dimensions.js';
 import { eventRows } from './raw-rows.js';
 import { utcDay } from './salts.js';
@@ -21,19 +26,41 @@ const DAY_MS = 24 * 3600_000;
 
 export const nextDay = (day: string) => utcDay(Date.parse(`${day}T00:00:00Z`) + DAY_MS);
 
-/** The raw events of one site and UTC day, in time order. */
-export function dayEvents(db: Kysely<RegionDatabase>, siteId: string, day: string): Promise<EventRow[]> {
+/** The raw events of one site from `from` (inclusive) to `to` (exclusive), ISO times, in time order. */
+function eventsBetween(db: Kysely<RegionDatabase>, siteId: string, from: string, to: string): Promise<EventRow[]> {
   return eventRows(
     db,
     db
       .selectFrom('analytics_events')
       .select([...EVENT_COLUMNS])
       .where('site_id', '=', siteId)
-      .where('time', '>=', day)
-      .where('time', '<', nextDay(day))
+      .where('time', '>=', from)
+      .where('time', '<', to)
       .orderBy('time'),
   );
 }
+
+/** Events read at a time, about, in a day's roll-up. */
+const SLICE_EVENTS = 20_000;
+/** Slice lengths in minutes, each dividing a day: the longest whose share of the day's events is at most SLICE_EVENTS. */
+const SLICE_MINUTES = [1440, 720, 360, 240, 180, 120, 60, 30, 20, 15, 10, 5, 1];
+
+/** A day cut into stretches of about SLICE_EVENTS of its `events` each: [from, to) ISO bounds, in order. */
+export function daySlices(day: string, events: number): [string, string][] {
+  const minutes = SLICE_MINUTES.find((m) => (events * m) / 1440 <= SLICE_EVENTS) ?? 1;
+  const start = Date.parse(`${day}T00:00:00Z`);
+  const at = (m: number) => (m === 0 ? day : m >= 1440 ? nextDay(day) : new Date(start + m * 60_000).toISOString());
+  const out: [string, string][] = [];
+  for (let m = 0; m < 1440; m += minutes) out.push([at(m), at(m + minutes)]);
+  return out;
+}
+
+/** How a long roll-up shares the thread: `slice` runs each read (timed, to tell a busy machine); `between` runs between them. */
+export interface Pace {
+  slice<T>(work: () => Promise<T>): Promise<T>;
+  between(): Promise<void>;
+}
+const UNPACED: Pace = { slice: (work) => work(), between: async () => {} };
 
 const rowsOf = (siteId: string, f: ReturnType<typeof figures>): AnalyticsMetrics[] =>
   [...f].flatMap(([dimension, values]) => [...values].map(([value, m]) => ({ site_id: siteId, dimension, value, ...m })));
@@ -43,12 +70,20 @@ export interface DayRollups {
   hourly: (AnalyticsMetrics & { hour: string })[];
 }
 
+/** One site's rollup rows of one day (and its hours), from that day's events folded in time order. */
+function rowsFrom(siteId: string, day: string, visits: VisitFolder, hours: HourFolder): DayRollups {
+  const daily = rowsOf(siteId, figures(visits.visits, visits.loose)).map((r) => ({ ...r, day }));
+  const hourly = [...hours.totals()].map(([hour, total]) => ({ site_id: siteId, dimension: TOTAL, value: TOTAL, hour, ...total }));
+  return { daily, hourly };
+}
+
 /** One site's rollup rows of one day (and its hours), from that day's events in time order. */
 export function rollupRows(siteId: string, day: string, events: EventRow[]): DayRollups {
-  const all = visitsOf(events);
-  const daily = rowsOf(siteId, figures(all.visits, all.loose)).map((r) => ({ ...r, day }));
-  const hourly = [...hourTotals(events)].map(([hour, total]) => ({ site_id: siteId, dimension: TOTAL, value: TOTAL, hour, ...total }));
-  return { daily, hourly };
+  const visits = new VisitFolder();
+  const hours = new HourFolder();
+  visits.add(events);
+  hours.add(events);
+  return rowsFrom(siteId, day, visits, hours);
 }
 
 /** Replaces one site's rollups of one day (and its hours), in one transaction. */
@@ -69,17 +104,32 @@ export async function replaceRollups(db: Kysely<RegionDatabase>, siteId: string,
   });
 }
 
-/** Recomputes one site's rollups of one day (and its hours) from raw events. Returns the rows written. */
-export async function rollUpDay(db: Kysely<RegionDatabase>, siteId: string, day: string): Promise<number> {
-  const events = await dayEvents(db, siteId, day);
-  if (!events.length) return 0; // nothing to add, and raw events past retention must never erase rollups
-  const rows = rollupRows(siteId, day, events);
-  await replaceRollups(db, siteId, day, rows);
+/**
+ * Recomputes one site's rollups of one day (and its hours) from raw events, read in slices for about `events`
+ * of them (the day's count, when known). Returns the rows written.
+ */
+export async function rollUpDay(db: Kysely<RegionDatabase>, siteId: string, day: string, events = 0, pace = UNPACED): Promise<number> {
+  const visits = new VisitFolder();
+  const hours = new HourFolder();
+  let read = 0;
+  for (const [from, to] of daySlices(day, events)) {
+    const rows = await pace.slice(async () => {
+      const rows = await eventsBetween(db, siteId, from, to);
+      visits.add(rows);
+      hours.add(rows);
+      return rows;
+    });
+    read += rows.length;
+    await pace.between();
+  }
+  if (!read) return 0; // nothing to add, and raw events past retention must never erase rollups
+  const rows = rowsFrom(siteId, day, visits, hours);
+  await pace.slice(() => replaceRollups(db, siteId, day, rows));
   return rows.daily.length + rows.hourly.length;
 }
 
 /** What a site's raw events of a day amount to: when it has not changed since the last roll-up, nothing has to be redone. */
-async function dayStamp(db: Kysely<RegionDatabase>, siteId: string, day: string): Promise<string> {
+async function dayStamp(db: Kysely<RegionDatabase>, siteId: string, day: string): Promise<{ stamp: string; events: number }> {
   const r = await db
     .selectFrom('analytics_events')
     .select((eb) => [eb.fn.countAll().as('n'), eb.fn.max('time').as('last')])
@@ -87,14 +137,19 @@ async function dayStamp(db: Kysely<RegionDatabase>, siteId: string, day: string)
     .where('time', '>=', day)
     .where('time', '<', nextDay(day))
     .executeTakeFirst();
-  return `${String(r?.n ?? 0)} ${String(r?.last ?? '')}`;
+  return { stamp: `${String(r?.n ?? 0)} ${String(r?.last ?? '')}`, events: Number(r?.n ?? 0) };
 }
 
 /** Per database, site and day: the stamp of the events the last roll-up in this thread read. */
 const rolled = new WeakMap<Kysely<RegionDatabase>, Map<string, string>>();
 
 /** The scheduled job: today's and yesterday's rollups of every site, in each site's region. */
-export async function rollUpRecent(control: Kysely<ControlDatabase>, regions: Record<string, Kysely<RegionDatabase>>, now: Date): Promise<number> {
+export async function rollUpRecent(
+  control: Kysely<ControlDatabase>,
+  regions: Record<string, Kysely<RegionDatabase>>,
+  now: Date,
+  pace = UNPACED,
+): Promise<number> {
   const days = [utcDay(now.getTime() - DAY_MS), utcDay(now.getTime())];
   const sites = await control.selectFrom('sites').select(['id', 'region']).execute();
   let n = 0;
@@ -105,10 +160,10 @@ export async function rollUpRecent(control: Kysely<ControlDatabase>, regions: Re
     if (!stamps) rolled.set(db, (stamps = new Map()));
     for (const day of days) {
       // Unchanged since this thread last rolled it up (a quiet site, yesterday): skip reading its events again.
-      const stamp = await dayStamp(db, site.id, day);
+      const { stamp, events } = await dayStamp(db, site.id, day);
       const key = `${site.id} ${day}`;
       if (stamps.get(key) === stamp) continue;
-      n += await rollUpDay(db, site.id, day);
+      n += await rollUpDay(db, site.id, day, events, pace);
       stamps.set(key, stamp);
     }
     for (const key of stamps.keys()) if (key.slice(-10) < days[0]!) stamps.delete(key);

@@ -14,7 +14,7 @@ import { trustFunction } from '../lib/trust-proxy.js';
 import { forgetHashes, ingest, type IngestResult } from './ingest.js';
 import type { FromWorker, ToWorker, WorkerSetup } from './protocol.js';
 import { registerSqlite } from './raw-rows.js';
-import { rollUpRecent } from './rollup.js';
+import { rollUpRecent, type Pace } from './rollup.js';
 import { Salts } from './salts.js';
 import { postgresStore, sqliteStore, type EventRow, type EventStore } from './store.js';
 import { VisitTracker } from './visits.js';
@@ -123,6 +123,26 @@ async function processStep(max: number) {
   send({ t: 'processed', hits: taken.length, result });
 }
 
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * How the roll-up job shares this thread (it reads a busy day in slices, rollup.ts): each slice is timed like a
+ * step of hits; between slices, the hits waiting are stored (as drain() would), and while the cores are busy the
+ * roll-up holds back too, trying its next slice after each pause.
+ */
+const rollUpPace: Pace = {
+  slice: (work) => pacer.step(work),
+  async between() {
+    while (waiting.length || events.length) {
+      const { wait, hits } = pacer.plan(waiting[0]?.received ?? Date.now(), waitingHits, MAX_BATCH);
+      if (wait > 0) break;
+      await pacer.step(() => processStep(hits));
+    }
+    const { wait } = pacer.plan(Date.now(), 0, MAX_BATCH);
+    if (wait > 0) await sleep(wait);
+  },
+};
+
 /** Up to `max` waiting hits, in arrival order. */
 function take(max: number) {
   const out = [];
@@ -171,7 +191,7 @@ port.on('message', (m: ToWorker) => {
       forgetHashes();
       return;
     case 'roll-up':
-      return answer(m.id, () => rollUpRecent(control, regions, new Date(m.now)));
+      return answer(m.id, () => rollUpRecent(control, regions, new Date(m.now), rollUpPace));
     case 'close':
       return enqueue(async () => {
         clearTimeout(resumeTimer);
