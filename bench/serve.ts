@@ -97,6 +97,10 @@ const stopAll = () => children.forEach((c) => c.kill('SIGTERM'));
 process.on('exit', stopAll);
 children.push(spawn('nginx', ['-c', conf, '-p', root], { stdio: 'inherit' }));
 // BENCH_PROFILE=<dir> writes a CPU profile of each thread of the analytics-on server there when it stops.
+// Each Atrium has a data directory of its own (the same published site): sharing one, they would share the
+// scheduled jobs too, and the analytics-off server could end up rolling up the other's millions of pageviews.
+const offDataDir = `${dataDir}-off`;
+fs.cpSync(dataDir, offDataDir, { recursive: true, filter: (from) => !from.startsWith(root) });
 const atrium = (port: number, analytics: 'on' | 'off') =>
   spawn(
     process.execPath,
@@ -112,7 +116,7 @@ const atrium = (port: number, analytics: 'on' | 'off') =>
         ...process.env,
         PORT: String(port),
         HOST: '127.0.0.1',
-        ATRIUM_DATA_DIR: dataDir,
+        ATRIUM_DATA_DIR: analytics === 'on' ? dataDir : offDataDir,
         LOG_LEVEL: 'warn',
         NODE_ENV: 'production',
         ATRIUM_WORKERS: String(WORKERS),
@@ -138,8 +142,8 @@ const SCHED_IDLE = 5;
  * under SCHED_IDLE) apart from the rest (serving: each process's main thread, and the threads Node and V8 run
  * beside it for it, garbage collection and compilation among them).
  */
-function cpuMs(pid: number): { serving: number; analytics: number } {
-  const sum = { serving: 0, analytics: 0 };
+function cpuMs(pid: number): { serving: number; main: number; analytics: number } {
+  const sum = { serving: 0, main: 0, analytics: 0 };
   for (const p of processes(pid))
     for (const tid of fs.readdirSync(`/proc/${p}/task`, { withFileTypes: false }) as string[]) {
       try {
@@ -147,6 +151,7 @@ function cpuMs(pid: number): { serving: number; analytics: number } {
         const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
         const ms = ((Number(f[11]) + Number(f[12])) * 1000) / 100; // utime + stime, in clock ticks of 1/100 s
         sum[Number(f[38]) === SCHED_IDLE ? 'analytics' : 'serving'] += ms; // field 41: the scheduling policy
+        if (tid === String(p)) sum.main += ms;
       } catch {
         /* the thread ended */
       }
@@ -214,7 +219,7 @@ const best = (rs: Result[]) => rs.reduce((x, y) => (y.rps > x.rps ? y : x));
 const runs: { on: Result[]; off: Result[]; nginx: Result[] } = { on: [], off: [], nginx: [] };
 // CPU of each Atrium per request: its serving threads while wrk runs, and its analytics workers from the start
 // of a round until its pageviews are stored.
-const cpu = { on: { serving: 0, analytics: 0, requests: 0 }, off: { serving: 0, analytics: 0, requests: 0 } };
+const cpu = { on: { serving: 0, main: 0, analytics: 0, requests: 0 }, off: { serving: 0, main: 0, analytics: 0, requests: 0 } };
 const target = { on: `http://127.0.0.1:${ATRIUM_PORT}/`, off: `http://127.0.0.1:${ATRIUM_OFF_PORT}/` };
 sent += wrk(target.on, HOST).requests; // warm-up (JIT, caches)
 wrk(target.off, HOST);
@@ -230,6 +235,7 @@ for (let i = 0; i < ROUNDS; i++) {
       await settled();
     }
     cpu[mode].serving += during.serving - before.serving;
+    cpu[mode].main += during.main - before.main;
     cpu[mode].analytics += cpuMs(servers[mode].pid!).analytics - before.analytics;
     cpu[mode].requests += r.requests;
   }
@@ -282,13 +288,14 @@ console.log(
 console.log(
   `${storedInAll.toLocaleString('en')} pageviews stored for ${sent.toLocaleString('en')} requests answered with analytics on${unsettled ? ` (${unsettled} waits gave up after 10 s without progress)` : ''}`,
 );
-const us = (m: 'on' | 'off', part: 'serving' | 'analytics') => (cpu[m][part] * 1000) / cpu[m].requests;
+const us = (m: 'on' | 'off', part: 'serving' | 'main' | 'analytics') => (cpu[m][part] * 1000) / cpu[m].requests;
 console.log(
-  `CPU per request, serving threads while wrk runs: on ${us('on', 'serving').toFixed(1)} µs, off ${us('off', 'serving').toFixed(1)} µs (on/off ${pct(us('on', 'serving') / us('off', 'serving'))}); ` +
+  `CPU per request, serving threads while wrk runs: on ${us('on', 'serving').toFixed(1)} µs, off ${us('off', 'serving').toFixed(1)} µs (on/off ${pct(us('on', 'serving') / us('off', 'serving'))}), of which the main threads on ${us('on', 'main').toFixed(1)} µs, off ${us('off', 'main').toFixed(1)} µs; ` +
     `the analytics workers (SCHED_IDLE) until every pageview is stored: ${us('on', 'analytics').toFixed(1)} µs a pageview`,
 );
 console.log(`load after: ${fs.readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`);
 fs.rmSync(dataDir, { recursive: true, force: true });
+fs.rmSync(offDataDir, { recursive: true, force: true });
 process.exit(0);
 
 async function waitFor(url: string) {
