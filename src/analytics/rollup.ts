@@ -15,6 +15,8 @@
 // the analytics worker stores the hits waiting and, while serving keeps the
 // cores busy, holds the roll-up back (Pace), so a day of millions of events
 // neither stops counting for a minute nor takes the gaps of a busy machine.
+// Run on a serving thread (a process that has counted nothing since it
+// started, or analytics off), it lets waiting requests through between slices.
 import type { Kysely } from 'kysely';
 import type { AnalyticsMetrics, ControlDatabase, RegionDatabase } from '../db/schema.js';
 import { EVENT_COLUMNS, figures, HourFolder, VisitFolder, type EventRow } from './aggregate.js';
@@ -60,7 +62,8 @@ export interface Pace {
   slice<T>(work: () => Promise<T>): Promise<T>;
   between(): Promise<void>;
 }
-const UNPACED: Pace = { slice: (work) => work(), between: async () => {} };
+/** Outside the analytics worker (no hit counted yet in this process, or analytics off): between slices, requests waiting are answered. */
+const UNPACED: Pace = { slice: (work) => work(), between: () => new Promise((resolve) => setImmediate(resolve)) };
 
 const rowsOf = (siteId: string, f: ReturnType<typeof figures>): AnalyticsMetrics[] =>
   [...f].flatMap(([dimension, values]) => [...values].map(([value, m]) => ({ site_id: siteId, dimension, value, ...m })));
