@@ -42,19 +42,19 @@ function eventsBetween(db: Kysely<RegionDatabase>, siteId: string, from: string,
   );
 }
 
-/** Events read at a time, about, in a day's roll-up. */
+/** Events read at a time, at most (unless more share one millisecond), in a day's roll-up. */
 const SLICE_EVENTS = 20_000;
-/** Slice lengths in minutes, each dividing a day: the longest whose share of the day's events is at most SLICE_EVENTS. */
-const SLICE_MINUTES = [1440, 720, 360, 240, 180, 120, 60, 30, 20, 15, 10, 5, 1];
 
-/** A day cut into stretches of about SLICE_EVENTS of its `events` each: [from, to) ISO bounds, in order. */
-export function daySlices(day: string, events: number): [string, string][] {
-  const minutes = SLICE_MINUTES.find((m) => (events * m) / 1440 <= SLICE_EVENTS) ?? 1;
-  const start = Date.parse(`${day}T00:00:00Z`);
-  const at = (m: number) => (m === 0 ? day : m >= 1440 ? nextDay(day) : new Date(start + m * 60_000).toISOString());
-  const out: [string, string][] = [];
-  for (let m = 0; m < 1440; m += minutes) out.push([at(m), at(m + minutes)]);
-  return out;
+/** How many of a site's events fall from `from` to `to` (ms, exclusive): an index range, no row read. */
+async function countBetween(db: Kysely<RegionDatabase>, siteId: string, from: number, to: number): Promise<number> {
+  const r = await db
+    .selectFrom('analytics_events')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .where('site_id', '=', siteId)
+    .where('time', '>=', new Date(from).toISOString())
+    .where('time', '<', new Date(to).toISOString())
+    .executeTakeFirst();
+  return Number(r?.n ?? 0);
 }
 
 /** How a long roll-up shares the thread: `slice` runs each read (timed, to tell a busy machine); `between` runs between them. */
@@ -108,16 +108,33 @@ export async function replaceRollups(db: Kysely<RegionDatabase>, siteId: string,
 }
 
 /**
- * Recomputes one site's rollups of one day (and its hours) from raw events, read in slices for about `events`
- * of them (the day's count, when known). Returns the rows written.
+ * Recomputes one site's rollups of one day (and its hours) from raw events; `events` is the day's count when known.
+ * The day is read in stretches of time of at most SLICE_EVENTS events: a stretch holding more is cut into as many
+ * equal ones as it needs (counted again, down to a millisecond), so a burst of a million events in a few minutes is
+ * read in slices too. Returns the rows written.
  */
-export async function rollUpDay(db: Kysely<RegionDatabase>, siteId: string, day: string, events = 0, pace = UNPACED): Promise<number> {
+export async function rollUpDay(db: Kysely<RegionDatabase>, siteId: string, day: string, events?: number, pace = UNPACED): Promise<number> {
   const visits = new VisitFolder();
   const hours = new HourFolder();
+  const start = Date.parse(`${day}T00:00:00Z`);
+  /** Stretches still to read, in time order: [from, to) in ms, and how many events they hold. */
+  const todo: [number, number, number][] = [[start, start + 24 * 3600_000, events ?? SLICE_EVENTS + 1]];
   let read = 0;
-  for (const [from, to] of daySlices(day, events)) {
+  while (todo.length) {
+    const [from, to, n] = todo.shift()!;
+    if (n === 0) continue;
+    if (n > SLICE_EVENTS && to - from > 1) {
+      const step = Math.ceil((to - from) / Math.min(to - from, Math.ceil(n / SLICE_EVENTS)));
+      const parts: [number, number, number][] = [];
+      for (let a = from; a < to; a += step) {
+        const b = Math.min(a + step, to);
+        parts.push([a, b, await pace.slice(() => countBetween(db, siteId, a, b))]);
+      }
+      todo.unshift(...parts);
+      continue;
+    }
     const rows = await pace.slice(async () => {
-      const rows = await eventsBetween(db, siteId, from, to);
+      const rows = await eventsBetween(db, siteId, new Date(from).toISOString(), new Date(to).toISOString());
       visits.add(rows);
       hours.add(rows);
       return rows;

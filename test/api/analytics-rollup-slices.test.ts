@@ -1,6 +1,6 @@
 // A busy day's roll-up reads its events in slices of the day (src/analytics/rollup.ts): the figures it stores
-// must be those of the whole day read at once. 55 686 events of one day (4 slices of 6 hours), in visits that
-// cross the slices' bounds, are written straight into the region database (as the worker would store them);
+// must be those of the whole day read at once. About 55 000 events of one day, a burst among them, in visits
+// that cross the slices' bounds, are written straight into the region database (as the worker would store them);
 // after the scheduled roll-up, the unfiltered views (read from the rollups) must equal the same views filtered
 // by a value every visit has (computed from the raw events in one read), and the totals known from the data.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -34,8 +34,9 @@ describe('the roll-up of a busy day', () => {
     const rows: AnalyticsEventsTable[] = [];
     let goals = 0;
     for (let i = 0; i < VISITS; i++) {
-      // Visits start all through the day, many of them just before a slice's end (05:5x, 11:5x, 17:5x), and last 27 minutes.
-      const minute = i % 4 === 0 ? 6 * 60 * (1 + (i % 3)) - 10 + (i % 9) : (i * 7) % 1400;
+      // Half the visits start all through the day, half in a burst from 10:00 to 10:20 (about 30 000 events
+      // within the hour, so the stretch holding it is cut again); each lasts up to 27 minutes.
+      const minute = i % 2 === 0 ? 600 + (i % 20) : (i * 7) % 1400;
       const base = {
         site_id: site.id,
         visitor: `visitor-${i % 4500}`,
