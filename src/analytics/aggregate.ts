@@ -240,10 +240,3 @@ export class HourFolder {
     return out;
   }
 }
-
-/** The site's total per hour of these events (in time order): see HourFolder. */
-export function hourTotals(rows: EventRow[]): Map<string, Metrics> {
-  const folder = new HourFolder();
-  folder.add(rows);
-  return folder.totals();
-}

@@ -10,8 +10,8 @@
 // Unique visitors: the visitor hash changes every day, so the visitors of a
 // range of days are the sum of each day's unique visitors (as Plausible counts
 // them too); within a day they are exact.
-// A busy day is read in slices of its minutes (about SLICE_EVENTS events
-// each), folded into the same visits as one read would give; between slices
+// A busy day is read in slices, stretches of time of at most SLICE_EVENTS
+// events, folded into the same visits as one read would give; between slices
 // the analytics worker stores the hits waiting and, while serving keeps the
 // cores busy, holds the roll-up back (Pace), so a day of millions of events
 // neither stops counting for a minute nor takes the gaps of a busy machine.
@@ -118,7 +118,7 @@ export async function rollUpDay(db: Kysely<RegionDatabase>, siteId: string, day:
   const hours = new HourFolder();
   const start = Date.parse(`${day}T00:00:00Z`);
   /** Stretches still to read, in time order: [from, to) in ms, and how many events they hold. */
-  const todo: [number, number, number][] = [[start, start + 24 * 3600_000, events ?? SLICE_EVENTS + 1]];
+  const todo: [number, number, number][] = [[start, start + DAY_MS, events ?? SLICE_EVENTS + 1]];
   let read = 0;
   while (todo.length) {
     const [from, to, n] = todo.shift()!;

@@ -87,7 +87,7 @@ function queueDrain() {
 /** Processes a step of what has arrived, unless the cores are busy (then it tries again later). */
 async function drain() {
   drainQueued = false;
-  const { wait, hits } = pacer.plan(waiting[0]?.received ?? Date.now(), waitingHits, MAX_BATCH);
+  const wait = await pacedStep();
   if (wait > 0) {
     resumeTimer ??= setTimeout(() => {
       resumeTimer = undefined;
@@ -95,8 +95,15 @@ async function drain() {
     }, wait);
     return;
   }
-  await pacer.step(() => processStep(hits));
   if (waiting.length || events.length) queueDrain();
+}
+
+/** Processes a step of what waits, as large as the pacer allows; or, while the cores are busy, returns how long to wait (ms). */
+async function pacedStep(): Promise<number> {
+  const { wait, hits } = pacer.plan(waiting[0]?.received ?? Date.now(), waitingHits, MAX_BATCH);
+  if (wait > 0) return wait;
+  await pacer.step(() => processStep(hits));
+  return 0;
 }
 
 /** Processes everything that has arrived, whatever the load (a flush, a shutdown). */
@@ -133,11 +140,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const rollUpPace: Pace = {
   slice: (work) => pacer.step(work),
   async between() {
-    while (waiting.length || events.length) {
-      const { wait, hits } = pacer.plan(waiting[0]?.received ?? Date.now(), waitingHits, MAX_BATCH);
-      if (wait > 0) break;
-      await pacer.step(() => processStep(hits));
-    }
+    while ((waiting.length || events.length) && (await pacedStep()) === 0);
     const { wait } = pacer.plan(Date.now(), 0, MAX_BATCH);
     if (wait > 0) await sleep(wait);
   },
