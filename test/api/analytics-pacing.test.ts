@@ -63,8 +63,13 @@ it('stores every hit on a flush, however many wait', async () => {
 });
 
 it('holds hits back while every core is busy, and stores them once the cores are free', async () => {
-  // Two busy loops per core at the worker's own priority: it would get under half its time on a core.
-  hogs = Array.from({ length: 2 * os.availableParallelism() }, () => spawn('nice', ['-n', '19', process.execPath, '-e', 'for (;;) {}'], { stdio: 'ignore' }));
+  // Four busy loops per core at the worker's own priority: it would get a fifth of a core, waiting four times as
+  // long as it runs, well past the pacer's line (twice). Each says when its loop has started: on a loaded machine
+  // starting a process can take longer than the whole browse below.
+  hogs = Array.from({ length: 4 * os.availableParallelism() }, () =>
+    spawn('nice', ['-n', '19', process.execPath, '-e', 'process.stdout.write("go"); for (;;) {}'], { stdio: ['ignore', 'pipe', 'ignore'] }),
+  );
+  await Promise.all(hogs.map((h) => new Promise((r) => h.stdout!.once('data', r))));
   await new Promise((r) => setTimeout(r, 300));
   const before = await stored();
   await browse(1500, 1000);
