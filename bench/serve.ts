@@ -96,7 +96,7 @@ const children: ChildProcess[] = [];
 const stopAll = () => children.forEach((c) => c.kill('SIGTERM'));
 process.on('exit', stopAll);
 children.push(spawn('nginx', ['-c', conf, '-p', root], { stdio: 'inherit' }));
-// BENCH_PROFILE=<dir> writes a CPU profile of each thread of the analytics-on server there when it stops.
+// BENCH_PROFILE=<dir> writes a CPU profile of each thread of each Atrium there (in on/ and off/) when it stops.
 // Each Atrium has a data directory of its own (the same published site): sharing one, they would share the
 // scheduled jobs too, and the analytics-off server could end up rolling up the other's millions of pageviews.
 const offDataDir = `${dataDir}-off`;
@@ -105,7 +105,7 @@ const atrium = (port: number, analytics: 'on' | 'off') =>
   spawn(
     process.execPath,
     [
-      ...(process.env.BENCH_PROFILE && analytics === 'on' ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : []),
+      ...(process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${path.join(process.env.BENCH_PROFILE, analytics)}`] : []),
       '--import',
       'tsx',
       'src/main.ts',

@@ -8,6 +8,7 @@
 // hit, and the roll-up job runs in it once it runs.
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import type { Socket } from 'node:net';
 import { Worker } from 'node:worker_threads';
 import type { Logger } from 'pino';
 import type { Kysely } from 'kysely';
@@ -46,6 +47,20 @@ export interface CollectorOptions {
   log: Logger;
 }
 
+/**
+ * Each connection's peer address, read once: a keep-alive connection carries many requests, and Node's
+ * remoteAddress getter (through the socket's handle) cost the hot path more than copying the rest of the hit.
+ */
+const peers = new WeakMap<Socket, string>();
+function peerOf(socket: Socket): string {
+  let peer = peers.get(socket);
+  if (peer === undefined) {
+    peer = socket.remoteAddress ?? '';
+    if (peer) peers.set(socket, peer);
+  }
+  return peer;
+}
+
 export class Collector {
   private buffer = new HitBuffer(BATCH);
   private timer: NodeJS.Timeout | undefined;
@@ -67,7 +82,7 @@ export class Collector {
    */
   count(req: IncomingMessage, site: HitSite, path: string, revalidation: boolean, secure: boolean): string | undefined {
     if (this.room()) {
-      this.buffer.add(site, Date.now(), path, req.url ?? '/', req.headers, req.socket.remoteAddress ?? '', revalidation);
+      this.buffer.add(site, Date.now(), path, req.url ?? '/', req.headers, peerOf(req.socket), revalidation);
       this.schedule();
     }
     const cookie = req.headers.cookie;
