@@ -8,7 +8,6 @@
 // hit, and the roll-up job runs in it once it runs.
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import type { Socket } from 'node:net';
 import { Worker } from 'node:worker_threads';
 import type { Logger } from 'pino';
 import type { Kysely } from 'kysely';
@@ -18,6 +17,7 @@ import type { Config } from '../config/config.js';
 import { locations } from '../db/connect.js';
 import type { AnalyticsEventsTable, ControlDatabase, RegionDatabase } from '../db/schema.js';
 import type { Clock } from '../lib/clock.js';
+import { peerOf } from '../lib/peer.js';
 import { cookieValue } from './cookie-value.js';
 import type { Hit, HitSite } from './hit.js';
 import type { IngestResult } from './ingest.js';
@@ -45,20 +45,6 @@ export interface CollectorOptions {
   config: Pick<Config, 'databaseUrl' | 'regions' | 'dataDir' | 'trustProxy' | 'workers' | 'analyticsBatchMs' | 'analyticsPriority' | 'analyticsMaxDelayMs'>;
   clock: Clock;
   log: Logger;
-}
-
-/**
- * Each connection's peer address, read once: a keep-alive connection carries many requests, and Node's
- * remoteAddress getter (through the socket's handle) cost the hot path more than copying the rest of the hit.
- */
-const peers = new WeakMap<Socket, string>();
-function peerOf(socket: Socket): string {
-  let peer = peers.get(socket);
-  if (peer === undefined) {
-    peer = socket.remoteAddress ?? '';
-    if (peer) peers.set(socket, peer);
-  }
-  return peer;
 }
 
 export class Collector {

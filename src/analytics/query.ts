@@ -124,7 +124,8 @@ async function filteredVisits(s: QueryScope, r: Range, filters: Filters) {
     let q = inRange().select('visit_id').distinct().where('visit_id', 'is not', null);
     q = value === '' ? q.where(column as never, 'is', null) : q.where(column as never, '=', value as never);
     const found = (await q.execute()).map((row) => row.visit_id!);
-    ids = ids ? new Set(found.filter((id) => ids!.has(id))) : new Set(found);
+    const before = ids;
+    ids = new Set(before ? found.filter((id) => before.has(id)) : found);
     if (!ids.size) return [];
   }
   let q = inRange().select([...EVENT_COLUMNS]);

@@ -13,6 +13,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import proxyAddr from '@fastify/proxy-addr';
 import { BEACON_MAX_BYTES, BeaconBody, type BeaconEvent } from '../analytics/beacon.js';
 import type { Hit } from '../analytics/hit.js';
+import { peerOf } from '../lib/peer.js';
 import type { TrustFn } from '../lib/trust-proxy.js';
 import type { LiveSite, LiveSites } from './live-sites.js';
 import { admits } from './protection.js';
@@ -156,7 +157,7 @@ export function createBeaconHandler(live: LiveSites, sink: BeaconSink | undefine
     req.on('error', () => res.destroy());
     req.on('end', () => {
       if (tooLarge) return sendBeaconAnswer(res, refuse(413, 'payload_too_large', `the event is larger than ${BEACON_MAX_BYTES} bytes`), true);
-      const peer = req.socket.remoteAddress ?? '';
+      const peer = peerOf(req.socket);
       const r: BeaconRequest = {
         host,
         contentType: req.headers['content-type'],

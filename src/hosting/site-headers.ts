@@ -3,6 +3,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { TLSSocket } from 'node:tls';
 import { CSP } from '../consent/csp.js';
+import { peerOf } from '../lib/peer.js';
 import { lastEntry, type TrustFn } from '../lib/trust-proxy.js';
 
 // The strict policy, the form pages' one, and each page's own when it holds custom code or embeds: src/consent/csp.ts.
@@ -22,7 +23,7 @@ export const HSTS = ['strict-transport-security', 'max-age=31536000'];
 export function isSecure(req: IncomingMessage, trust: TrustFn): boolean {
   if ((req.socket as TLSSocket).encrypted === true) return true;
   const proto = req.headers['x-forwarded-proto'];
-  return typeof proto === 'string' && trust(req.socket.remoteAddress ?? '', 0) && lastEntry(proto) === 'https';
+  return typeof proto === 'string' && trust(peerOf(req.socket), 0) && lastEntry(proto) === 'https';
 }
 
 /** Headers for responses that are not a release file (redirects, 405, unknown hosts), as a flat array. */

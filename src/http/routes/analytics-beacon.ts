@@ -9,6 +9,7 @@ import type { Collector } from '../../analytics/collector.js';
 import { answerBeacon, type BeaconLimiter } from '../../hosting/beacon.js';
 import type { LiveSites } from '../../hosting/live-sites.js';
 import { BEACON_PATH, normalizeHost } from '../../hosting/serve.js';
+import { peerOf } from '../../lib/peer.js';
 import { doc } from '../openapi/route-doc.js';
 
 const DOCS = {
@@ -40,7 +41,7 @@ export async function beaconRoutes(app: FastifyInstance, live: LiveSites, collec
       origin: req.headers.origin,
       ip: req.ip,
       body: typeof req.body === 'string' ? req.body : JSON.stringify(req.body ?? null),
-      hit: { headers: req.headers, peer: req.socket.remoteAddress ?? '' },
+      hit: { headers: req.headers, peer: peerOf(req.socket) },
     });
     reply.header('x-content-type-options', 'nosniff');
     if (a.retryAfter) reply.header('retry-after', a.retryAfter);
