@@ -67,11 +67,12 @@ export class Collector {
    * when there is one.
    */
   count(req: IncomingMessage, site: HitSite, path: string, revalidation: boolean, secure: boolean): string | undefined {
+    const h = req.headers; // a getter: read once
     if (this.room()) {
-      this.buffer.add(site, Date.now(), path, req.url ?? '/', req.headers, peerOf(req.socket), revalidation);
+      this.buffer.add(site, Date.now(), path, req.url ?? '/', h, peerOf(req.socket), revalidation);
       this.schedule();
     }
-    const cookie = req.headers.cookie;
+    const cookie = h.cookie;
     if (cookie === undefined || !cookie.includes('cookie_consent=1.')) return undefined;
     if (cookieValue(cookie, 'usr') !== undefined || !decodeChoices(cookieValue(cookie, 'cookie_consent'))?.analytics) return undefined;
     const day = this.opts.clock.now().toISOString().slice(0, 10).replaceAll('-', '');
@@ -192,6 +193,7 @@ export class Collector {
   private receive(m: FromWorker) {
     switch (m.t) {
       case 'processed':
+        for (const b of m.buffers) this.buffer.recycle(b);
         this.inFlight -= m.hits;
         this.totals.stored += m.result.stored;
         this.totals.bots += m.result.bots;

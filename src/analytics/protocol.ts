@@ -33,6 +33,7 @@ export type ToWorker =
   | { t: 'close'; id: number };
 
 export type FromWorker =
-  | { t: 'processed'; hits: number; result: IngestResult }
+  /** `buffers`: the read batches' buffers, handed back to be filled again. */
+  | { t: 'processed'; hits: number; result: IngestResult; buffers: ArrayBuffer[] }
   | { t: 'done'; id: number; value?: unknown; error?: string }
   | { t: 'log'; level: 'warn' | 'error'; msg: string; data: Record<string, unknown> };

@@ -31,7 +31,7 @@ const MAX_BATCH = 250;
 
 const port = parentPort!;
 const setup = workerData as WorkerSetup;
-const send = (m: FromWorker) => port.postMessage(m);
+const send = (m: FromWorker, transfer: ArrayBuffer[] = []) => port.postMessage(m, transfer);
 const log = {
   warn: (data: Record<string, unknown>, msg: string) => send({ t: 'log', level: 'warn', msg, data }),
   error: (data: Record<string, unknown>, msg: string) => send({ t: 'log', level: 'error', msg, data }),
@@ -66,6 +66,8 @@ const deps = { stores, salts: new Salts(control), visits: new VisitTracker(setup
 const waiting: { batch: WireBatch; received: number }[] = [];
 let waitingHits = 0;
 let cursor = 0;
+/** Buffers of batches read to the end, to hand back with the next 'processed'. */
+let spent: ArrayBuffer[] = [];
 let events: { region: string; row: EventRow }[] = [];
 let drainQueued = false;
 let chain: Promise<void> = Promise.resolve();
@@ -127,7 +129,9 @@ async function processStep(max: number) {
     log.error({ err: err instanceof Error ? err.message : String(err), lost: taken.length + direct.length }, 'analytics: could not store a batch');
   }
   deps.visits.sweep(Date.now() + clockOffset);
-  send({ t: 'processed', hits: taken.length, result });
+  const buffers = spent;
+  spent = [];
+  send({ t: 'processed', hits: taken.length, result, buffers }, buffers);
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -155,6 +159,7 @@ function take(max: number) {
     out.push(...unpack(b, cursor, to));
     cursor = to;
     if (cursor === b.hits) {
+      spent.push(b.slots.buffer as ArrayBuffer);
       waiting.shift();
       cursor = 0;
     }
