@@ -3,7 +3,8 @@
 // distinct strings in it. A site's hits repeat the same few values (site,
 // host, user agents, languages, paths), so each distinct string is copied
 // to the worker once per batch, not once per hit; the numbers travel in a
-// buffer that is handed over, not copied. On the worker side repeated values
+// buffer that is handed over, not copied (and handed back once read, to be
+// filled again: HitBuffer.recycle). On the worker side repeated values
 // are the same string objects, whose hashes V8 computes once, which keeps
 // the worker's look-ups keyed by them cheap. Nothing is parsed here; the
 // address and user agent stay in memory and are dropped by the worker once
@@ -146,7 +147,7 @@ export class HitBuffer {
     return batch;
   }
 
-  /** A sent batch's buffer, back from the worker once it was read: kept to be filled again (a few at most). */
+  /** A sent batch's buffer, back from the worker once it was read: kept to be filled again (up to SPARES). */
   recycle(buffer: ArrayBuffer) {
     if (this.spares.length < SPARES && buffer.byteLength === this.capacity * SLOTS * 4) this.spares.push(new Int32Array(buffer));
   }

@@ -334,7 +334,7 @@ describe('the banner itself', () => {
     // of 0.00008 before any consent code ran.)
     await v.page.route(/\/_atrium\/consent\.[0-9a-f]+\.js$/, async (r) => {
       await new Promise((done) => setTimeout(done, 400));
-      await v.page.evaluate(() => ((window as unknown as { __shift: number }).__shift = 0));
+      await v.resetLayoutShift();
       await r.fallback();
     });
     await v.page.goto(`${fr.url}/`);

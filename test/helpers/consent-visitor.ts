@@ -84,6 +84,8 @@ export interface Visitor {
   cookieNames(): Promise<string[]>;
   /** The page's layout shift score so far (the CLS of this page view). */
   layoutShift(): Promise<number>;
+  /** Starts the layout shift score again from 0 (to measure one moment of the page view). */
+  resetLayoutShift(): Promise<void>;
 }
 
 export async function visitor(
@@ -126,5 +128,9 @@ export async function visitor(
     posts,
     cookieNames: async () => (await context.cookies()).map((k) => k.name).sort(),
     layoutShift: () => page.evaluate(() => (window as unknown as { __shift: number }).__shift),
+    resetLayoutShift: () =>
+      page.evaluate(() => {
+        (window as unknown as { __shift: number }).__shift = 0;
+      }),
   };
 }
