@@ -19,6 +19,9 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 // two vCPUs one round's throughput moves by up to 20% (where the scheduler puts wrk and the four serving
 // threads, the host's other guests), four times the 5% being measured, so it takes many short rounds.
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 20);
+// BENCH_CONTROL=1: a control run, both Atriums with analytics off, everything else alike: the on/off figure then
+// shows how far the bench itself strays from 100% when nothing differs.
+const CONTROL = Boolean(process.env.BENCH_CONTROL);
 // Both servers get the same number of processes: one per core by default.
 const WORKERS = Number(process.env.BENCH_WORKERS ?? 2);
 const ATRIUM_PORT = 3911;
@@ -101,7 +104,7 @@ children.push(spawn('nginx', ['-c', conf, '-p', root], { stdio: 'inherit' }));
 // scheduled jobs too, and the analytics-off server could end up rolling up the other's millions of pageviews.
 const offDataDir = `${dataDir}-off`;
 fs.cpSync(dataDir, offDataDir, { recursive: true, filter: (from) => !from.startsWith(root) });
-const atrium = (port: number, analytics: 'on' | 'off') =>
+const atrium = (port: number, analytics: 'on' | 'off', dir: string) =>
   spawn(
     process.execPath,
     [
@@ -116,7 +119,7 @@ const atrium = (port: number, analytics: 'on' | 'off') =>
         ...process.env,
         PORT: String(port),
         HOST: '127.0.0.1',
-        ATRIUM_DATA_DIR: analytics === 'on' ? dataDir : offDataDir,
+        ATRIUM_DATA_DIR: dir,
         LOG_LEVEL: 'warn',
         NODE_ENV: 'production',
         ATRIUM_WORKERS: String(WORKERS),
@@ -124,7 +127,7 @@ const atrium = (port: number, analytics: 'on' | 'off') =>
       },
     },
   );
-const servers = { on: atrium(ATRIUM_PORT, 'on'), off: atrium(ATRIUM_OFF_PORT, 'off') };
+const servers = { on: atrium(ATRIUM_PORT, CONTROL ? 'off' : 'on', dataDir), off: atrium(ATRIUM_OFF_PORT, 'off', offDataDir) };
 children.push(servers.on, servers.off);
 
 /** Every process of a server: the primary and its cluster workers. */
@@ -203,6 +206,7 @@ let sent = 0;
  */
 let unsettled = 0;
 async function settled() {
+  if (CONTROL) return; // nothing is stored
   for (let last = -1, since = performance.now(); ;) {
     const n = stored();
     if (n >= sent) return;
@@ -276,21 +280,23 @@ console.log(
 );
 console.log('| server               | req/s    | p50 ms   | p99 ms   |');
 console.log('|----------------------|----------|----------|----------|');
-console.log(row2('atrium', on));
+console.log(row2(CONTROL ? 'atrium, no analytics' : 'atrium', on));
 console.log(row2('atrium, no analytics', off));
 console.log(row2('nginx', nginx));
 console.log(`\nAtrium / nginx throughput: ${((on.rps / nginx.rps) * 100).toFixed(1)}% (target ≥ 60%)`);
 const [low, high] = medianInterval(ratios);
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 console.log(
-  `Analytics on / off: median of the rounds' ratios ${pct(median(ratios))} (target ≥ 95%), 95% confidence interval of the median ${pct(low)}–${pct(high)}; rounds: ${ratios.map(pct).join(', ')}; best against best ${pct(on.rps / off.rps)}`,
+  `${CONTROL ? 'Control run, both with analytics off, first / second' : 'Analytics on / off'}: median of the rounds' ratios ${pct(median(ratios))} (target ≥ 95%), 95% confidence interval of the median ${pct(low)}–${pct(high)}; rounds: ${ratios.map(pct).join(', ')}; best against best ${pct(on.rps / off.rps)}`,
 );
-console.log(
-  `${storedInAll.toLocaleString('en')} pageviews stored for ${sent.toLocaleString('en')} requests answered with analytics on${unsettled ? ` (${unsettled} waits gave up after 10 s without progress)` : ''}`,
-);
+if (!CONTROL)
+  console.log(
+    `${storedInAll.toLocaleString('en')} pageviews stored for ${sent.toLocaleString('en')} requests answered with analytics on${unsettled ? ` (${unsettled} waits gave up after 10 s without progress)` : ''}`,
+  );
+const [A, B] = CONTROL ? ['first', 'second'] : ['on', 'off'];
 const us = (m: 'on' | 'off', part: 'serving' | 'main' | 'analytics') => (cpu[m][part] * 1000) / cpu[m].requests;
 console.log(
-  `CPU per request, serving threads while wrk runs: on ${us('on', 'serving').toFixed(1)} µs, off ${us('off', 'serving').toFixed(1)} µs (on/off ${pct(us('on', 'serving') / us('off', 'serving'))}), of which the main threads on ${us('on', 'main').toFixed(1)} µs, off ${us('off', 'main').toFixed(1)} µs; ` +
+  `CPU per request, serving threads while wrk runs: ${A} ${us('on', 'serving').toFixed(1)} µs, ${B} ${us('off', 'serving').toFixed(1)} µs (${A}/${B} ${pct(us('on', 'serving') / us('off', 'serving'))}), of which the main threads ${A} ${us('on', 'main').toFixed(1)} µs, ${B} ${us('off', 'main').toFixed(1)} µs; ` +
     `the analytics workers (SCHED_IDLE) until every pageview is stored: ${us('on', 'analytics').toFixed(1)} µs a pageview`,
 );
 console.log(`load after: ${fs.readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`);

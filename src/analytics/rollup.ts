@@ -57,7 +57,10 @@ async function countBetween(db: Kysely<RegionDatabase>, siteId: string, from: nu
   return Number(r?.n ?? 0);
 }
 
-/** How a long roll-up shares the thread: `slice` runs each read (timed, to tell a busy machine); `between` runs between them. */
+/**
+ * How a long roll-up shares the thread: `slice` runs each query (timed, to tell a busy machine); `between` runs after
+ * every one of them, so no two slices run back to back.
+ */
 export interface Pace {
   slice<T>(work: () => Promise<T>): Promise<T>;
   between(): Promise<void>;
@@ -129,6 +132,8 @@ export async function rollUpDay(db: Kysely<RegionDatabase>, siteId: string, day:
       for (let a = from; a < to; a += step) {
         const b = Math.min(a + step, to);
         parts.push([a, b, await pace.slice(() => countBetween(db, siteId, a, b))]);
+        // Counting a day of millions takes hundreds of counts: hits waiting are stored between them too.
+        await pace.between();
       }
       todo.unshift(...parts);
       continue;
@@ -145,6 +150,7 @@ export async function rollUpDay(db: Kysely<RegionDatabase>, siteId: string, day:
   if (!read) return 0; // nothing to add, and raw events past retention must never erase rollups
   const rows = rowsFrom(siteId, day, visits, hours);
   await pace.slice(() => replaceRollups(db, siteId, day, rows));
+  await pace.between();
   return rows.daily.length + rows.hourly.length;
 }
 
@@ -180,7 +186,8 @@ export async function rollUpRecent(
     if (!stamps) rolled.set(db, (stamps = new Map()));
     for (const day of days) {
       // Unchanged since this thread last rolled it up (a quiet site, yesterday): skip reading its events again.
-      const { stamp, events } = await dayStamp(db, site.id, day);
+      const { stamp, events } = await pace.slice(() => dayStamp(db, site.id, day));
+      await pace.between();
       const key = `${site.id} ${day}`;
       if (stamps.get(key) === stamp) continue;
       n += await rollUpDay(db, site.id, day, events, pace);
