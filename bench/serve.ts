@@ -19,6 +19,10 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 // two vCPUs one round's throughput moves by up to 20% (where the scheduler puts wrk and the four serving
 // threads, the host's other guests), four times the 5% being measured, so it takes many short rounds.
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 20);
+// Both Atriums are started afresh this many times in a run (the rounds split between them): a process keeps its
+// luck for its whole life (what V8 compiled and inlined, where its memory lies), and on this machine that moved one
+// server's CPU per request by up to 15% from one run to the next, more than the rounds of one run did.
+const GENERATIONS = Math.max(1, Math.min(ROUNDS, Number(process.env.BENCH_GENERATIONS ?? 4)));
 // BENCH_CONTROL=1: a control run, both Atriums with analytics off, everything else alike: the on/off figure then
 // shows how far the bench itself strays from 100% when nothing differs.
 const CONTROL = Boolean(process.env.BENCH_CONTROL);
@@ -127,8 +131,12 @@ const atrium = (port: number, analytics: 'on' | 'off', dir: string) =>
       },
     },
   );
-const servers = { on: atrium(ATRIUM_PORT, CONTROL ? 'off' : 'on', dataDir), off: atrium(ATRIUM_OFF_PORT, 'off', offDataDir) };
-children.push(servers.on, servers.off);
+function startAtriums() {
+  const started = { on: atrium(ATRIUM_PORT, CONTROL ? 'off' : 'on', dataDir), off: atrium(ATRIUM_OFF_PORT, 'off', offDataDir) };
+  children.push(started.on, started.off);
+  return started;
+}
+let servers = startAtriums();
 
 /** Every process of a server: the primary and its cluster workers. */
 function processes(pid: number): number[] {
@@ -164,6 +172,16 @@ function cpuMs(pid: number): { serving: number; main: number; analytics: number 
 await waitFor(`http://127.0.0.1:${NGINX_PORT}/`);
 await waitFor(`http://127.0.0.1:${ATRIUM_PORT}/healthz`);
 await waitFor(`http://127.0.0.1:${ATRIUM_OFF_PORT}/healthz`);
+
+/** Stops both Atriums (the analytics-on one stores what it holds as it stops) and starts them again. */
+async function restartAtriums() {
+  const exited = (c: ChildProcess) => new Promise((resolve) => (c.exitCode !== null ? resolve(null) : c.once('exit', resolve)));
+  for (const c of [servers.on, servers.off]) c.kill('SIGTERM');
+  await Promise.all([exited(servers.on), exited(servers.off)]);
+  servers = startAtriums();
+  await waitFor(`http://127.0.0.1:${ATRIUM_PORT}/healthz`);
+  await waitFor(`http://127.0.0.1:${ATRIUM_OFF_PORT}/healthz`);
+}
 
 // Check both answer the same bytes before measuring them.
 const a = execFileSync('curl', ['-s', '-H', `Host: ${HOST}`, '-H', `Accept-Encoding: ${encoding}`, `http://127.0.0.1:${ATRIUM_PORT}/`]);
@@ -225,10 +243,16 @@ const runs: { on: Result[]; off: Result[]; nginx: Result[] } = { on: [], off: []
 // of a round until its pageviews are stored.
 const cpu = { on: { serving: 0, main: 0, analytics: 0, requests: 0 }, off: { serving: 0, main: 0, analytics: 0, requests: 0 } };
 const target = { on: `http://127.0.0.1:${ATRIUM_PORT}/`, off: `http://127.0.0.1:${ATRIUM_OFF_PORT}/` };
-sent += wrk(target.on, HOST).requests; // warm-up (JIT, caches)
-wrk(target.off, HOST);
-await settled();
+/** Each generation of processes: its rounds' ratios, and its servers' serving CPU (ms) and requests. */
+const generations: { ratios: number[]; on: [number, number]; off: [number, number] }[] = [];
 for (let i = 0; i < ROUNDS; i++) {
+  if (i % Math.ceil(ROUNDS / GENERATIONS) === 0) {
+    if (i > 0) await restartAtriums();
+    generations.push({ ratios: [], on: [0, 0], off: [0, 0] });
+    sent += wrk(target.on, HOST).requests; // warm-up (JIT, caches)
+    wrk(target.off, HOST);
+    await settled();
+  }
   for (const mode of i % 2 ? (['off', 'on'] as const) : (['on', 'off'] as const)) {
     const before = cpuMs(servers[mode].pid!);
     const r = wrk(target[mode], HOST);
@@ -242,8 +266,11 @@ for (let i = 0; i < ROUNDS; i++) {
     cpu[mode].main += during.main - before.main;
     cpu[mode].analytics += cpuMs(servers[mode].pid!).analytics - before.analytics;
     cpu[mode].requests += r.requests;
+    generations.at(-1)![mode][0] += during.serving - before.serving;
+    generations.at(-1)![mode][1] += r.requests;
   }
   runs.nginx.push(wrk(`http://127.0.0.1:${NGINX_PORT}/`, 'localhost'));
+  generations.at(-1)!.ratios.push(runs.on.at(-1)!.rps / runs.off.at(-1)!.rps);
 }
 await settled();
 const storedInAll = stored();
@@ -276,7 +303,7 @@ const nginx = best(runs.nginx);
 const row2 = (name: string, r: Result) =>
   `| ${name.padEnd(20)} | ${r.rps.toFixed(0).padStart(8)} | ${r.p50.toFixed(2).padStart(8)} | ${r.p99.toFixed(2).padStart(8)} |`;
 console.log(
-  `\nbench:serve — home page (${home.bytes} B, ${encoding} ${file[encoding === 'br' ? 'br' : 'gz']!.length} B), wrk -t1 -c${CONNECTIONS} -d${DURATION}s, best of ${ROUNDS}, ${WORKERS} worker process(es) each; load before: ${loadBefore}\n`,
+  `\nbench:serve — home page (${home.bytes} B, ${encoding} ${file[encoding === 'br' ? 'br' : 'gz']!.length} B), wrk -t1 -c${CONNECTIONS} -d${DURATION}s, best of ${ROUNDS}, ${WORKERS} worker process(es) each, started ${GENERATIONS} time(s); load before: ${loadBefore}\n`,
 );
 console.log('| server               | req/s    | p50 ms   | p99 ms   |');
 console.log('|----------------------|----------|----------|----------|');
@@ -288,6 +315,10 @@ const [low, high] = medianInterval(ratios);
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 console.log(
   `${CONTROL ? 'Control run, both with analytics off, first / second' : 'Analytics on / off'}: median of the rounds' ratios ${pct(median(ratios))} (target ≥ 95%), 95% confidence interval of the median ${pct(low)}–${pct(high)}; rounds: ${ratios.map(pct).join(', ')}; best against best ${pct(on.rps / off.rps)}`,
+);
+const perRequest = ([ms, requests]: [number, number]) => ms / requests;
+console.log(
+  `Each start of the servers: median ratio, serving CPU per request ${CONTROL ? 'first/second' : 'on/off'}: ${generations.map((g) => `${pct(median(g.ratios))}, ${pct(perRequest(g.on) / perRequest(g.off))}`).join('; ')}`,
 );
 if (!CONTROL)
   console.log(
