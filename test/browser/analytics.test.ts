@@ -125,7 +125,11 @@ async function figures(page: Page) {
 async function table(page: Page, card: string, tab: string): Promise<Record<string, string[]>> {
   const section = page.locator(`section[data-card="${card}"]`);
   const tabs = section.getByRole('group');
-  if (await tabs.count()) await tabs.getByRole('button', { name: tab, exact: true }).click();
+  if (await tabs.count()) {
+    const button = tabs.getByRole('button', { name: tab, exact: true });
+    await button.click();
+    await expect.poll(() => button.getAttribute('aria-pressed')).toBe('true');
+  }
   const loaded = section.locator('table.an-table:not([aria-busy]), .an-card-empty');
   await loaded.first().waitFor();
   await expect.poll(() => section.locator('.an-card-loading').count()).toBe(0);

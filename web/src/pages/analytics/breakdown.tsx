@@ -72,9 +72,11 @@ export function BreakdownCard({
       .finally(() => mine === request.current && setPending(false));
   }, [source, key, tab.dimension, limit]); // query is read through its key
 
-  const rows = load.status === 'ready' ? load.rows.filter((r) => !(tab.hideUnknown && r.value === '')) : [];
+  // Rows of another table (the tab just changed, its effect not run yet) are never shown under this tab's heading.
+  const shown: Load = load.status === 'ready' && load.dimension !== tab.dimension ? { status: 'loading' } : load;
+  const rows = shown.status === 'ready' ? shown.rows.filter((r) => !(tab.hideUnknown && r.value === '')) : [];
   const top = Math.max(1, ...rows.map((r) => r.visitors));
-  const busy = pending && load.status === 'ready';
+  const busy = pending && shown.status === 'ready';
   const exportUrl = source.exportUrl?.(query, tab.dimension);
 
   return (
@@ -93,11 +95,11 @@ export function BreakdownCard({
           </div>
         )}
       </div>
-      {load.status === 'error' ? (
+      {shown.status === 'error' ? (
         <p className="an-card-error" role="alert">
-          {load.message}
+          {shown.message}
         </p>
-      ) : load.status === 'loading' ? (
+      ) : shown.status === 'loading' ? (
         <div className="an-card-loading" aria-busy="true">
           <span className="skeleton-line w60" />
           <span className="skeleton-line w40" />
@@ -155,13 +157,13 @@ export function BreakdownCard({
         </table>
       )}
       <div className="an-card-foot">
-        {load.status === 'ready' && load.rows.length === limit && limit < 100 && (
+        {shown.status === 'ready' && shown.rows.length === limit && limit < 100 && (
           <button type="button" className="link-button" onClick={() => setLimit(100)}>
             Show more<span className="visually-hidden"> {tab.label.toLowerCase()}</span>
           </button>
         )}
         {footnote && <span className="an-card-note">{footnote}</span>}
-        {exportUrl && load.status === 'ready' && rows.length > 0 && (
+        {exportUrl && shown.status === 'ready' && rows.length > 0 && (
           <a className="an-export" href={exportUrl} download>
             <Icon d={ICONS.download} />
             CSV<span className="visually-hidden"> of {tab.label.toLowerCase()}</span>
