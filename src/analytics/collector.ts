@@ -68,11 +68,11 @@ export class Collector {
    */
   count(req: IncomingMessage, site: HitSite, path: string, revalidation: boolean, secure: boolean): string | undefined {
     const h = req.headers; // a getter: read once
+    const cookie = h.cookie;
     if (this.room()) {
-      this.buffer.add(site, Date.now(), path, req.url ?? '/', h, peerOf(req.socket), revalidation);
+      this.buffer.add(site, Date.now(), path, req.url ?? '/', h, cookie ?? '', peerOf(req.socket), revalidation);
       this.schedule();
     }
-    const cookie = h.cookie;
     if (cookie === undefined || !cookie.includes('cookie_consent=1.')) return undefined;
     if (cookieValue(cookie, 'usr') !== undefined || !decodeChoices(cookieValue(cookie, 'cookie_consent'))?.analytics) return undefined;
     const day = this.opts.clock.now().toISOString().slice(0, 10).replaceAll('-', '');
@@ -82,7 +82,7 @@ export class Collector {
   /** An event from the beacon endpoint (already validated against the site). */
   beacon(hit: Hit) {
     if (!this.room()) return;
-    this.buffer.add(hit.site, hit.at, hit.path, hit.url, hit.headers, hit.peer, hit.revalidation, hit.beacon);
+    this.buffer.add(hit.site, hit.at, hit.path, hit.url, hit.headers, hit.headers.cookie ?? '', hit.peer, hit.revalidation, hit.beacon);
     this.schedule();
   }
 
