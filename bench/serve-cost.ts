@@ -16,13 +16,12 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { publish } from '../src/publishing/publishing.js';
-import { benchContext } from './setup.js';
+import { benchContext, BROWSER_UA as UA } from './setup.js';
 
 const WARM_UP = Number(process.env.BENCH_WARM_UP ?? 20_000);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 20_000);
 const CONCURRENCY = 10;
 const HOST = 'bench.localhost';
-const UA = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
 const SLOW_PATH = 'Runtime_DefineKeyedOwnPropertyInLiteral';
 
 for (const bin of ['valgrind', 'callgrind_control', 'callgrind_annotate']) {
@@ -138,6 +137,7 @@ async function measure(s: Server): Promise<{ perRequest: number; slowPath: numbe
   if (!fs.existsSync(path.join(out, file))) throw new Error(`no callgrind dump of the ${s.name} server's main thread`);
   const text = fs.readFileSync(path.join(out, file), 'utf8');
   const total = Number(/^(?:summary|totals): (\d+)/m.exec(text)?.[1]);
+  if (!Number.isFinite(total) || total <= 0) throw new Error(`the ${s.name} server's callgrind dump has no instruction total`);
   const annotated = execFileSync('callgrind_annotate', ['--inclusive=yes', '--threshold=100', path.join(out, file)], {
     encoding: 'utf8',
     maxBuffer: 256 * 1024 * 1024,

@@ -11,7 +11,7 @@ import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { publish } from '../src/publishing/publishing.js';
 import type { Manifest } from '../src/publishing/publishing.js';
-import { benchContext } from './setup.js';
+import { benchContext, BROWSER_UA as UA } from './setup.js';
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 5);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
@@ -32,8 +32,6 @@ const ATRIUM_PORT = 3911;
 const NGINX_PORT = 3912;
 const ATRIUM_OFF_PORT = 3913;
 const HOST = 'bench.localhost';
-// A browser's user agent on every request (no user agent counts as a bot, which stores nothing but a tally).
-const UA = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
 
 for (const bin of ['nginx', 'wrk']) {
   try {

@@ -18,6 +18,9 @@ import { recordVersion } from '../src/agreements/versions.js';
 import { acceptDpa, dpaStatus } from '../src/agreements/dpa-acceptance.js';
 import { dataProcessingAgreement } from '../src/policy/dpa.js';
 
+/** A browser's user agent (a request without one counts as a bot's, which analytics only tallies). */
+export const BROWSER_UA = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
+
 export async function benchContext(env: Record<string, string> = {}) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'atrium-bench-'));
   const config = loadConfig({ ATRIUM_DATA_DIR: dataDir, PORT: env.PORT ?? '3999', ...env });
